@@ -1,0 +1,269 @@
+/**
+ * The wikitext of a request page, both ways. A page is one call of the request
+ * template, one parameter per field, then the discussion section:
+ *
+ *     {{Helpdesk request
+ *     | title = …
+ *     | partners =
+ *     * Museum of X
+ *     | …
+ *     }}
+ *
+ *     == Discussion ==
+ *
+ * `parseRequestPage( renderRequestPage( r ) )` gives back `r` exactly, whatever the
+ * requester typed. Parsing a page someone edited by hand gives the request or a
+ * precise reason why not; it never throws.
+ */
+import { parseTemplates } from 'mwn/build/wikitext.js';
+import { escapeText, unescapeText } from './escape';
+import {
+	HelpdeskRequest, PARTNERSHIP_STAGES, PartnershipStage, SUPPORT_KINDS, SupportKind, TARGET_PROJECTS, TargetProject,
+} from './request';
+import { normaliseStatus, normaliseWorkingGroup } from './status';
+
+export const REQUEST_TEMPLATE = 'Helpdesk request';
+
+type FieldKind = 'text' | 'list' | 'codes' | 'flag';
+
+interface Param {
+	field: keyof HelpdeskRequest;
+	name: string;
+	kind: FieldKind;
+	/** A value matching this is written as it is (it is harmless and readable). */
+	plain?: RegExp;
+}
+
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const CODE = /^[a-z][a-z0-9-]*$/;
+
+/** Template parameters in the order they are written. */
+export const PARAMS: readonly Param[] = [
+	{ field: 'title', name: 'title', kind: 'text' },
+	{ field: 'status', name: 'status', kind: 'text', plain: CODE },
+	{ field: 'statusSince', name: 'status_since', kind: 'text', plain: TIMESTAMP },
+	{ field: 'workingGroup', name: 'working_group', kind: 'text', plain: CODE },
+	{ field: 'requester', name: 'requester', kind: 'text' },
+	{ field: 'filed', name: 'filed', kind: 'text', plain: TIMESTAMP },
+	{ field: 'language', name: 'language', kind: 'text', plain: CODE },
+	{ field: 'affiliate', name: 'affiliate', kind: 'text' },
+	{ field: 'individual', name: 'individual', kind: 'flag' },
+	{ field: 'country', name: 'country', kind: 'text', plain: /^[A-Z]{2}$/ },
+	{ field: 'partners', name: 'partners', kind: 'list' },
+	{ field: 'support', name: 'support', kind: 'codes' },
+	{ field: 'stage', name: 'stage', kind: 'text', plain: CODE },
+	{ field: 'contentType', name: 'content_type', kind: 'text' },
+	{ field: 'volume', name: 'volume', kind: 'text' },
+	{ field: 'projects', name: 'projects', kind: 'codes' },
+	{ field: 'languages', name: 'languages', kind: 'list' },
+	{ field: 'timeline', name: 'timeline', kind: 'text' },
+	{ field: 'description', name: 'description', kind: 'text' },
+	{ field: 'links', name: 'links', kind: 'list' },
+];
+
+export interface RenderOptions {
+	/** Heading of the discussion section, in the request's language. */
+	discussionHeading?: string;
+}
+
+function renderValue( param: Param, value: unknown ): string {
+	switch ( param.kind ) {
+		case 'flag':
+			return value ? 'yes' : '';
+		case 'codes':
+			return ( value as string[] ).join( ', ' );
+		case 'list':
+			return ( value as string[] ).map( ( entry ) => '\n* ' + escapeText( entry, false ) ).join( '' );
+		default: {
+			const text = value as string;
+			return param.plain && param.plain.test( text ) ? text : escapeText( text );
+		}
+	}
+}
+
+/** The call of the request template, with every field. */
+export function renderRequestTemplate( request: HelpdeskRequest ): string {
+	const lines = PARAMS.map( ( param ) => {
+		const value = renderValue( param, request[ param.field ] );
+		return '| ' + param.name + ' =' + ( value === '' || value.charAt( 0 ) === '\n' ? '' : ' ' ) + value;
+	} );
+	return '{{' + REQUEST_TEMPLATE + '\n' + lines.join( '\n' ) + '\n}}';
+}
+
+/** The whole wikitext of a new request page. */
+export function renderRequestPage( request: HelpdeskRequest, options: RenderOptions = {} ): string {
+	const heading = escapeText( options.discussionHeading || 'Discussion', false );
+	return renderRequestTemplate( request ) + '\n\n== ' + heading + ' ==\n';
+}
+
+export type ParseProblemCode =
+	'no-template' | 'several-templates' | 'missing-field' | 'duplicate-parameter' | 'unknown-status';
+
+export interface ParseProblem {
+	code: ParseProblemCode;
+	/** The template parameter concerned, if any. */
+	parameter?: string;
+	/** English explanation, for logs and the bot's "needs attention" list. */
+	message: string;
+}
+
+export interface ParsedRequestPage {
+	ok: true;
+	request: HelpdeskRequest;
+	/** The template call as it stands on the page. */
+	templateText: string;
+	/** Everything after the template call. */
+	discussion: string;
+	/** Each parameter's value as written, after unescaping. */
+	written: Partial<Record<string, string>>;
+	/** Parameters the template does not know, as written. */
+	unknownParameters: string[];
+	/** Values that were understood only in part, in English. */
+	warnings: string[];
+}
+
+export type ParseOutcome = ParsedRequestPage | { ok: false; problem: ParseProblem };
+
+/** `Content type`, `content-type` and `CONTENT_TYPE` all name `content_type`. */
+function paramKey( name: string ): string {
+	return name.trim().toLowerCase().replace( /[\s_-]+/g, '_' );
+}
+
+function templateKey( name: string ): string {
+	const bare = name.replace( /^\s*(template|mall)\s*:/i, '' ).replace( /[\s_]+/g, ' ' ).trim();
+	return bare.charAt( 0 ).toUpperCase() + bare.slice( 1 );
+}
+
+function listEntries( raw: string ): string[] {
+	if ( raw.trim() === '' ) {
+		return [];
+	}
+	const lines = raw.split( '\n' );
+	const bulleted = lines.filter( ( line ) => line.charAt( 0 ) === '*' );
+	if ( bulleted.length ) {
+		return bulleted.map( ( line ) => unescapeText( line.replace( /^\*+ ?/, '' ).replace( /[ \t]+$/, '' ) ) );
+	}
+	return lines.map( ( line ) => unescapeText( line.trim() ) ).filter( ( entry ) => entry !== '' );
+}
+
+function codes<T extends string>( raw: string, allowed: readonly T[], param: string, warnings: string[] ): T[] {
+	const found: T[] = [];
+	unescapeText( raw ).split( /[,;\n*]+/ ).forEach( ( typed ) => {
+		const key = typed.trim().toLowerCase().replace( /[\s_]+/g, '-' );
+		if ( key === '' ) {
+			return;
+		}
+		const code = allowed.find( ( candidate ) => candidate === key );
+		if ( code ) {
+			if ( found.indexOf( code ) === -1 ) {
+				found.push( code );
+			}
+		} else {
+			warnings.push( param + ': "' + typed.trim() + '" is not one of ' + allowed.join( ', ' ) );
+		}
+	} );
+	return found;
+}
+
+/** Read a request page. Never throws: a page that is not a request gives the reason. */
+export function parseRequestPage( wikitext: string ): ParseOutcome {
+	let templates;
+	try {
+		templates = parseTemplates( wikitext, {
+			namePredicate: ( name: string ) => templateKey( name ) === REQUEST_TEMPLATE,
+		} );
+	} catch ( e ) {
+		templates = [];
+	}
+	if ( templates.length === 0 ) {
+		return fail( 'no-template', 'The page has no {{' + REQUEST_TEMPLATE + '}} template.' );
+	}
+	if ( templates.length > 1 ) {
+		return fail( 'several-templates', 'The page has ' + templates.length + ' {{' + REQUEST_TEMPLATE + '}} templates; a request page has one.' );
+	}
+	const template = templates[ 0 ];
+	const byKey: Record<string, Param> = {};
+	PARAMS.forEach( ( param ) => {
+		byKey[ param.name ] = param;
+	} );
+	const raw: Record<string, string> = {};
+	const unknownParameters: string[] = [];
+	for ( const parameter of template.parameters ) {
+		const name = String( parameter.name );
+		const param = byKey[ paramKey( name ) ];
+		if ( !param ) {
+			unknownParameters.push( name.trim() );
+			continue;
+		}
+		if ( Object.prototype.hasOwnProperty.call( raw, param.name ) && raw[ param.name ].trim() !== '' && parameter.value.trim() !== '' ) {
+			return fail( 'duplicate-parameter', 'The parameter "' + param.name + '" is given twice.', param.name );
+		}
+		if ( !raw[ param.name ] ) {
+			raw[ param.name ] = parameter.value;
+		}
+	}
+	for ( const required of [ 'title', 'requester' ] ) {
+		if ( !raw[ required ] || unescapeText( raw[ required ] ).trim() === '' ) {
+			return fail( 'missing-field', 'The parameter "' + required + '" is missing or empty.', required );
+		}
+	}
+	const text = ( name: string ): string => unescapeText( raw[ name ] || '' );
+	const warnings: string[] = [];
+	const status = normaliseStatus( text( 'status' ) );
+	if ( status === null ) {
+		return fail( 'unknown-status', 'The status "' + text( 'status' ).trim() + '" is not a Helpdesk status.', 'status' );
+	}
+	const workingGroup = text( 'working_group' ).trim() === '' ? null : normaliseWorkingGroup( text( 'working_group' ) );
+	if ( workingGroup === null && text( 'working_group' ).trim() !== '' ) {
+		warnings.push( 'working_group: "' + text( 'working_group' ).trim() + '" is not a working group' );
+	}
+	const stageTyped = text( 'stage' ).trim().toLowerCase().replace( /[\s_]+/g, '-' );
+	const stage = PARTNERSHIP_STAGES.find( ( candidate ) => candidate === stageTyped );
+	if ( stageTyped !== '' && !stage ) {
+		warnings.push( 'stage: "' + text( 'stage' ).trim() + '" is not one of ' + PARTNERSHIP_STAGES.join( ', ' ) );
+	}
+	const request: HelpdeskRequest = {
+		title: text( 'title' ),
+		requester: text( 'requester' ),
+		filed: text( 'filed' ),
+		language: text( 'language' ),
+		affiliate: text( 'affiliate' ),
+		individual: /^\s*(yes|y|true|1|ja|oui|sí|si)\s*$/i.test( text( 'individual' ) ),
+		country: text( 'country' ),
+		partners: listEntries( raw.partners || '' ),
+		support: codes<SupportKind>( raw.support || '', SUPPORT_KINDS, 'support', warnings ),
+		stage: ( stage || '' ) as PartnershipStage | '',
+		contentType: text( 'content_type' ),
+		volume: text( 'volume' ),
+		projects: codes<TargetProject>( raw.projects || '', TARGET_PROJECTS, 'projects', warnings ),
+		languages: listEntries( raw.languages || '' ),
+		timeline: text( 'timeline' ),
+		description: text( 'description' ),
+		links: listEntries( raw.links || '' ),
+		status: status,
+		statusSince: text( 'status_since' ),
+		workingGroup: workingGroup || '',
+	};
+	const written: Partial<Record<string, string>> = {};
+	Object.keys( raw ).forEach( ( name ) => {
+		written[ name ] = text( name );
+	} );
+	const start = wikitext.indexOf( template.wikitext );
+	return {
+		ok: true,
+		request: request,
+		templateText: template.wikitext,
+		discussion: start === -1 ? '' : wikitext.slice( start + template.wikitext.length ),
+		written: written,
+		unknownParameters: unknownParameters,
+		warnings: warnings,
+	};
+}
+
+function fail( code: ParseProblemCode, message: string, parameter?: string ): ParseOutcome {
+	const problem: ParseProblem = { code: code, message: message };
+	if ( parameter ) {
+		problem.parameter = parameter;
+	}
+	return { ok: false, problem: problem };
+}

@@ -1,0 +1,124 @@
+/**
+ * Keeping user text literal in wikitext. Every character that could make text
+ * structural (a template, link, tag, comment, signature, table cell, heading, list,
+ * behaviour switch, free link or magic link) becomes a character reference, so the
+ * wiki shows exactly what was typed and the page keeps its structure. This is the
+ * approach of MediaWiki core's `wfEscapeWikiText`, made total and reversible:
+ * `unescapeText( escapeText( s ) ) === s` for every string.
+ */
+
+/** Characters replaced wherever they stand. */
+const ALWAYS: Readonly<Record<string, string>> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'[': '&#91;',
+	']': '&#93;',
+	'{': '&#123;',
+	'}': '&#125;',
+	'|': '&#124;',
+	'=': '&#61;',
+	'~': '&#126;',
+	'\'': '&#39;',
+	_: '&#95;',
+	':': '&#58;',
+	'\r': '&#13;',
+};
+
+/** Characters that are structural at the start of a line. */
+const LINE_START = /^[*#;!\- \t]/;
+
+/**
+ * @param text Any text
+ * @param keepNewlines Keep line breaks as they are (paragraphs show on the page);
+ *  otherwise they become references too (for one-line list entries).
+ */
+export function escapeText( text: string, keepNewlines = true ): string {
+	let out = '';
+	let atLineStart = true;
+	for ( let i = 0; i < text.length; i++ ) {
+		const ch = text.charAt( i );
+		if ( ch === '\n' ) {
+			out += keepNewlines ? '\n' : '&#10;';
+			atLineStart = keepNewlines;
+			continue;
+		}
+		if ( Object.prototype.hasOwnProperty.call( ALWAYS, ch ) ) {
+			out += ALWAYS[ ch ];
+		} else if ( ( atLineStart && LINE_START.test( ch ) ) || isControl( ch ) ) {
+			out += reference( ch );
+		} else {
+			out += ch;
+		}
+		atLineStart = false;
+	}
+	return guardEnds( disarmMagicLinks( out ) );
+}
+
+function isControl( ch: string ): boolean {
+	const code = ch.charCodeAt( 0 );
+	return ( code < 0x20 && ch !== '\t' ) || code === 0x7f;
+}
+
+function reference( ch: string ): string {
+	return '&#' + ch.charCodeAt( 0 ) + ';';
+}
+
+/** `ISBN 123`, `RFC 123` and `PMID 123` link themselves on wikis that allow it. */
+function disarmMagicLinks( text: string ): string {
+	return text.replace( /\b(ISBN|RFC|PMID)([ \t\n])/g, ( _m, word: string, space: string ) => word + reference( space ) );
+}
+
+/** MediaWiki trims template arguments: keep surrounding whitespace as references. */
+function guardEnds( text: string ): string {
+	// JavaScript's trim (used when reading templates) drops more than PHP's: all of \s.
+	const lead = /^\s+/.exec( text );
+	const trail = /\s+$/.exec( text );
+	if ( lead && lead[ 0 ].length === text.length ) {
+		return text.split( '' ).map( reference ).join( '' );
+	}
+	let start = '';
+	let end = '';
+	let middle = text;
+	if ( lead ) {
+		start = lead[ 0 ].split( '' ).map( reference ).join( '' );
+		middle = middle.slice( lead[ 0 ].length );
+	}
+	if ( trail ) {
+		end = trail[ 0 ].split( '' ).map( reference ).join( '' );
+		middle = middle.slice( 0, middle.length - trail[ 0 ].length );
+	}
+	return start + middle + end;
+}
+
+const NAMED: Readonly<Record<string, string>> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: '\'',
+	nbsp: '\u00a0',
+};
+
+/**
+ * The text a wikitext value stands for, read the way a person edits it by hand:
+ * comments are dropped, `<nowiki>` is unwrapped, and character references become
+ * characters. Markup that is not escaped (a link typed by hand) stays as it is.
+ */
+export function unescapeText( wikitext: string ): string {
+	return wikitext
+		.replace( /<!--[\s\S]*?(-->|$)/g, '' )
+		.replace( /<nowiki\s*>([\s\S]*?)<\/nowiki\s*>/gi, ( _m, inner: string ) => inner )
+		.replace( /<nowiki\s*\/>/gi, '' )
+		.replace( /&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g, decodeReference );
+}
+
+function decodeReference( whole: string, body: string ): string {
+	if ( body.charAt( 0 ) === '#' ) {
+		const code = body.charAt( 1 ).toLowerCase() === 'x' ?
+			parseInt( body.slice( 2 ), 16 ) :
+			parseInt( body.slice( 1 ), 10 );
+		return code <= 0x10ffff ? String.fromCodePoint( code ) : whole;
+	}
+	return Object.prototype.hasOwnProperty.call( NAMED, body ) ? NAMED[ body ] : whole;
+}
