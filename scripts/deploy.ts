@@ -40,7 +40,7 @@ async function readCurrent( bot: Mwn, titles: string[] ): Promise<Map<string, Cu
 		for ( const page of response.query?.pages || [] ) {
 			const revision = page.revisions && page.revisions[ 0 ];
 			current.set( page.title, revision ?
-				{ text: revision.slots.main.content, lastSummary: revision.comment } :
+				{ text: revision.slots?.main.content ?? '', lastSummary: revision.comment } :
 				{ text: null } );
 		}
 	}

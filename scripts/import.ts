@@ -35,7 +35,8 @@ async function readPages( bot: Mwn, titles: string[] ): Promise<Map<string, stri
 			rvslots: 'main',
 		} );
 		for ( const page of response.query?.pages || [] ) {
-			found.set( page.title, page.missing || !page.revisions ? null : page.revisions[ 0 ].slots.main.content );
+			const revision = page.revisions && page.revisions[ 0 ];
+			found.set( page.title, page.missing || !revision ? null : revision.slots?.main.content ?? null );
 		}
 	}
 	return found;

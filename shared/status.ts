@@ -67,26 +67,26 @@ export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
 };
 
 export function isStatus( value: string ): value is Status {
-	return ( STATUSES as readonly string[] ).indexOf( value ) !== -1;
+	return ( STATUSES as readonly string[] ).includes( value );
 }
 
 export function isWorkingGroup( value: string ): value is WorkingGroup {
-	return ( WORKING_GROUPS as readonly string[] ).indexOf( value ) !== -1;
+	return ( WORKING_GROUPS as readonly string[] ).includes( value );
 }
 
 export function isClosed( status: Status ): boolean {
-	return CLOSED_STATUSES.indexOf( status ) !== -1;
+	return CLOSED_STATUSES.includes( status );
 }
 
 export function canMove( from: Status, to: Status ): boolean {
-	return from === to || TRANSITIONS[ from ].indexOf( to ) !== -1;
+	return from === to || TRANSITIONS[ from ].includes( to );
 }
 
 /**
  * What people type by hand for each status, in the languages of the Helpdesk's
  * first requests. Keys are compared after `statusKey()`.
  */
-const ALIASES: Readonly<Record<string, Status>> = {
+export const STATUS_ALIASES: Readonly<Record<string, Status>> = {
 	new: 'submitted',
 	open: 'submitted',
 	pending: 'submitted',
@@ -161,7 +161,7 @@ export function normaliseStatus( typed: string ): Status | null {
 			return status;
 		}
 	}
-	return Object.prototype.hasOwnProperty.call( ALIASES, key ) ? ALIASES[ key ] : null;
+	return Object.prototype.hasOwnProperty.call( STATUS_ALIASES, key ) ? STATUS_ALIASES[ key ] : null;
 }
 
 /** The working group meant by what someone typed, or null. */

@@ -88,7 +88,7 @@ export function mergeGadgetDefinitions( current: string, ours: string ): string 
 	const ourNames = ourLines.map( name );
 	const kept = current.split( '\n' ).filter( ( line ) => {
 		const lineName = name( line );
-		return lineName === null || ourNames.indexOf( lineName ) === -1;
+		return lineName === null || !ourNames.includes( lineName );
 	} );
 	const heading = kept.findIndex( ( line ) => /^==\s*helpdesk\s*==\s*$/i.test( line ) );
 	if ( heading !== -1 ) {

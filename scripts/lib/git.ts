@@ -8,7 +8,7 @@ function git( args: string[] ): string {
 export function headCommit(): string {
 	try {
 		return git( [ 'rev-parse', '--short=7', 'HEAD' ] );
-	} catch ( e ) {
+	} catch {
 		return 'unknown';
 	}
 }
@@ -17,7 +17,7 @@ export function headCommit(): string {
 export function dirtyPaths(): string[] {
 	try {
 		return git( [ 'status', '--porcelain' ] ).split( '\n' ).filter( Boolean );
-	} catch ( e ) {
+	} catch {
 		return [ '(not a git work tree)' ];
 	}
 }
@@ -28,7 +28,7 @@ export function commitSubjectsSince( since: string ): string[] | null {
 		git( [ 'cat-file', '-e', since + '^{commit}' ] );
 		const log = git( [ 'log', '--reverse', '--format=%s', since + '..HEAD' ] );
 		return log ? log.split( '\n' ) : [];
-	} catch ( e ) {
+	} catch {
 		return null;
 	}
 }

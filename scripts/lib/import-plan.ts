@@ -5,7 +5,7 @@
 import { HelpdeskRequest, emptyRequest } from '../../shared/request';
 import { parseRequestPage, renderRequestPage } from '../../shared/codec';
 import { candidateTitles } from '../../shared/title';
-import { validateRequest, FieldProblem } from '../../shared/validation';
+import { validateRequest, RequestProblem } from '../../shared/validation';
 
 export interface InvalidEntry {
 	index: number;
@@ -19,7 +19,7 @@ export interface ImportEntry {
 }
 
 /** One reason per problem, in English, for the operator. */
-function describe( problem: FieldProblem ): string {
+function describe( problem: RequestProblem ): string {
 	let text = problem.field + ': ' + problem.code.replace( /-/g, ' ' );
 	if ( problem.limit !== undefined ) {
 		text += ' (limit ' + problem.limit + ')';
@@ -91,7 +91,9 @@ export interface ImportPlanEntry extends ImportEntry {
  * Choose each request's page: skip a request already on the wiki (same title,
  * requester and filing time), else take the first free title.
  *
+ * @param entries Valid requests from the import file
  * @param existing Text of each candidate title on the wiki (null: no such page)
+ * @param discussionHeading The discussion heading in a language
  */
 export function planImport( entries: ImportEntry[], existing: ExistingPages, discussionHeading: ( language: string ) => string ): ImportPlanEntry[] {
 	const claimed = new Set<string>();
