@@ -8,18 +8,19 @@ export default defineConfig( {
 			{
 				test: {
 					name: 'unit',
-					include: [ 'test/unit/**/*.test.ts' ]
-				}
+					include: [ 'test/unit/**/*.test.ts' ],
+				},
 			},
 			{
 				test: {
 					name: 'wiki',
 					include: [ 'test/wiki/**/*.test.ts' ],
+					globalSetup: [ 'test/wiki/setup/global-setup.ts' ],
 					testTimeout: 120000,
 					hookTimeout: 300000,
-					fileParallelism: false
-				}
-			}
-		]
-	}
+					fileParallelism: false,
+				},
+			},
+		],
+	},
 } );

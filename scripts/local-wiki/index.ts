@@ -1,0 +1,14 @@
+/**
+ * A real local MediaWiki for trying and testing the Helpdesk: see `npm run wiki`.
+ */
+export { createLocalWiki, resetWiki, DEFAULT_PORT, DEFAULT_SITE_NAME } from './wiki';
+export type { LocalWiki, LocalWikiOptions } from './wiki';
+export { startWiki, stopWiki, wikiStatus } from './server';
+export type { StartResult, WikiStatus } from './server';
+export { runMaintenance, editPageAsAdmin } from './maintenance';
+export { setExtraSettings, questyCaptchaSettings, TEST_CAPTCHA, phpString } from './settings';
+export type { LocalWikiCredentials, LocalWikiUser, UserRole } from './accounts';
+export { LocalWikiError } from './errors';
+export type { LocalWikiErrorCode } from './errors';
+export { addAbuseFilter, changeAbuseFilter } from './abuse-filter';
+export type { AbuseFilterSpec } from './abuse-filter';

@@ -1,0 +1,102 @@
+/**
+ * `npm run wiki -- start|stop|status|reset [--port N] [--dir DIR]`: a real local
+ * MediaWiki with the extensions the Helpdesk relies on on Meta-Wiki.
+ * Defaults: port 8089 (HELPDESK_WIKI_PORT), folder .wiki/ (HELPDESK_WIKI_DIR).
+ */
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+	createLocalWiki, DEFAULT_PORT, LocalWiki, LocalWikiError, resetWiki, startWiki, stopWiki, wikiStatus,
+} from './local-wiki/index';
+
+const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
+const USAGE = 'Usage: npm run wiki -- start|stop|status|reset [--port N] [--dir DIR]';
+
+function port( value: string | undefined ): number {
+	const number = Number( value || DEFAULT_PORT );
+	if ( !Number.isInteger( number ) || number < 1 || number > 65535 ) {
+		throw new LocalWikiError( 'start-failed', `Not a port: "${ value }".` );
+	}
+	return number;
+}
+
+function shown( dir: string ): string {
+	const path = relative( process.cwd(), dir );
+	return path === '' || path.startsWith( '..' ) ? dir : path;
+}
+
+/** The one place where passwords are printed: after `start`, for a person to log in. */
+function printCredentials( wiki: LocalWiki ): void {
+	const { admin, bot, users } = wiki.credentials;
+	const width = Math.max( ...[ admin.botUsername, bot.botUsername, ...users.map( ( user ) => user.username ) ].map( ( name ) => name.length ) ) + 2;
+	const row = ( name: string, password: string, note: string ): string => `  ${ name.padEnd( width ) }${ password }  ${ note }`;
+	console.log( `Accounts (also in ${ shown( resolve( wiki.dir, 'credentials.json' ) ) }):` );
+	console.log( row( admin.username, admin.password, 'sysop, bureaucrat, interface-admin' ) );
+	console.log( row( admin.botUsername, admin.botPassword, 'bot password for deploying the gadget' ) );
+	console.log( row( bot.username, bot.password, 'bot' ) );
+	console.log( row( bot.botUsername, bot.botPassword, 'bot password the bot logs in with' ) );
+	for ( const user of users ) {
+		console.log( row( user.username, user.password, user.role === 'committee' ? 'Expert Committee member' : 'requester' ) );
+	}
+}
+
+async function start( dir: string, requestedPort: number ): Promise<void> {
+	const began = performance.now();
+	const wiki = await createLocalWiki( { dir: dir, port: requestedPort } );
+	const result = await startWiki( wiki );
+	const seconds = ( ( performance.now() - began ) / 1000 ).toFixed( 1 );
+	if ( result.alreadyRunning ) {
+		console.log( `The local wiki is already running: ${ wiki.indexUrl } (PID ${ result.pid }).` );
+		if ( result.port !== requestedPort ) {
+			console.log( `It listens on port ${ result.port }, not ${ requestedPort }; stop it first to move it.` );
+		}
+	} else {
+		console.log( `The local wiki is running: ${ wiki.indexUrl } (PID ${ result.pid }, ready in ${ seconds } s).` );
+	}
+	console.log( `API: ${ wiki.apiUrl }` );
+	printCredentials( wiki );
+	console.log( 'Stop it with: npm run wiki -- stop' );
+}
+
+async function status( dir: string ): Promise<void> {
+	const current = await wikiStatus( dir );
+	if ( current.running ) {
+		console.log( `running: ${ current.server }/index.php (PID ${ current.pid }, folder ${ shown( dir ) })` );
+	} else if ( current.installed ) {
+		console.log( `stopped (folder ${ shown( dir ) }); start it with: npm run wiki -- start` );
+	} else {
+		console.log( `stopped, not installed (folder ${ shown( dir ) }); install and start it with: npm run wiki -- start` );
+	}
+}
+
+async function main(): Promise<void> {
+	const { values, positionals } = parseArgs( {
+		options: { port: { type: 'string' }, dir: { type: 'string' } },
+		allowPositionals: true,
+	} );
+	const dir = resolve( values.dir || process.env.HELPDESK_WIKI_DIR || resolve( PROJECT_DIR, '.wiki' ) );
+	const command = positionals[ 0 ];
+	switch ( command ) {
+		case 'start':
+			await start( dir, port( values.port || process.env.HELPDESK_WIKI_PORT ) );
+			break;
+		case 'stop':
+			console.log( await stopWiki( { dir: dir } ) ? 'Stopped the local wiki.' : 'The local wiki was not running.' );
+			break;
+		case 'status':
+			await status( dir );
+			break;
+		case 'reset':
+			console.log( await resetWiki( dir ) ? `Stopped the local wiki and deleted ${ shown( dir ) }.` : `Nothing to reset: ${ shown( dir ) } does not exist.` );
+			break;
+		default:
+			console.error( USAGE );
+			process.exitCode = 2;
+	}
+}
+
+main().catch( ( error: unknown ) => {
+	console.error( error instanceof LocalWikiError ? error.message : error );
+	process.exitCode = 1;
+} );

@@ -1,0 +1,64 @@
+/**
+ * A throwaway local wiki for tests: its own temporary folder and a free port,
+ * so the developer's .wiki/ is never touched.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	createLocalWiki, LocalWiki, LocalWikiError, startWiki, stopWiki,
+} from '../../../scripts/local-wiki/index';
+
+/** Wikimedia's User-Agent policy, kept locally too: name the tool and a contact. */
+export const TEST_USER_AGENT = 'HelpdeskTests (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub/Helpdesk; helpdesk@wikimedia.se) mwn';
+
+export interface TestWiki {
+	wiki: LocalWiki;
+	/** Stops the server (its whole process group) and deletes the folder. */
+	teardown: () => Promise<void>;
+}
+
+/** A port nobody listens on now (the kernel's pick). */
+export function freePort(): Promise<number> {
+	return new Promise( ( resolve, reject ) => {
+		const server = createServer();
+		server.once( 'error', reject );
+		server.listen( 0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close( () => {
+				if ( address && typeof address === 'object' ) {
+					resolve( address.port );
+				} else {
+					reject( new Error( 'No port' ) );
+				}
+			} );
+		} );
+	} );
+}
+
+export async function createTestWiki( siteName = 'Helpdesk test wiki' ): Promise<TestWiki> {
+	const dir = await mkdtemp( join( tmpdir(), 'helpdesk-test-wiki-' ) );
+	const teardown = async (): Promise<void> => {
+		await stopWiki( { dir: dir } );
+		await rm( dir, { recursive: true, force: true } );
+	};
+	try {
+		let wiki = await createLocalWiki( { dir: dir, port: await freePort(), siteName: siteName } );
+		// Someone may take the free port before PHP does: then try another.
+		for ( let attempt = 1; ; attempt++ ) {
+			try {
+				await startWiki( wiki );
+				return { wiki: wiki, teardown: teardown };
+			} catch ( error ) {
+				if ( !( error instanceof LocalWikiError && error.code === 'port-in-use' ) || attempt === 3 ) {
+					throw error;
+				}
+				wiki = await createLocalWiki( { dir: dir, port: await freePort(), siteName: siteName } );
+			}
+		}
+	} catch ( error ) {
+		await teardown();
+		throw error;
+	}
+}
