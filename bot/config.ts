@@ -1,0 +1,243 @@
+/**
+ * What the bot works on and by which rules: page names, templates and thresholds,
+ * with Meta-Wiki defaults, overridable from the environment. Pure: the caller hands
+ * in the environment and, for the local wiki, its credentials file.
+ */
+import {
+	AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE,
+	STATISTICS_PAGE, TEMPLATES,
+} from '../shared/pages';
+import { Status, STATUSES } from '../shared/status';
+
+export interface HelpdeskPages {
+	/** Each request is a subpage under this prefix (namespace included, if any). */
+	requestsPrefix: string;
+	table: string;
+	statistics: string;
+	agenda: string;
+	/** JSON export; also holds the bot's own state between runs. */
+	export: string;
+	committee: string;
+	shutoff: string;
+}
+
+/** Everything the pure planner needs to know besides what it read. */
+export interface PlanConfig {
+	pages: HelpdeskPages;
+	templates: {
+		request: string;
+		statusBadge: string;
+		committeeMember: string;
+		signOff: string;
+	};
+	/** Namespace prefixes as the wiki spells them. */
+	userPrefix: string;
+	userTalkPrefix: string;
+	/** Days a request may wait in a status before the party waited on is reminded. */
+	thresholds: Partial<Record<Status, number>>;
+	/** Users reminded when a request waits on the helpdesk staff or a working group. */
+	contacts: {
+		helpdesk: string[];
+		workingGroup: string[];
+	};
+	/** Filing notices go out only for requests filed within this many days. */
+	filingNoticeWithinDays: number;
+	/** Closed requests move to the yearly archive this many days after closing. */
+	archiveAfterDays: number;
+	/** Most user mentions one edit may carry (Echo notifies nobody above 50). */
+	maxMentions: number;
+}
+
+/** How the thin layer talks to the wiki. */
+export interface WikiConfig {
+	apiUrl: string;
+	/** `Name@app` of a bot password. */
+	username?: string;
+	password?: string;
+	/** OAuth 2 owner-only access token, used instead of a bot password when set. */
+	oauth2Token?: string;
+	userAgent: string;
+	/** Milliseconds between two edits. */
+	editSpacingMs: number;
+	/** A full re-read of every request page at least this often. */
+	fullScanHours: number;
+	/** node-cron expression for `npm run bot` without `--once`. */
+	schedule: string;
+}
+
+export interface BotConfig {
+	plan: PlanConfig;
+	wiki: WikiConfig;
+}
+
+/** Days, per status, before the party waited on hears from the bot. */
+export const DEFAULT_THRESHOLDS: Readonly<Partial<Record<Status, number>>> = {
+	submitted: 14,
+	'initial-feedback': 14,
+	'working-group': 30,
+	'awaiting-final-go': 30,
+	approved: 21,
+	'support-under-way': 60,
+};
+
+export const DEFAULT_PLAN_CONFIG: PlanConfig = {
+	pages: {
+		requestsPrefix: REQUESTS_PREFIX,
+		table: REQUEST_TABLE_PAGE,
+		statistics: STATISTICS_PAGE,
+		agenda: AGENDA_PAGE,
+		export: EXPORT_PAGE,
+		committee: COMMITTEE_PAGE,
+		shutoff: SHUTOFF_PAGE,
+	},
+	templates: {
+		request: TEMPLATES.request,
+		statusBadge: TEMPLATES.statusBadge,
+		committeeMember: TEMPLATES.committeeMember,
+		signOff: 'Helpdesk sign-off',
+	},
+	userPrefix: 'User:',
+	userTalkPrefix: 'User talk:',
+	thresholds: DEFAULT_THRESHOLDS,
+	contacts: { helpdesk: [], workingGroup: [] },
+	filingNoticeWithinDays: 14,
+	archiveAfterDays: 90,
+	maxMentions: 50,
+};
+
+export const META_API_URL = 'https://meta.wikimedia.org/w/api.php';
+export const PROJECT_PAGE = 'https://meta.wikimedia.org/wiki/Content_Partnerships_Hub/Helpdesk';
+
+/** Shape of `.wiki/credentials.json`, written by the local wiki scripts. */
+export interface LocalWikiCredentials {
+	apiUrl: string;
+	bot: { username: string; botUsername?: string; botPassword: string };
+}
+
+export interface Versions {
+	bot: string;
+	mwn: string;
+}
+
+/** Thrown for a configuration that cannot work; the message names the variable. */
+export class ConfigError extends Error {
+	public override name = 'ConfigError';
+}
+
+function list( value: string ): string[] {
+	return value.split( /[,\n]/ ).map( ( entry ) => entry.trim() ).filter( ( entry ) => entry !== '' );
+}
+
+function number( env: NodeJS.ProcessEnv, name: string, fallback: number ): number {
+	const raw = env[ name ];
+	if ( raw === undefined || raw.trim() === '' ) {
+		return fallback;
+	}
+	const value = Number( raw );
+	if ( !isFinite( value ) || value < 0 ) {
+		throw new ConfigError( name + ' must be a number ≥ 0, not "' + raw + '"' );
+	}
+	return value;
+}
+
+/** `HELPDESK_THRESHOLDS=submitted:7,awaiting-final-go:21` */
+function thresholds( raw: string | undefined ): Partial<Record<Status, number>> {
+	const result: Partial<Record<Status, number>> = Object.assign( {}, DEFAULT_THRESHOLDS );
+	if ( !raw ) {
+		return result;
+	}
+	for ( const entry of list( raw ) ) {
+		const [ status, days ] = entry.split( ':' ).map( ( part ) => part.trim() );
+		if ( !( STATUSES as readonly string[] ).includes( status ) || !/^\d+$/.test( days || '' ) ) {
+			throw new ConfigError( 'HELPDESK_THRESHOLDS: "' + entry + '" is not STATUS:DAYS' );
+		}
+		const value = Number( days );
+		if ( value === 0 ) {
+			delete result[ status as Status ];
+		} else {
+			result[ status as Status ] = value;
+		}
+	}
+	return result;
+}
+
+/** The login name of a bot password, `Name@app`, from the local wiki's file. */
+function localLoginName( credentials: LocalWikiCredentials ): string {
+	const { username, botUsername } = credentials.bot;
+	if ( botUsername && botUsername.includes( '@' ) ) {
+		return botUsername;
+	}
+	return botUsername ? username + '@' + botUsername : username;
+}
+
+/**
+ * The configuration from the environment (see `.env.example`). With no API URL set
+ * it targets the local wiki, whose credentials `localWiki` supplies.
+ */
+export function configFromEnv(
+	env: NodeJS.ProcessEnv,
+	versions: Versions,
+	localWiki: () => LocalWikiCredentials | null,
+): BotConfig {
+	const pages = DEFAULT_PLAN_CONFIG.pages;
+	const prefix = env.HELPDESK_REQUESTS_PREFIX || pages.requestsPrefix;
+	const plan: PlanConfig = {
+		pages: {
+			requestsPrefix: prefix.slice( -1 ) === '/' ? prefix : prefix + '/',
+			table: env.HELPDESK_TABLE_PAGE || pages.table,
+			statistics: env.HELPDESK_STATISTICS_PAGE || pages.statistics,
+			agenda: env.HELPDESK_AGENDA_PAGE || pages.agenda,
+			export: env.HELPDESK_EXPORT_PAGE || pages.export,
+			committee: env.HELPDESK_COMMITTEE_PAGE || pages.committee,
+			shutoff: env.HELPDESK_SHUTOFF_PAGE || pages.shutoff,
+		},
+		templates: DEFAULT_PLAN_CONFIG.templates,
+		userPrefix: DEFAULT_PLAN_CONFIG.userPrefix,
+		userTalkPrefix: DEFAULT_PLAN_CONFIG.userTalkPrefix,
+		thresholds: thresholds( env.HELPDESK_THRESHOLDS ),
+		contacts: {
+			helpdesk: list( env.HELPDESK_STAFF_CONTACTS || '' ),
+			workingGroup: list( env.HELPDESK_WORKING_GROUP_CONTACTS || '' ),
+		},
+		filingNoticeWithinDays: number( env, 'HELPDESK_FILING_NOTICE_DAYS', DEFAULT_PLAN_CONFIG.filingNoticeWithinDays ),
+		archiveAfterDays: number( env, 'HELPDESK_ARCHIVE_AFTER_DAYS', DEFAULT_PLAN_CONFIG.archiveAfterDays ),
+		maxMentions: DEFAULT_PLAN_CONFIG.maxMentions,
+	};
+	let apiUrl = env.HELPDESK_API_URL || '';
+	let username = env.HELPDESK_BOT_USERNAME || undefined;
+	let password = env.HELPDESK_BOT_PASSWORD || undefined;
+	const oauth2Token = env.HELPDESK_OAUTH2_TOKEN || undefined;
+	const local = apiUrl === '';
+	if ( local ) {
+		const credentials = localWiki();
+		if ( !credentials ) {
+			throw new ConfigError( 'HELPDESK_API_URL is not set and the local wiki has no credentials yet: run `npm run wiki -- start` first' );
+		}
+		apiUrl = credentials.apiUrl;
+		if ( !username && !oauth2Token ) {
+			username = localLoginName( credentials );
+			password = credentials.bot.botPassword;
+		}
+	}
+	if ( !oauth2Token && ( !username || !password ) ) {
+		throw new ConfigError( 'Set HELPDESK_BOT_USERNAME and HELPDESK_BOT_PASSWORD (a bot password), or HELPDESK_OAUTH2_TOKEN' );
+	}
+	if ( username && !username.includes( '@' ) ) {
+		throw new ConfigError( 'HELPDESK_BOT_USERNAME must be the bot password login name, Name@app' );
+	}
+	const contact = env.HELPDESK_BOT_CONTACT || PROJECT_PAGE;
+	const schedule = env.HELPDESK_BOT_SCHEDULE || '*/15 * * * *';
+	return {
+		plan: plan,
+		wiki: {
+			apiUrl: apiUrl,
+			username: oauth2Token ? undefined : username,
+			password: oauth2Token ? undefined : password,
+			oauth2Token: oauth2Token,
+			userAgent: 'HelpdeskBot/' + versions.bot + ' (' + PROJECT_PAGE + '; ' + contact + ') mwn/' + versions.mwn,
+			editSpacingMs: number( env, 'HELPDESK_EDIT_SPACING_MS', local ? 0 : 2000 ),
+			fullScanHours: number( env, 'HELPDESK_FULL_SCAN_HOURS', 24 ),
+			schedule: schedule,
+		},
+	};
+}

@@ -1,0 +1,192 @@
+/**
+ * The bot's command line: wiring only. `--once` does one run and exits (what a
+ * Toolforge job calls); without it the bot runs on its cron schedule, never two runs
+ * at once. `--dry-run` edits nothing and prints each planned edit as a diff;
+ * `--json` prints the run's report as JSON. Nothing happens at import time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Mwn } from 'mwn';
+import type { ApiParams } from 'mwn';
+import cron from 'node-cron';
+import { BotConfig, ConfigError, configFromEnv, LocalWikiCredentials } from './config';
+import { RunReport, runOnce } from './run';
+import { ApiClient, errorCode, HelpdeskWiki, WikiSite } from './wiki';
+
+const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
+
+export const EXIT = { ok: 0, failed: 1, stopped: 2 } as const;
+
+function packageVersion( path: string ): string {
+	return ( JSON.parse( readFileSync( path, 'utf8' ) ) as { version: string } ).version;
+}
+
+function localCredentials(): LocalWikiCredentials | null {
+	const path = join( ROOT, '.wiki', 'credentials.json' );
+	return existsSync( path ) ? JSON.parse( readFileSync( path, 'utf8' ) ) as LocalWikiCredentials : null;
+}
+
+/** Log in (bot password) or use the OAuth 2 token; count every HTTP request made. */
+async function connect( config: BotConfig ): Promise<{ bot: Mwn; requests: () => number }> {
+	const bot = new Mwn( {
+		apiUrl: config.wiki.apiUrl,
+		userAgent: config.wiki.userAgent,
+		username: config.wiki.username,
+		password: config.wiki.password,
+		OAuth2AccessToken: config.wiki.oauth2Token,
+		silent: true,
+		maxRetries: 3,
+		retryPause: 5000,
+		defaultParams: { format: 'json', formatversion: '2', maxlag: 5 },
+	} );
+	let requests = 0;
+	bot.axiosInstance.interceptors.request.use( ( request ) => {
+		requests++;
+		return request;
+	} );
+	if ( config.wiki.oauth2Token ) {
+		bot.initOAuth();
+		await bot.getTokensAndSiteInfo();
+	} else {
+		await bot.login();
+	}
+	return { bot: bot, requests: () => requests };
+}
+
+/** Namespaces and prefix of the Helpdesk's pages, as this wiki splits them. */
+function siteOf( bot: Mwn, config: BotConfig ): WikiSite {
+	const pages = config.plan.pages;
+	const probe = new bot.Title( pages.requestsPrefix + 'X' );
+	const namespaces: number[] = [];
+	[ pages.requestsPrefix + 'X', pages.table, pages.statistics, pages.agenda, pages.export, pages.committee ].forEach( ( title ) => {
+		const namespace = new bot.Title( title ).getNamespaceId();
+		if ( !namespaces.includes( namespace ) ) {
+			namespaces.push( namespace );
+		}
+	} );
+	return {
+		plan: config.plan,
+		requestsNamespace: probe.getNamespaceId(),
+		requestsPrefixText: probe.getMainText().slice( 0, -1 ),
+		namespaces: namespaces,
+	};
+}
+
+function printReport( report: RunReport, json: boolean ): void {
+	if ( json ) {
+		process.stdout.write( JSON.stringify( report, null, '\t' ) + '\n' );
+		return;
+	}
+	for ( const edit of report.edits ) {
+		if ( edit.diff ) {
+			process.stdout.write( edit.diff + '\n' );
+		}
+	}
+	const saved = report.edits.filter( ( edit ) => edit.result === 'saved' ).length;
+	const lines = [
+		report.stopped ? 'Stopped: ' + report.stopped.message : 'Run complete' + ( report.dryRun ? ' (dry run: nothing saved)' : '' ) + '.',
+		report.requests + ' requests; ' + report.pagesRead + ' pages read' + ( report.fullScan ? ' (full scan)' : '' ) + '; ' +
+			report.apiRequests + ' API requests; ' + ( report.dryRun ? report.edits.length + ' edits planned' : saved + ' edits' ) + '; ' +
+			report.notices.length + ' notices; ' + ( report.durationMs / 1000 ).toFixed( 1 ) + ' s.',
+	];
+	report.needsAttention.forEach( ( item ) => lines.push( 'Needs attention: ' + item.page + ': ' + item.reason ) );
+	process.stdout.write( lines.join( '\n' ) + '\n' );
+}
+
+/** An error for the log: its message and stack, never the object (mwn's carry the request's credentials). */
+function describe( error: unknown ): string {
+	return error instanceof Error ? error.stack || error.message : 'unknown error';
+}
+
+export function exitCode( report: RunReport ): number {
+	if ( report.stopped && report.stopped.code !== 'shutoff' ) {
+		return EXIT.stopped;
+	}
+	return report.edits.some( ( edit ) => edit.result === 'failed' ) ? EXIT.failed : EXIT.ok;
+}
+
+export async function main( argv: string[], env: NodeJS.ProcessEnv ): Promise<number> {
+	const { values } = parseArgs( {
+		args: argv,
+		options: {
+			once: { type: 'boolean', default: false },
+			'dry-run': { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false },
+			full: { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false },
+		},
+	} );
+	if ( values.help ) {
+		process.stdout.write( 'Usage: npm run bot -- [--once] [--dry-run] [--json] [--full]\nConfiguration: see .env.example\n' );
+		return EXIT.ok;
+	}
+	let config: BotConfig;
+	try {
+		config = configFromEnv( env, {
+			bot: packageVersion( join( ROOT, 'package.json' ) ),
+			mwn: packageVersion( join( ROOT, 'node_modules', 'mwn', 'package.json' ) ),
+		}, localCredentials );
+	} catch ( error ) {
+		if ( error instanceof ConfigError ) {
+			process.stderr.write( 'Configuration: ' + error.message + '\n' );
+			return EXIT.failed;
+		}
+		throw error;
+	}
+	let connection: { bot: Mwn; requests: () => number };
+	try {
+		connection = await connect( config );
+	} catch ( error ) {
+		// Only the code and the API's explanation: mwn's errors carry the request, credentials included.
+		process.stderr.write( 'Could not connect to ' + config.wiki.apiUrl + ': ' + errorCode( error ) + ': ' + describe( error ) + '\n' );
+		return EXIT.stopped;
+	}
+	const { bot, requests } = connection;
+	const api: ApiClient = { request: ( params ) => bot.request( params as ApiParams ) };
+	const quiet = values.json;
+	const runOne = async (): Promise<RunReport> => {
+		const wiki = new HelpdeskWiki( api, siteOf( bot, config ), () => bot.csrfToken );
+		const report = await runOnce( wiki, {
+			plan: config.plan,
+			fullScanHours: config.wiki.fullScanHours,
+			editSpacingMs: config.wiki.editSpacingMs,
+			dryRun: values[ 'dry-run' ],
+			forceFullScan: values.full,
+			now: () => new Date(),
+			sleep: ( ms ) => new Promise( ( resolve ) => {
+				setTimeout( resolve, ms );
+			} ),
+			requestCount: requests,
+			log: quiet ? undefined : ( line ) => process.stderr.write( line + '\n' ),
+		} );
+		printReport( report, values.json );
+		return report;
+	};
+	if ( values.once || values[ 'dry-run' ] ) {
+		return exitCode( await runOne() );
+	}
+	process.stderr.write( 'Helpdesk bot: running on the schedule "' + config.wiki.schedule + '" against ' + config.wiki.apiUrl + '\n' );
+	await runOne().catch( ( error ) => process.stderr.write( 'Run failed: ' + describe( error ) + '\n' ) );
+	const task = cron.schedule( config.wiki.schedule, async () => {
+		await runOne().catch( ( error ) => process.stderr.write( 'Run failed: ' + describe( error ) + '\n' ) );
+	}, { noOverlap: true, name: 'helpdesk-bot' } );
+	await new Promise<void>( ( resolve ) => {
+		const stop = (): void => {
+			Promise.resolve( task.stop() ).then( () => resolve() );
+		};
+		process.once( 'SIGINT', stop );
+		process.once( 'SIGTERM', stop );
+	} );
+	return EXIT.ok;
+}
+
+if ( process.argv[ 1 ] && import.meta.url === pathToFileURL( process.argv[ 1 ] ).href ) {
+	main( process.argv.slice( 2 ), process.env ).then( ( code ) => {
+		process.exitCode = code;
+	}, ( error ) => {
+		process.stderr.write( 'Helpdesk bot failed: ' + describe( error ) + '\n' );
+		process.exitCode = EXIT.failed;
+	} );
+}

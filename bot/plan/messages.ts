@@ -1,0 +1,58 @@
+/**
+ * The bot's messages, in banana format (bot/i18n/*.json, documented in qqq.json),
+ * rendered with banana-i18n so that PLURAL follows each language's rules. A message
+ * missing in a language falls back to English.
+ */
+import { createRequire } from 'node:module';
+import Banana from 'banana-i18n';
+
+/** Languages the bot has messages in (bot/i18n/CODE.json). */
+export const MESSAGE_LANGUAGES = [ 'en', 'sv' ];
+
+let loaded: Record<string, Record<string, string>> | null = null;
+
+/** The message files, read once on first use. */
+function sources(): Record<string, Record<string, string>> {
+	if ( !loaded ) {
+		const load = createRequire( import.meta.url );
+		loaded = {};
+		for ( const code of MESSAGE_LANGUAGES ) {
+			loaded[ code ] = load( '../i18n/' + code + '.json' );
+		}
+	}
+	return loaded;
+}
+
+const cache: Record<string, InstanceType<typeof Banana>> = {};
+
+function banana( language: string ): InstanceType<typeof Banana> {
+	// eslint-disable-next-line security/detect-unsafe-regex -- anchored and bounded
+	const locale = /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/.test( language ) ? language : 'en';
+	if ( !cache[ locale ] ) {
+		const instance = new Banana( locale, { finalFallback: 'en' } );
+		for ( const code of MESSAGE_LANGUAGES ) {
+			instance.load( sources()[ code ], code );
+		}
+		cache[ locale ] = instance;
+	}
+	return cache[ locale ];
+}
+
+/**
+ * A message in `language` (or English). Parameters are inserted as they are: pass
+ * wikitext already made safe.
+ */
+export function message( language: string, key: string, ...params: ( string | number )[] ): string {
+	return banana( language.toLowerCase() ).i18n( 'helpdesk-bot-' + key, ...params );
+}
+
+/** The first of `languages` that has the message, else English. */
+export function languageFor( languages: string[], key: string ): string {
+	for ( const code of languages ) {
+		const base = code.toLowerCase().split( '-' )[ 0 ];
+		if ( sources()[ base ] && Object.prototype.hasOwnProperty.call( sources()[ base ], 'helpdesk-bot-' + key ) ) {
+			return base;
+		}
+	}
+	return 'en';
+}

@@ -1,0 +1,259 @@
+/**
+ * An in-memory wiki answering the part of the MediaWiki Action API the bot uses
+ * (formatversion 2): page reads by title and by allpages generator, histories,
+ * recent changes, user info and edits with conflict detection and signature
+ * expansion. Errors are thrown the way mwn throws them, request included.
+ */
+import { createHash } from 'node:crypto';
+import type { ApiClient, ApiResponse } from '../../../bot/wiki';
+
+interface StoredRevision {
+	revid: number;
+	user: string;
+	timestamp: string;
+	text: string;
+	comment: string;
+}
+
+interface StoredPage {
+	pageid: number;
+	title: string;
+	revisions: StoredRevision[];
+	contentModel: string;
+}
+
+interface Change {
+	title: string;
+	revid: number;
+	timestamp: string;
+	type: 'edit' | 'new' | 'log';
+	user: string;
+}
+
+type Params = Record<string, string | number | boolean | string[] | undefined>;
+
+/** Mimics MwnError: a code, an explanation, and the request (with its credentials). */
+export function apiError( code: string, info: string ): Error {
+	return Object.assign( new Error( code + ': ' + info ), {
+		code: code,
+		info: info,
+		request: { headers: { Authorization: 'Bearer secret-oauth-token-123', Cookie: 'session=secret-cookie' } },
+	} );
+}
+
+export class FakeWiki implements ApiClient {
+	public pages = new Map<string, StoredPage>();
+
+	public changes: Change[] = [];
+
+	public requests: Params[] = [];
+
+	public clock = '2026-03-01T10:00:00Z';
+
+	public botName = 'Helpdesk bot';
+
+	public botRights = [ 'bot', 'apihighlimits', 'edit' ];
+
+	/** Called before each edit; may throw to simulate a failure or a crash. */
+	public beforeEdit: ( ( params: Params, editNumber: number ) => void ) | null = null;
+
+	public edits = 0;
+
+	private nextRevid = 100;
+
+	private nextPageid = 1;
+
+	/** Move the clock by minutes (or to a timestamp). */
+	public tick( minutes = 1 ): void {
+		this.clock = new Date( Date.parse( this.clock ) + minutes * 60000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
+	}
+
+	public setClock( timestamp: string ): void {
+		this.clock = timestamp;
+	}
+
+	/** Save a page as `user`, as a person would. */
+	public save( title: string, text: string, user: string, comment = '' ): StoredRevision {
+		let page = this.pages.get( title );
+		const isNew = !page;
+		if ( !page ) {
+			page = { pageid: this.nextPageid++, title: title, revisions: [], contentModel: 'wikitext' };
+			this.pages.set( title, page );
+		}
+		const revision: StoredRevision = {
+			revid: this.nextRevid++,
+			user: user,
+			timestamp: this.clock,
+			text: this.expand( text.replace( /\s+$/, '' ), user ),
+			comment: comment,
+		};
+		page.revisions.push( revision );
+		this.changes.push( { title: title, revid: revision.revid, timestamp: this.clock, type: isNew ? 'new' : 'edit', user: user } );
+		this.tick( 1 );
+		return revision;
+	}
+
+	public delete( title: string ): void {
+		this.pages.delete( title );
+		this.changes.push( { title: title, revid: 0, timestamp: this.clock, type: 'log', user: 'Admin' } );
+		this.tick( 1 );
+	}
+
+	public text( title: string ): string {
+		const page = this.pages.get( title );
+		return page ? page.revisions[ page.revisions.length - 1 ].text : '';
+	}
+
+	public latest( title: string ): StoredRevision | null {
+		const page = this.pages.get( title );
+		return page ? page.revisions[ page.revisions.length - 1 ] : null;
+	}
+
+	/** Every revision the bot saved, on any page. */
+	public botRevisions(): ( StoredRevision & { title: string; added: string } )[] {
+		const found: ( StoredRevision & { title: string; added: string } )[] = [];
+		this.pages.forEach( ( page ) => page.revisions.forEach( ( revision, index ) => {
+			if ( revision.user === this.botName ) {
+				const before = index > 0 ? page.revisions[ index - 1 ].text : '';
+				found.push( Object.assign( {}, revision, { title: page.title, added: added( before, revision.text ) } ) );
+			}
+		} ) );
+		return found;
+	}
+
+	private signature( user: string ): string {
+		const date = new Date( Date.parse( this.clock ) );
+		return '[[User:' + user + '|' + user + ']] ([[User talk:' + user + '|talk]]) ' + date.toISOString().slice( 11, 16 ) + ', ' +
+			date.getUTCDate() + ' ' + date.toLocaleString( 'en', { month: 'long', timeZone: 'UTC' } ) + ' ' + date.getUTCFullYear() + ' (UTC)';
+	}
+
+	private expand( text: string, user: string ): string {
+		return text.replace( /~~~~/g, this.signature( user ) );
+	}
+
+	public async request( params: Params ): Promise<ApiResponse> {
+		this.requests.push( params );
+		if ( params.action === 'edit' ) {
+			return this.edit( params );
+		}
+		if ( params.action !== 'query' ) {
+			throw apiError( 'badvalue', 'unknown action' );
+		}
+		const query: Record<string, unknown> = {};
+		const response: ApiResponse = { batchcomplete: true, query: query };
+		if ( params.meta === 'userinfo' ) {
+			query.userinfo = { name: this.botName, rights: this.botRights, groups: [ 'bot', 'user' ] };
+		}
+		if ( params.list === 'recentchanges' ) {
+			this.recentChanges( params, response );
+		}
+		if ( params.generator === 'allpages' ) {
+			const prefix = String( params.gapprefix );
+			const titles = Array.from( this.pages.keys() ).filter( ( title ) => title.indexOf( prefix ) === 0 ).sort();
+			const from = params.gapcontinue ? titles.indexOf( String( params.gapcontinue ) ) : 0;
+			const limit = Number( params.gaplimit );
+			const batch = titles.slice( from, from + limit );
+			query.pages = batch.map( ( title ) => this.pageJson( title, params ) );
+			if ( from + limit < titles.length ) {
+				response.continue = { gapcontinue: titles[ from + limit ], continue: 'gapcontinue||' };
+			}
+		} else if ( params.titles ) {
+			const titles = String( params.titles ).split( '|' );
+			if ( titles.length > ( this.botRights.includes( 'apihighlimits' ) ? 500 : 50 ) ) {
+				throw apiError( 'toomanyvalues', 'Too many values supplied for parameter "titles".' );
+			}
+			query.pages = titles.map( ( title ) => this.pageJson( title, params ) );
+		}
+		return response;
+	}
+
+	private recentChanges( params: Params, response: ApiResponse ): void {
+		const end = params.rcend ? String( params.rcend ) : '';
+		let list = this.changes.slice().reverse().filter( ( change ) => end === '' || change.timestamp >= end );
+		if ( params.rccontinue ) {
+			const [ timestamp, index ] = String( params.rccontinue ).split( '|' );
+			list = list.filter( ( change, position ) => change.timestamp <= timestamp && position >= Number( index ) );
+		}
+		const limit = params.rclimit === 'max' ? 500 : Number( params.rclimit );
+		response.query.recentchanges = list.slice( 0, limit ).map( ( change ) => ( {
+			type: change.type, title: change.title, revid: change.revid, timestamp: change.timestamp,
+		} ) );
+		if ( list.length > limit ) {
+			response.continue = { rccontinue: list[ limit ].timestamp + '|' + limit, continue: '-||' };
+		}
+	}
+
+	private pageJson( title: string, params: Params ): ApiResponse {
+		const page = this.pages.get( title );
+		if ( !page ) {
+			return { title: title, missing: true, ns: 0 };
+		}
+		const props = String( params.rvprop || '' ).split( '|' );
+		const shape = ( revision: StoredRevision ): Record<string, unknown> => {
+			const json: Record<string, unknown> = { revid: revision.revid, timestamp: revision.timestamp };
+			if ( props.includes( 'user' ) ) {
+				json.user = revision.user;
+			}
+			if ( props.includes( 'sha1' ) ) {
+				json.sha1 = sha1( revision.text );
+			}
+			if ( props.includes( 'content' ) ) {
+				json.slots = { main: { content: revision.text, contentmodel: page.contentModel } };
+			}
+			return json;
+		};
+		let revisions = [ page.revisions[ page.revisions.length - 1 ] ];
+		if ( params.rvdir === 'newer' ) {
+			revisions = page.revisions.filter( ( revision ) => params.rvstartid === undefined || revision.revid >= Number( params.rvstartid ) );
+		}
+		return { pageid: page.pageid, ns: 0, title: title, revisions: params.prop === 'revisions' ? revisions.map( shape ) : undefined };
+	}
+
+	private edit( params: Params ): ApiResponse {
+		const title = String( params.title );
+		if ( params.assert === 'bot' && !this.botRights.includes( 'bot' ) ) {
+			throw apiError( 'assertbotfailed', 'You do not have the "bot" right.' );
+		}
+		this.edits++;
+		if ( this.beforeEdit ) {
+			this.beforeEdit( params, this.edits );
+		}
+		const page = this.pages.get( title );
+		if ( page && params.createonly ) {
+			throw apiError( 'articleexists', 'The page you tried to create has been created already.' );
+		}
+		if ( !page && params.nocreate ) {
+			throw apiError( 'missingtitle', 'The page you specified doesn\'t exist.' );
+		}
+		if ( page && params.baserevid !== undefined && Number( params.baserevid ) !== page.revisions[ page.revisions.length - 1 ].revid ) {
+			throw apiError( 'editconflict', 'Edit conflict.' );
+		}
+		let text = String( params.text );
+		if ( params.contentmodel === 'json' ) {
+			// MediaWiki pretty-prints JSON pages its own way.
+			text = JSON.stringify( JSON.parse( text ), null, 4 );
+		}
+		const current = page ? page.revisions[ page.revisions.length - 1 ] : null;
+		if ( current && current.text === this.expand( text.replace( /\s+$/, '' ), this.botName ) ) {
+			return { edit: { result: 'Success', title: title, nochange: true } };
+		}
+		const revision = this.save( title, text, this.botName, String( params.summary || '' ) );
+		if ( params.contentmodel ) {
+			this.pages.get( title )!.contentModel = String( params.contentmodel );
+		}
+		return { edit: { result: 'Success', title: title, newrevid: revision.revid, newtimestamp: revision.timestamp } };
+	}
+}
+
+function sha1( text: string ): string {
+	return createHash( 'sha1' ).update( text, 'utf8' ).digest( 'hex' );
+}
+
+/** Lines of `after` that `before` lacks (what an edit added), joined. */
+function added( before: string, after: string ): string {
+	if ( after.indexOf( before ) === 0 ) {
+		return after.slice( before.length );
+	}
+	const old = before.split( '\n' );
+	return after.split( '\n' ).filter( ( line ) => !old.includes( line ) ).join( '\n' );
+}

@@ -1,0 +1,89 @@
+/**
+ * Shared set-up for the bot's tests: realistic request pages, the committee page
+ * fixture, and one bot run against the in-memory wiki.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_PLAN_CONFIG, PlanConfig } from '../../../bot/config';
+import { RunReport, runOnce } from '../../../bot/run';
+import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
+import { renderRequestPage } from '../../../shared/codec';
+import { emptyRequest, HelpdeskRequest } from '../../../shared/request';
+import { FakeWiki } from './fake-api';
+
+export const PAGES = DEFAULT_PLAN_CONFIG.pages;
+export const PREFIX = PAGES.requestsPrefix;
+
+export function fixture( name: string ): string {
+	return readFileSync( join( __dirname, '..', '..', 'fixtures', 'bot', name ), 'utf8' );
+}
+
+/** The wikitext of a request page as the gadget writes it. */
+export function requestText( fields: Partial<HelpdeskRequest> ): string {
+	const request = Object.assign( emptyRequest( 'Kofi Mensah', '2026-03-01T09:00:00Z', 'en' ), {
+		title: 'Mass upload of the Kumasi cultural centre photo archive',
+		affiliate: 'Wikimedia Ghana User Group',
+		country: 'GH',
+		partners: [ 'Centre for National Culture, Kumasi' ],
+		support: [ 'mass-upload', 'copyright' ],
+		stage: 'agreement',
+		contentType: 'Photographs',
+		volume: 'about 3,000 images',
+		projects: [ 'commons' ],
+		languages: [ 'en', 'tw' ],
+		description: 'We need help with batch uploading and checking the licence.',
+	}, fields );
+	if ( !fields.statusSince ) {
+		request.statusSince = request.filed;
+	}
+	return renderRequestPage( request );
+}
+
+/** A wiki with the shutoff page saying "run" and the committee fixture. */
+export function makeWiki(): FakeWiki {
+	const wiki = new FakeWiki();
+	wiki.setClock( '2026-02-01T08:00:00Z' );
+	wiki.save( PAGES.shutoff, 'run', 'Admin' );
+	wiki.save( PAGES.committee, fixture( 'committee.wiki' ), 'Admin' );
+	wiki.setClock( '2026-03-01T09:00:00Z' );
+	return wiki;
+}
+
+export function site( config: PlanConfig = DEFAULT_PLAN_CONFIG ): WikiSite {
+	return { plan: config, requestsNamespace: 0, requestsPrefixText: config.pages.requestsPrefix, namespaces: [ 0, 3 ] };
+}
+
+export interface RunSettings {
+	dryRun?: boolean;
+	full?: boolean;
+	config?: PlanConfig;
+	fullScanHours?: number;
+}
+
+/** One run of the bot against the fake wiki, at the fake wiki's clock. */
+export async function runBot( wiki: FakeWiki, settings: RunSettings = {} ): Promise<RunReport> {
+	const layer = new HelpdeskWiki( wiki, site( settings.config ), () => 'token+\\' );
+	const start = wiki.requests.length;
+	return runOnce( layer, {
+		plan: settings.config || DEFAULT_PLAN_CONFIG,
+		fullScanHours: settings.fullScanHours === undefined ? 24 : settings.fullScanHours,
+		editSpacingMs: 0,
+		dryRun: !!settings.dryRun,
+		forceFullScan: settings.full,
+		now: () => new Date( wiki.clock ),
+		sleep: async () => undefined,
+		requestCount: () => wiki.requests.length - start,
+	} );
+}
+
+/** How often each user was mentioned by the bot, over all its edits. */
+export function mentionCounts( wiki: FakeWiki ): Record<string, number> {
+	const counts: Record<string, number> = {};
+	wiki.botRevisions().filter( ( revision ) => revision.title.indexOf( PREFIX ) === 0 ).forEach( ( revision ) => {
+		const links = revision.added.match( /\[\[User:([^|\]]+)\|/g ) || [];
+		links.map( ( link ) => link.slice( 7, -1 ) ).filter( ( name ) => name !== wiki.botName ).forEach( ( name ) => {
+			counts[ name ] = ( counts[ name ] || 0 ) + 1;
+		} );
+	} );
+	return counts;
+}

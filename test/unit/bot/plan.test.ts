@@ -1,0 +1,239 @@
+/**
+ * The planner's pure parts: in-place parameter edits, {{bots}}, the committee
+ * page, sign-off attribution, the shutoff page, the compiled pages and the
+ * configuration.
+ */
+import { describe, expect, test } from 'vitest';
+import { ConfigError, configFromEnv, DEFAULT_PLAN_CONFIG, LocalWikiCredentials } from '../../../bot/config';
+import { attributeSignOffs, parseCommittee, signOffCalls, tally } from '../../../bot/plan/committee';
+import { planRun } from '../../../bot/plan/index';
+import { renderAgenda, renderStatistics, renderTable } from '../../../bot/plan/pages';
+import type { PlanInput, RequestRecord } from '../../../bot/plan/types';
+import { botsDenied, setTemplateParams } from '../../../bot/plan/wikitext';
+import { shutoffState } from '../../../bot/run';
+import { parseRequestPage } from '../../../shared/codec';
+import { fixture, PAGES, PREFIX, requestText } from './helpers';
+
+/* eslint-disable camelcase -- template parameter names */
+const TEMPLATE = 'Helpdesk sign-off';
+
+describe( 'setTemplateParams', () => {
+	test( 'changes only the value, keeping spacing, comments and the rest byte for byte', () => {
+		const text = fixture( 'request-hand-edited.wiki' );
+		const changed = setTemplateParams( text, 'Helpdesk request', { status: 'on-hold', status_since: '2026-01-20T10:00:00Z' } );
+		expect( changed ).toBe( text.replace( '| Status = On Hold', '| Status = on-hold' ).replace( '|status_since=\n', '|status_since= 2026-01-20T10:00:00Z\n' ) );
+		const before = parseRequestPage( text );
+		const after = parseRequestPage( changed );
+		expect( after.ok && before.ok && Object.assign( {}, after.request, { status: '', statusSince: '' } ) )
+			.toEqual( before.ok && Object.assign( {}, before.request, { status: '', statusSince: '' } ) );
+	} );
+
+	test( 'adds a missing parameter in the call\'s own style', () => {
+		expect( setTemplateParams( '{{Helpdesk request\n| title = X\n| status = new\n}}\nTalk', 'Helpdesk request', { status: 'submitted', status_since: '2026-01-01T00:00:00Z' } ) )
+			.toBe( '{{Helpdesk request\n| title = X\n| status = submitted\n| status_since = 2026-01-01T00:00:00Z\n}}\nTalk' );
+		expect( setTemplateParams( 'A {{helpdesk_request|title=X|status=Hold}} B', 'Helpdesk request', { status: 'on-hold', status_since: 'T' } ) )
+			.toBe( 'A {{helpdesk_request|title=X|status=on-hold|status_since=T}} B' );
+	} );
+
+	test( 'ignores template calls inside comments and nested templates\' parameters', () => {
+		const text = '<!-- {{Helpdesk request|status=x}} -->\n{{Helpdesk request\n| title = {{lang|sv|Status = fel}}\n| status = ny\n}}';
+		expect( setTemplateParams( text, 'Helpdesk request', { status: 'submitted' } ) )
+			.toBe( '<!-- {{Helpdesk request|status=x}} -->\n{{Helpdesk request\n| title = {{lang|sv|Status = fel}}\n| status = submitted\n}}' );
+	} );
+} );
+
+describe( 'botsDenied', () => {
+	test.each( [
+		[ '{{nobots}}', true ],
+		[ '{{bots|deny=all}}', true ],
+		[ '{{bots|deny=SomeBot, Helpdesk_bot}}', true ],
+		[ '{{bots|deny=SomeBot}}', false ],
+		[ '{{bots|allow=none}}', true ],
+		[ '{{bots|allow=SomeBot}}', true ],
+		[ '{{bots|allow=SomeBot,Helpdesk bot}}', false ],
+		[ '{{bots|optout=all}}', true ],
+		[ '<!-- {{nobots}} -->', false ],
+		[ 'Nothing here', false ],
+	] )( '%s → %s', ( text, denied ) => {
+		expect( botsDenied( text, 'Helpdesk bot' ) ).toBe( denied );
+	} );
+} );
+
+describe( 'the committee page', () => {
+	test( 'gives members with their preferences; bad lines are reported', () => {
+		const committee = parseCommittee( fixture( 'committee.wiki' ) + '\n{{Helpdesk committee member|user=}}\n{{Helpdesk committee member|user=X|notify=email|away_until=soon}}', 'Helpdesk committee member' );
+		expect( committee.members ).toHaveLength( 9 );
+		expect( committee.members[ 1 ] ).toEqual( { name: 'Björn Lindqvist', notify: 'talk', awayUntil: '', languages: [ 'sv', 'en' ] } );
+		expect( committee.members[ 5 ].name ).toBe( 'Farah Haddad' );
+		expect( committee.members[ 2 ].awayUntil ).toBe( '2026-03-31' );
+		expect( committee.members[ 3 ].notify ).toBe( 'mention' );
+		expect( committee.problems ).toEqual( [
+			'A {{Helpdesk committee member}} line names no user.',
+			'X: notify=email is neither "mention" nor "talk"; mentioning instead.',
+			'X: away_until=soon is not a date (YYYY-MM-DD).',
+		] );
+		expect( parseCommittee( null, 'Helpdesk committee member' ).problems ).toEqual( [ 'The committee page does not exist.' ] );
+	} );
+} );
+
+describe( 'sign-off attribution', () => {
+	const committee = parseCommittee( fixture( 'committee.wiki' ), 'Helpdesk committee member' );
+	const base = requestText( {} );
+	const revisions = [
+		{ revid: 1, user: 'Kofi Mensah', timestamp: '2026-03-01T09:00:00Z', text: base },
+		{ revid: 2, user: 'Amara Okafor', timestamp: '2026-03-02T09:00:00Z', text: base + '\n{{Helpdesk sign-off|kind=feedback|member=Amara Okafor}}' },
+		{ revid: 3, user: 'Mallory', timestamp: '2026-03-03T09:00:00Z', text: base + '\n{{Helpdesk sign-off|kind=feedback|member=Amara Okafor}}\n{{Helpdesk sign-off|kind=Final go|decision=Yes|member=hana_Sato}}' },
+	];
+	const current = revisions[ 2 ].text;
+
+	test( 'finds who added each call, so a member\'s own sign-off counts and a forged one does not', () => {
+		const signOffs = attributeSignOffs( signOffCalls( current, TEMPLATE ), [], revisions, TEMPLATE );
+		expect( signOffs.map( ( signOff ) => [ signOff.kind, signOff.member, signOff.decision, signOff.author ] ) ).toEqual( [
+			[ 'feedback', 'Amara Okafor', '', 'Amara Okafor' ],
+			[ 'final-go', 'Hana Sato', 'yes', 'Mallory' ],
+		] );
+		expect( tally( signOffs, committee ) ).toEqual( { members: 8, feedback: 1, finalGoYes: 0, finalGoNo: 0 } );
+	} );
+
+	test( 'a member\'s latest final go counts once', () => {
+		const signOffs = [
+			{ kind: 'final-go' as const, member: 'Hana Sato', decision: 'yes' as const, author: 'Hana Sato', revid: 5, timestamp: '' },
+			{ kind: 'final-go' as const, member: 'Hana Sato', decision: 'no' as const, author: 'Hana Sato', revid: 9, timestamp: '' },
+		];
+		expect( tally( signOffs, committee ) ).toMatchObject( { finalGoYes: 0, finalGoNo: 1 } );
+	} );
+} );
+
+describe( 'the shutoff page', () => {
+	test.each( [
+		[ 'run', true ],
+		[ '  RUN\n', true ],
+		[ '<!-- set to anything but run to stop -->\nRun', true ],
+		[ 'stop', false ],
+		[ 'run please', false ],
+		[ '', false ],
+	] )( '%j → %s', ( text, run ) => {
+		expect( shutoffState( text, PAGES.shutoff ).run ).toBe( run );
+	} );
+
+	test( 'a missing page stops the bot, saying so', () => {
+		expect( shutoffState( null, PAGES.shutoff ) ).toEqual( { run: false, reason: expect.stringContaining( 'does not exist' ) } );
+	} );
+} );
+
+function record( fields: Partial<RequestRecord> ): RequestRecord {
+	return Object.assign( {
+		page: PREFIX + 'R', pageid: 1, revid: 1, touched: '2026-03-01T00:00:00Z', problem: '', title: 'R', requester: 'Kofi Mensah',
+		affiliate: 'Wikimedia Ghana', individual: false, country: 'GH', support: [ 'mass-upload' ], language: 'en',
+		filed: '2026-03-01T00:00:00Z', status: 'submitted', statusSince: '2026-03-01T00:00:00Z', workingGroup: '', statusHistory: [],
+		signOffs: [], filedNotice: null, reminders: [], attention: [], botsDenied: false,
+	}, fields ) as RequestRecord;
+}
+
+describe( 'the compiled pages', () => {
+	const committee = parseCommittee( fixture( 'committee.wiki' ), 'Helpdesk committee member' );
+	const records = [
+		record( { page: PREFIX + 'A', title: 'Alpha | {{x}}', country: 'SE', support: [ 'copyright', 'mass-upload' ], filed: '2025-01-10T00:00:00Z',
+			status: 'done', statusSince: '2025-06-01T00:00:00Z', statusHistory: [ { status: 'initial-feedback', since: '2025-01-20T00:00:00Z' }, { status: 'approved', since: '2025-02-09T00:00:00Z' } ] } ),
+		record( { page: PREFIX + 'B', title: 'Beta', country: 'BR', filed: '2026-02-01T00:00:00Z', status: 'awaiting-final-go', statusSince: '2026-02-10T00:00:00Z' } ),
+		record( { page: PREFIX + 'C', title: 'Gamma', country: 'KE', filed: '2026-02-20T00:00:00Z', status: 'submitted', statusSince: '2026-02-20T00:00:00Z' } ),
+		record( { page: PREFIX + 'D', title: 'Delta', country: 'SE', filed: '2026-01-01T00:00:00Z', status: 'declined', statusSince: '2026-02-25T00:00:00Z' } ),
+	];
+	const now = '2026-03-15T00:00:00Z';
+
+	test( 'the table escapes what requesters wrote, shows status badges, flags and a yearly archive', () => {
+		const table = renderTable( records, committee, DEFAULT_PLAN_CONFIG, now ).text;
+		expect( table ).toContain( '{| class="wikitable sortable"' );
+		expect( table ).toContain( '[[' + PREFIX + 'A|Alpha &#124; &#123;&#123;x&#125;&#125;]]' );
+		expect( table ).toContain( '{{Helpdesk status|awaiting-final-go}}' );
+		expect( table ).toContain( '| overdue: committee' );
+		const archive = table.slice( table.indexOf( '== Archive ==' ) );
+		expect( archive ).toContain( '=== 2025 ===' );
+		expect( archive ).toContain( PREFIX + 'A|' );
+		expect( archive ).not.toContain( PREFIX + 'D|' );
+		expect( table.slice( 0, table.indexOf( '== Archive ==' ) ) ).not.toContain( PREFIX + 'A|' );
+		// The same records give the very same text: no timestamps that change by themselves.
+		expect( renderTable( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-15T00:10:00Z' ).sha1 ).toBe( renderTable( records, committee, DEFAULT_PLAN_CONFIG, now ).sha1 );
+	} );
+
+	test( 'statistics by status, country, continent and kind of support, with median times', () => {
+		const text = renderStatistics( records, committee, DEFAULT_PLAN_CONFIG ).text;
+		expect( text ).toContain( '| Sweden || 2' );
+		expect( text ).toContain( '| Europe || 2' );
+		expect( text ).toContain( '| Africa || 1' );
+		expect( text ).toContain( '| South america || 1' );
+		expect( text ).toContain( '| mass-upload || 4' );
+		// First responses: A after 10 days, B 9, D 55; decisions: A after 30 days, D 55.
+		expect( text ).toContain( '| Filing to the committee\'s first response || 10 || 3' );
+		expect( text ).toContain( '| Filing to the final decision || 42.5 || 2' );
+		expect( text ).toContain( '| 2025 || 1 || 1 || 0 || 0 || 1 || 10 || 30' );
+		expect( text ).toContain( '| 2026 || 3 || 0 || 1 || 0 || 3 || 32 || 55' );
+	} );
+
+	test( 'the agenda lists what awaits the committee, the longest waiting first', () => {
+		const text = renderAgenda( records, committee, DEFAULT_PLAN_CONFIG, now ).text;
+		expect( text.indexOf( PREFIX + 'B|' ) ).toBeGreaterThan( 0 );
+		expect( text.indexOf( PREFIX + 'B|' ) ).toBeLessThan( text.indexOf( PREFIX + 'C|' ) );
+		expect( text ).not.toContain( PREFIX + 'D|' );
+		expect( text ).toContain( '| final go' );
+	} );
+} );
+
+describe( 'planRun', () => {
+	function input( fields: Partial<PlanInput> ): PlanInput {
+		return Object.assign( {
+			config: DEFAULT_PLAN_CONFIG, botName: 'Helpdesk bot', now: '2026-03-01T10:00:00Z', committeeText: fixture( 'committee.wiki' ),
+			previous: null, pages: [], fullScan: true, gone: [], history: {}, talkPages: {}, talkUnavailable: [],
+		}, fields );
+	}
+
+	test( 'asks for the talk pages it needs before planning notices, and for history before counting sign-offs', () => {
+		const page = { title: PREFIX + 'K', pageid: 1, revid: 10, timestamp: '2026-03-01T09:00:00Z', user: 'Kofi Mensah', text: requestText( {} ) };
+		const first = planRun( input( { pages: [ page ] } ) );
+		expect( first.wants.talkPages ).toEqual( [ 'User talk:Björn Lindqvist', 'User talk:Farah Haddad' ] );
+		expect( first.edits ).toEqual( [] );
+		const signed = Object.assign( {}, page, { text: page.text + '\n{{Helpdesk sign-off|kind=feedback|member=Amara Okafor}}' } );
+		expect( planRun( input( { pages: [ signed ] } ) ).wants.history ).toEqual( [ { title: PREFIX + 'K', fromRevid: null } ] );
+	} );
+
+	test( 'never plans an edit of a page that is not a request', () => {
+		const page = { title: 'Content Partnerships Hub/Helpdesk/Elsewhere', pageid: 1, revid: 10, timestamp: '2026-03-01T09:00:00Z', user: 'X', text: requestText( {} ) };
+		const plan = planRun( input( { pages: [ page ] } ) );
+		expect( plan.records ).toEqual( [] );
+		expect( plan.edits ).toEqual( [] );
+	} );
+} );
+
+describe( 'configFromEnv', () => {
+	const versions = { bot: '0.1.0', mwn: '3.0.3' };
+	const local = (): LocalWikiCredentials => ( { apiUrl: 'http://127.0.0.1:8089/api.php', bot: { username: 'Helpdesk bot', botUsername: 'helpdesk', botPassword: 'p'.repeat( 32 ) } } );
+
+	test( 'with nothing set it targets the local wiki', () => {
+		const config = configFromEnv( {}, versions, local );
+		expect( config.wiki.apiUrl ).toBe( 'http://127.0.0.1:8089/api.php' );
+		expect( config.wiki.username ).toBe( 'Helpdesk bot@helpdesk' );
+		expect( config.wiki.userAgent ).toBe( 'HelpdeskBot/0.1.0 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub/Helpdesk; https://meta.wikimedia.org/wiki/Content_Partnerships_Hub/Helpdesk) mwn/3.0.3' );
+		expect( config.plan.pages ).toEqual( DEFAULT_PLAN_CONFIG.pages );
+	} );
+
+	test( 'reads overrides and refuses half a configuration without echoing secrets', () => {
+		const config = configFromEnv( {
+			HELPDESK_API_URL: 'https://test.wikipedia.org/w/api.php', HELPDESK_OAUTH2_TOKEN: 'tok', HELPDESK_THRESHOLDS: 'submitted:7, approved:0',
+			HELPDESK_REQUESTS_PREFIX: 'Helpdesk/Requests', HELPDESK_BOT_CONTACT: 'ops@example.org',
+		}, versions, () => null );
+		expect( config.wiki.oauth2Token ).toBe( 'tok' );
+		expect( config.plan.thresholds.submitted ).toBe( 7 );
+		expect( config.plan.thresholds.approved ).toBeUndefined();
+		expect( config.plan.pages.requestsPrefix ).toBe( 'Helpdesk/Requests/' );
+		expect( config.wiki.userAgent ).toContain( 'ops@example.org' );
+		let error: unknown;
+		try {
+			configFromEnv( { HELPDESK_API_URL: 'https://x/api.php', HELPDESK_BOT_PASSWORD: 'hunter2-secret' }, versions, () => null );
+		} catch ( e ) {
+			error = e;
+		}
+		expect( error ).toBeInstanceOf( ConfigError );
+		expect( String( error ) ).not.toContain( 'hunter2-secret' );
+		expect( () => configFromEnv( {}, versions, () => null ) ).toThrow( /npm run wiki/ );
+	} );
+} );
