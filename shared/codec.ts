@@ -15,7 +15,7 @@
  * requester typed. Parsing a page someone edited by hand gives the request or a
  * precise reason why not; it never throws.
  */
-import { parseTemplates } from 'mwn/build/wikitext.js';
+import { parseTemplates, Template } from 'mwn/build/wikitext.js';
 import { escapeText, unescapeText } from './escape';
 import {
 	HelpdeskRequest, PARTNERSHIP_STAGES, PartnershipStage, SUPPORT_KINDS, SupportKind, TARGET_PROJECTS, TargetProject,
@@ -155,7 +155,7 @@ function codes<T extends string>( raw: string, allowed: readonly T[], param: str
 		}
 		const code = allowed.find( ( candidate ) => candidate === key );
 		if ( code ) {
-			if ( found.indexOf( code ) === -1 ) {
+			if ( !found.includes( code ) ) {
 				found.push( code );
 			}
 		} else {
@@ -166,13 +166,17 @@ function codes<T extends string>( raw: string, allowed: readonly T[], param: str
 }
 
 /** Read a request page. Never throws: a page that is not a request gives the reason. */
-export function parseRequestPage( wikitext: string ): ParseOutcome {
-	let templates;
+export function parseRequestPage( pageText: string ): ParseOutcome {
+	// As MediaWiki does on save, so that a page from elsewhere reads the same.
+	const wikitext = pageText.replace( /\r\n?/g, '\n' );
+	let templates: Template[];
 	try {
 		templates = parseTemplates( wikitext, {
 			namePredicate: ( name: string ) => templateKey( name ) === REQUEST_TEMPLATE,
 		} );
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	} catch ( e ) {
+		// Whatever the page holds, reading it gives an outcome, never an exception.
 		templates = [];
 	}
 	if ( templates.length === 0 ) {
@@ -190,16 +194,19 @@ export function parseRequestPage( wikitext: string ): ParseOutcome {
 	const unknownParameters: string[] = [];
 	for ( const parameter of template.parameters ) {
 		const name = String( parameter.name );
-		const param = byKey[ paramKey( name ) ];
+		// Own keys only: `| constructor = …` is an unknown parameter, not Object's.
+		const param = Object.prototype.hasOwnProperty.call( byKey, paramKey( name ) ) ? byKey[ paramKey( name ) ] : undefined;
 		if ( !param ) {
 			unknownParameters.push( name.trim() );
 			continue;
 		}
-		if ( Object.prototype.hasOwnProperty.call( raw, param.name ) && raw[ param.name ].trim() !== '' && parameter.value.trim() !== '' ) {
+		// MediaWiki drops comments before it trims an argument.
+		const value = parameter.value.replace( /<!--[\s\S]*?(?:-->|$)/g, '' ).trim();
+		if ( Object.prototype.hasOwnProperty.call( raw, param.name ) && raw[ param.name ] !== '' && value !== '' ) {
 			return fail( 'duplicate-parameter', 'The parameter "' + param.name + '" is given twice.', param.name );
 		}
 		if ( !raw[ param.name ] ) {
-			raw[ param.name ] = parameter.value;
+			raw[ param.name ] = value;
 		}
 	}
 	for ( const required of [ 'title', 'requester' ] ) {

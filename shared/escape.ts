@@ -25,8 +25,12 @@ const ALWAYS: Readonly<Record<string, string>> = {
 	'\r': '&#13;',
 };
 
-/** Characters that are structural at the start of a line. */
-const LINE_START = /^[*#;!\- \t]/;
+/**
+ * Characters that are structural at the start of a line (`+` and `-` also right
+ * after a table cell's `|`, where a template may put a value). U+037E becomes `;`
+ * when the wiki normalises the page to NFC.
+ */
+const LINE_START = /^[*#;\u037e!+\- \t]/;
 
 /**
  * @param text Any text
@@ -64,9 +68,15 @@ function reference( ch: string ): string {
 	return '&#' + ch.charCodeAt( 0 ) + ';';
 }
 
-/** `ISBN 123`, `RFC 123` and `PMID 123` link themselves on wikis that allow it. */
+/**
+ * `ISBN 123`, `RFC 123` and `PMID 123` link themselves on wikis that allow it, with
+ * any Unicode space (or `&#160;`) before the number: break the word instead.
+ */
 function disarmMagicLinks( text: string ): string {
-	return text.replace( /\b(ISBN|RFC|PMID)([ \t\n])/g, ( _m, word: string, space: string ) => word + reference( space ) );
+	return text.replace(
+		/\b(?:ISBN|RFC|PMID)(?=[ \t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])/gi,
+		( word: string ) => word.slice( 0, -1 ) + reference( word.slice( -1 ) ),
+	);
 }
 
 /** MediaWiki trims template arguments: keep surrounding whitespace as references. */
