@@ -164,7 +164,19 @@ export function normaliseStatus( typed: string ): Status | null {
 	return Object.prototype.hasOwnProperty.call( STATUS_ALIASES, key ) ? STATUS_ALIASES[ key ] : null;
 }
 
-/** The working group meant by what someone typed, or null. */
+/** The names the working groups go by in the Helpdesk's slides and on-wiki labels. */
+const WORKING_GROUP_NAMES: Readonly<Record<string, WorkingGroup>> = {
+	'project planning and feedback': 'project-planning',
+	planning: 'project-planning',
+	'evaluation and research': 'evaluation',
+	research: 'evaluation',
+	'use of the content': 'content-use',
+	'use of content': 'content-use',
+	'creation of supporting material': 'supporting-material',
+	'supporting materials': 'supporting-material',
+};
+
+/** The working group meant by what someone typed (code or name, any case), or null. */
 export function normaliseWorkingGroup( typed: string ): WorkingGroup | null {
 	const key = statusKey( typed );
 	for ( const group of WORKING_GROUPS ) {
@@ -172,5 +184,5 @@ export function normaliseWorkingGroup( typed: string ): WorkingGroup | null {
 			return group;
 		}
 	}
-	return null;
+	return Object.prototype.hasOwnProperty.call( WORKING_GROUP_NAMES, key ) ? WORKING_GROUP_NAMES[ key ] : null;
 }

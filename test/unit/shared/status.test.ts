@@ -132,6 +132,9 @@ describe( 'working groups typed by hand', () => {
 		}
 		expect( normaliseWorkingGroup( 'Project planning and feedback' ) ).toBe( 'project-planning' );
 		expect( normaliseWorkingGroup( 'Evaluation and research' ) ).toBe( 'evaluation' );
+		expect( normaliseWorkingGroup( 'Use of the content' ) ).toBe( 'content-use' );
+		expect( normaliseWorkingGroup( 'Creation of supporting material' ) ).toBe( 'supporting-material' );
 		expect( normaliseWorkingGroup( 'marketing' ) ).toBeNull();
+		expect( normaliseWorkingGroup( 'constructor' ) ).toBeNull();
 	} );
 } );
