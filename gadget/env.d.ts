@@ -1,0 +1,9 @@
+/**
+ * Constants the build (scripts/build.ts) puts into the gadget.
+ */
+
+/** The commit the gadget was built from, e.g. `1a2b3c4` or `1a2b3c4-dirty`. */
+declare const HELPDESK_BUILD: string;
+
+/** shared/pages.ts's HELPDESK_PAGE, for the loader (which does not import shared code). */
+declare const HELPDESK_PAGE: string;

@@ -1,0 +1,120 @@
+/**
+ * The form module (hidden gadget), loaded by the loader on demand. It sets up the
+ * messages in the user's language, exposes `mw.libs.helpdeskForm.open()`, and
+ * finishes what an earlier page handed over: the confirmation on a request just
+ * filed, the request's text in the ordinary editor.
+ */
+import { DraftStore } from '../filing/draft';
+import { clearEditorHandoff, editorHandoffFor, SessionStore, takeFiled, textForEditor } from '../filing/handoff';
+import { languageChain, messagesFor } from '../filing/messages';
+import { createRequestDialog, FormEnvironment, RequestDialog } from './dialog';
+import { msg } from './text';
+import { wikiApi } from './wiki-api';
+
+function userLanguage(): string {
+	return String( mw.config.get( 'wgUserLanguage' ) || 'en' );
+}
+
+function languages(): string[] {
+	const language = mw.language as { getFallbackLanguageChain?: () => string[] } | undefined;
+	const chain = language && typeof language.getFallbackLanguageChain === 'function' ?
+		language.getFallbackLanguageChain() :
+		[];
+	return languageChain( userLanguage(), chain );
+}
+
+function pageName(): string {
+	return String( mw.config.get( 'wgPageName' ) );
+}
+
+function session(): SessionStore {
+	return mw.storage.session as unknown as SessionStore;
+}
+
+/** Where to log in and come back with the form open (the draft is offered back). */
+function loginUrl(): string {
+	return mw.util.getUrl( 'Special:UserLogin', { returnto: pageName(), returntoquery: 'helpdesk=form' } );
+}
+
+function environment(): FormEnvironment {
+	const user = mw.config.get( 'wgUserName' ) as string | null;
+	const $content = $( '#mw-content-text' );
+	return {
+		user: user,
+		language: userLanguage(),
+		languages: languages(),
+		api: wikiApi( userLanguage() ),
+		drafts: new DraftStore( mw.storage as unknown as ConstructorParameters<typeof DraftStore>[ 0 ], user ),
+		session: session(),
+		loginUrl: loginUrl(),
+		pageUrl: ( title ) => mw.util.getUrl( title ),
+		editorUrl: ( title, summary ) => mw.util.getUrl( title, { action: 'edit', summary: summary } ),
+		navigate: ( url ) => {
+			location.href = url;
+		},
+		contentLanguage: String( mw.config.get( 'wgPageContentLanguage' ) || mw.config.get( 'wgContentLanguage' ) || 'en' ),
+		contentDir: $content.attr( 'dir' ) || ( $content.find( '.mw-content-rtl' ).length ? 'rtl' : 'ltr' ),
+	};
+}
+
+let windowManager: OO.ui.WindowManager | null = null;
+let dialog: RequestDialog | null = null;
+
+function open(): void {
+	if ( !windowManager || !dialog ) {
+		windowManager = new OO.ui.WindowManager();
+		$( document.body ).append( windowManager.$element );
+		dialog = createRequestDialog( environment() );
+		windowManager.addWindows( [ dialog ] );
+	}
+	if ( !dialog.isOpened() && !dialog.isOpening() ) {
+		windowManager.openWindow( dialog );
+	}
+}
+
+/** On the page of a request just filed: say so. */
+function confirmFiled(): void {
+	if ( takeFiled( session(), pageName(), new Date() ) ) {
+		mw.notify( msg( 'helpdesk-filed-notification' ), { type: 'success', autoHide: false, tag: 'helpdesk-filed' } );
+	}
+}
+
+/** In the ordinary editor: fill in the request; once the page exists, the draft has served. */
+function continueInEditor(): void {
+	const handoff = editorHandoffFor( session(), pageName(), new Date() );
+	if ( !handoff ) {
+		return;
+	}
+	const action = mw.config.get( 'wgAction' );
+	if ( ( action === 'edit' || action === 'submit' ) && Number( mw.config.get( 'wgArticleId' ) ) === 0 ) {
+		const fill = (): void => {
+			const $textbox = $( '#wpTextbox1' );
+			const text = $textbox.length ? textForEditor( handoff, String( $textbox.val() ) ) : null;
+			if ( text === null ) {
+				return;
+			}
+			// textSelection also reaches CodeMirror and WikiEditor's views of the textbox.
+			const withSelection = $textbox as JQuery & { textSelection?: ( command: string, value: string ) => void };
+			if ( typeof withSelection.textSelection === 'function' ) {
+				withSelection.textSelection( 'setContents', text );
+			} else {
+				$textbox.val( text );
+			}
+			$( '#wpSummary' ).val( handoff.summary );
+			mw.notify( msg( 'helpdesk-editor-filled' ), { tag: 'helpdesk-editor' } );
+		};
+		mw.loader.using( 'jquery.textSelection' ).always( () => {
+			$( fill );
+		} );
+	} else if ( action === 'view' && Number( mw.config.get( 'wgArticleId' ) ) > 0 && mw.config.get( 'wgPostEdit' ) ) {
+		// Saved from the editor: filed after all.
+		clearEditorHandoff( session() );
+		new DraftStore( mw.storage as unknown as ConstructorParameters<typeof DraftStore>[ 0 ], handoff.requester ).remove();
+		mw.notify( msg( 'helpdesk-filed-notification' ), { type: 'success', autoHide: false, tag: 'helpdesk-filed' } );
+	}
+}
+
+mw.messages.set( messagesFor( languages() ) );
+( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, build: HELPDESK_BUILD };
+confirmFiled();
+continueInEditor();

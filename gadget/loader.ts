@@ -1,0 +1,95 @@
+/**
+ * The default gadget: tiny, on every page, doing something only on the Helpdesk's
+ * pages. It turns the landing page's "Request support" link (which opens the
+ * ordinary editor with a preload, for readers without JavaScript) into a button
+ * that loads the form module and opens the form. It also loads the module when
+ * the form handed something over to this page (a confirmation, editor text).
+ */
+import { EDITOR_KEY, FILED_KEY } from './session-keys';
+
+const FORM_MODULE = 'ext.gadget.HelpdeskForm';
+
+/**
+ * shared/pages.ts's isHelpdeskPage, inlined: importing that module would bring all
+ * its page names along. The build defines HELPDESK_PAGE from it, and the build's
+ * test checks that both agree.
+ */
+function isHelpdeskPage( pageName: string ): boolean {
+	const name = pageName.replace( /_/g, ' ' );
+	return name === HELPDESK_PAGE || name.indexOf( HELPDESK_PAGE + '/' ) === 0;
+}
+
+interface FormModule {
+	open(): void;
+}
+
+function formModule(): FormModule | undefined {
+	return ( mw.libs as { helpdeskForm?: FormModule } ).helpdeskForm;
+}
+
+function handedOver(): boolean {
+	try {
+		return !!( sessionStorage.getItem( FILED_KEY ) || sessionStorage.getItem( EDITOR_KEY ) );
+	} catch ( error ) {
+		// Storage can be disabled (a SecurityError); then nothing was handed over either.
+		if ( error instanceof DOMException ) {
+			return false;
+		}
+		throw error;
+	}
+}
+
+/** Load the form and open it; when it cannot load, the link is the way. */
+function openForm( link: HTMLAnchorElement | null ): void {
+	if ( link ) {
+		link.setAttribute( 'aria-busy', 'true' );
+		link.style.cursor = 'progress';
+		link.style.opacity = '0.6';
+	}
+	const done = (): void => {
+		if ( link ) {
+			link.removeAttribute( 'aria-busy' );
+			link.style.cursor = link.style.opacity = '';
+		}
+	};
+	mw.loader.using( FORM_MODULE ).then( () => {
+		done();
+		const form = formModule();
+		if ( form ) {
+			form.open();
+		} else if ( link ) {
+			location.href = link.href;
+		}
+	}, () => {
+		done();
+		if ( link ) {
+			location.href = link.href;
+		}
+	} );
+}
+
+function init(): void {
+	if ( !isHelpdeskPage( String( mw.config.get( 'wgPageName' ) ) ) ) {
+		return;
+	}
+	const links = Array.prototype.slice.call(
+		document.querySelectorAll( '.helpdesk-request-button a' ),
+	) as HTMLAnchorElement[];
+	links.forEach( ( link ) => {
+		link.setAttribute( 'role', 'button' );
+		link.setAttribute( 'aria-haspopup', 'dialog' );
+		link.addEventListener( 'click', ( event ) => {
+			if ( event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey ) {
+				event.preventDefault();
+				openForm( link );
+			}
+		} );
+	} );
+	if ( /[?&]helpdesk=form(?:&|$)/.test( location.search ) ) {
+		openForm( links[ 0 ] || null );
+	} else if ( handedOver() ) {
+		mw.loader.load( FORM_MODULE );
+	}
+}
+
+$( init );

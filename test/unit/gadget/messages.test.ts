@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { FORM_FIELDS, fieldKey } from '../../../gadget/filing/fields';
+import { languageChain, MESSAGE_FILES, MESSAGE_KEYS, messageParameters, messagesFor } from '../../../gadget/filing/messages';
+import { RULES } from '../../../gadget/filing/problems';
+import en from '../../../gadget/i18n/en.json';
+import qqq from '../../../gadget/i18n/qqq.json';
+import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../../shared/request';
+import type { FieldProblemCode } from '../../../shared/validation';
+
+const sources = import.meta.glob<string>( '../../../gadget/**/*.ts', { query: '?raw', import: 'default', eager: true } );
+
+const PROBLEM_CODES: FieldProblemCode[] = [ 'required', 'too-long', 'too-many', 'affiliate-or-individual', 'unknown-country', 'invalid-link', 'unknown-choice' ];
+
+/**
+ * Keys the code names literally: msg( 'x' ), html( 'x' ), text( 'x' ), messageKey: 'x',
+ * legend: 'x', and both sides of `? 'x' : 'y'`. A prefix such as msg( 'helpdesk-stage-' + stage )
+ * is left to computedKeys().
+ */
+function literalKeys(): Set<string> {
+	const keys = new Set<string>();
+	const patterns = [
+		/\b(?:msg|html|text)\(\s*'(helpdesk-[a-z0-9-]+)'/g,
+		/\b(?:messageKey|legend|key):\s*'(helpdesk-[a-z0-9-]+)'/g,
+		/\?\s*'(helpdesk-[a-z0-9-]+)'\s*:\s*'(helpdesk-[a-z0-9-]+)'/g,
+	];
+	Object.values( sources ).forEach( ( source ) => {
+		patterns.forEach( ( pattern ) => {
+			let match: RegExpExecArray | null;
+			while ( ( match = pattern.exec( source ) ) !== null ) {
+				match.slice( 1 ).filter( ( key ) => key && !key.endsWith( '-' ) ).forEach( ( key ) => keys.add( key ) );
+			}
+		} );
+	} );
+	return keys;
+}
+
+/** Keys the code builds from a prefix and a list. */
+function computedKeys(): Set<string> {
+	const keys = new Set<string>();
+	PROBLEM_CODES.forEach( ( code ) => keys.add( 'helpdesk-problem-' + code ) );
+	SUPPORT_KINDS.forEach( ( kind ) => keys.add( 'helpdesk-support-' + kind ) );
+	[ 'none' ].concat( PARTNERSHIP_STAGES ).forEach( ( stage ) => keys.add( 'helpdesk-stage-' + stage ) );
+	TARGET_PROJECTS.forEach( ( project ) => keys.add( 'helpdesk-project-' + project ) );
+	FORM_FIELDS.forEach( ( field ) => {
+		keys.add( 'helpdesk-field-' + fieldKey( field ) + '-label' );
+		keys.add( 'helpdesk-field-' + fieldKey( field ) + '-help' );
+	} );
+	Object.values( RULES ).forEach( ( rule ) => keys.add( rule.messageKey ) );
+	return keys;
+}
+
+const english = en as Record<string, unknown>;
+const documentation = qqq as Record<string, unknown>;
+
+describe( 'messages', () => {
+	const used = new Set( [ ...literalKeys(), ...computedKeys() ] );
+
+	it( 'found the code that uses them', () => {
+		expect( Object.keys( sources ).length ).toBeGreaterThan( 10 );
+		expect( literalKeys().has( 'helpdesk-form-title' ) ).toBe( true );
+	} );
+
+	it( 'used in the code all exist in en.json and qqq.json', () => {
+		const missing = [ ...used ].filter( ( key ) => typeof english[ key ] !== 'string' );
+		const undocumented = [ ...used ].filter( ( key ) => typeof documentation[ key ] !== 'string' );
+		expect( missing ).toEqual( [] );
+		expect( undocumented ).toEqual( [] );
+	} );
+
+	it( 'in en.json are all used (placeholders are looked up by field)', () => {
+		const unused = MESSAGE_KEYS.filter( ( key ) => !used.has( key ) && !/^helpdesk-field-[a-z-]+-placeholder$/.test( key ) );
+		expect( unused ).toEqual( [] );
+		MESSAGE_KEYS.filter( ( key ) => /-placeholder$/.test( key ) ).forEach( ( key ) => {
+			const field = FORM_FIELDS.find( ( name ) => key === 'helpdesk-field-' + fieldKey( name ) + '-placeholder' );
+			expect( field, key ).toBeDefined();
+		} );
+	} );
+
+	it( 'are all documented in qqq.json, which documents nothing else', () => {
+		expect( Object.keys( qqq ).filter( ( key ) => key !== '@metadata' ).sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
+		MESSAGE_KEYS.forEach( ( key ) => {
+			expect( String( documentation[ key ] ).length, key ).toBeGreaterThan( 20 );
+		} );
+	} );
+
+	it( 'documents each parameter in qqq.json', () => {
+		MESSAGE_KEYS.forEach( ( key ) => {
+			messageParameters( english[ key ] as string ).forEach( ( parameter ) => {
+				expect( String( documentation[ key ] ), key + ' ' + parameter ).toContain( parameter );
+			} );
+		} );
+	} );
+
+	it.each( Object.keys( MESSAGE_FILES ).filter( ( language ) => language !== 'en' ) )( 'in %s.json translate only keys en.json has, with the same parameters', ( language ) => {
+		const file = MESSAGE_FILES[ language ];
+		expect( file[ '@metadata' ] ).toMatchObject( { authors: expect.any( Array ) } );
+		const keys = Object.keys( file ).filter( ( key ) => key !== '@metadata' );
+		expect( keys.filter( ( key ) => !Object.prototype.hasOwnProperty.call( en, key ) ) ).toEqual( [] );
+		keys.forEach( ( key ) => {
+			expect( typeof file[ key ], key ).toBe( 'string' );
+			expect( messageParameters( file[ key ] as string ), language + ': ' + key ).toEqual( messageParameters( english[ key ] as string ) );
+		} );
+		// Every bundled translation is complete.
+		expect( keys.sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
+	} );
+
+	it( 'keep link syntax around their URL parameters in every language', () => {
+		Object.keys( MESSAGE_FILES ).forEach( ( language ) => {
+			[ 'helpdesk-form-anonymous', 'helpdesk-error-session', 'helpdesk-error-notloggedin' ].forEach( ( key ) => {
+				expect( MESSAGE_FILES[ language ][ key ], language + ': ' + key ).toMatch( /\[\$1 [^\]]+\]/ );
+			} );
+		} );
+	} );
+} );
+
+describe( 'languageChain', () => {
+	it( 'starts with the user\'s language, follows MediaWiki\'s fallbacks and ends with English', () => {
+		expect( languageChain( 'de-at', [ 'de-at', 'de', 'en' ] ) ).toEqual( [ 'de-at', 'de', 'en' ] );
+		expect( languageChain( 'sv' ) ).toEqual( [ 'sv', 'en' ] );
+		expect( languageChain( 'en' ) ).toEqual( [ 'en' ] );
+	} );
+} );
+
+describe( 'messagesFor', () => {
+	it( 'takes each message from the first language that has it', () => {
+		const swiss = messagesFor( languageChain( 'de-ch', [ 'de' ] ) );
+		expect( swiss[ 'helpdesk-action-save' ] ).toBe( 'Anfrage abschicken' );
+		const unknown = messagesFor( languageChain( 'fi' ) );
+		expect( unknown[ 'helpdesk-action-save' ] ).toBe( 'File request' );
+		expect( Object.keys( unknown ).sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
+	} );
+
+	it( 'falls back to English for a message a translation lacks', () => {
+		const original = MESSAGE_FILES.sv[ 'helpdesk-action-save' ];
+		const sv = MESSAGE_FILES.sv as Record<string, unknown>;
+		delete sv[ 'helpdesk-action-save' ];
+		try {
+			expect( messagesFor( [ 'sv', 'en' ] )[ 'helpdesk-action-save' ] ).toBe( 'File request' );
+			expect( messagesFor( [ 'sv', 'en' ] )[ 'helpdesk-action-preview' ] ).toBe( 'Förhandsgranska' );
+		} finally {
+			sv[ 'helpdesk-action-save' ] = original;
+		}
+	} );
+
+	it( 'shows every message as its key with uselang=qqx', () => {
+		const qqx = messagesFor( languageChain( 'qqx', [ 'qqx', 'en' ] ) );
+		expect( Object.keys( qqx ).sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
+		MESSAGE_KEYS.forEach( ( key ) => {
+			expect( qqx[ key ] ).toBe( '(' + key + ')' );
+		} );
+	} );
+} );
