@@ -4,7 +4,6 @@
  * templates generated from the shared model (country names, status aliases), and
  * the gadget built into dist/.
  */
-/* eslint-disable security/detect-non-literal-fs-filename -- paths in this repository and in the build folder the caller names */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 			await stopWiki( { dir: WIKI_DIR } );
 			console.log( 'The local wiki is stopped (its data stays in ' + WIKI_DIR + ').' );
 		}
-		process.exit( 0 );
+		process.exitCode = 0;
 	};
 	process.on( 'SIGINT', stop );
 	process.on( 'SIGTERM', stop );

@@ -14,6 +14,8 @@ export interface CurrentPage {
 	text: string | null;
 	/** Edit summary of the page's latest revision. */
 	lastSummary?: string;
+	/** Id of the page's latest revision: a later edit has a higher id. */
+	lastRevision?: number;
 }
 
 export interface DeployAction {
@@ -44,6 +46,26 @@ export function planDeploy( pages: PageToDeploy[], current: ReadonlyMap<string, 
 			diff: createTwoFilesPatch( page.title, page.title, before === null ? '' : before + '\n', after + '\n', 'on the wiki', 'to deploy' ),
 		};
 	} );
+}
+
+/**
+ * What MediaWiki would change in `text` on save, each as `line N: what`: it keeps
+ * text in Unicode normal form C, without control characters and with `\n` line
+ * breaks only. Such text would be saved altered, and deployed again at every run.
+ */
+export function unsavableCharacters( text: string ): string[] {
+	const found: string[] = [];
+	text.split( '\n' ).forEach( ( line, index ) => {
+		// eslint-disable-next-line no-control-regex -- these are the characters to find
+		const control = /[\x00-\x08\x0b-\x1f]/.exec( line );
+		if ( control ) {
+			found.push( 'line ' + ( index + 1 ) + ': control character U+' + control[ 0 ].charCodeAt( 0 ).toString( 16 ).toUpperCase().padStart( 4, '0' ) );
+		}
+		if ( line !== line.normalize( 'NFC' ) ) {
+			found.push( 'line ' + ( index + 1 ) + ': text not in Unicode normal form C' );
+		}
+	} );
+	return found;
 }
 
 /** The commit named in a summary this script wrote (`… from commit abc1234 …`). */

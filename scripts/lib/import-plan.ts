@@ -2,10 +2,10 @@
  * Requests received by e-mail, as pages: each entry of the import file becomes the
  * page the gadget would have written, with the requester and date from the file.
  */
-import { HelpdeskRequest, emptyRequest } from '../../shared/request';
+import { HelpdeskRequest, emptyRequest, RequestFormFields } from '../../shared/request';
 import { parseRequestPage, renderRequestPage } from '../../shared/codec';
 import { candidateTitles } from '../../shared/title';
-import { validateRequest, RequestProblem } from '../../shared/validation';
+import { isTimestamp, normaliseFields, validateRequest, RequestProblem } from '../../shared/validation';
 
 export interface InvalidEntry {
 	index: number;
@@ -63,10 +63,12 @@ export function readImportEntries( json: unknown ): { valid: ImportEntry[]; inva
 			}
 			request[ key ] = value;
 		}
-		if ( request.statusSince === '' ) {
+		// The status was entered when the request was filed (if that time is right).
+		if ( request.statusSince === '' && isTimestamp( request.filed as string ) ) {
 			request.statusSince = request.filed;
 		}
-		const checked = request as unknown as HelpdeskRequest;
+		// The form's fields as the form saves them (NFC, `\n` line breaks, trimmed…).
+		const checked = { ...request, ...normaliseFields( request as unknown as RequestFormFields ) } as HelpdeskRequest;
 		reasons.push( ...validateRequest( checked ).map( describe ) );
 		if ( reasons.length ) {
 			invalid.push( { index: index, title: typeof given.title === 'string' ? given.title : '', reasons: reasons } );

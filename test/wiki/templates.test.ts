@@ -1,0 +1,256 @@
+/**
+ * The on-wiki templates and pages as MediaWiki renders them, once deployed: a
+ * request page in the form's format, its badge and categories, the committee page,
+ * the landing page's button, sign-offs and TemplateData.
+ */
+import { JSDOM } from 'jsdom';
+import { Mwn } from 'mwn';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PARAMS, renderRequestPage } from '../../shared/codec';
+import { CATEGORIES, COMMITTEE_PAGE, HELPDESK_PAGE, REQUESTS_PREFIX, TEMPLATES } from '../../shared/pages';
+import { emptyRequest, HelpdeskRequest } from '../../shared/request';
+import { Status, STATUSES } from '../../shared/status';
+import type { LocalWiki } from '../../scripts/local-wiki/index';
+import { sharedTestWiki } from './setup/shared-wiki';
+import { TEST_USER_AGENT } from './setup/test-wiki';
+import { installHelpdesk } from './support/install';
+
+/** What the badge says for each status; the status category is named after it. */
+const BADGE_LABELS: Readonly<Record<Status, string>> = {
+	submitted: 'Submitted',
+	'initial-feedback': 'Initial feedback',
+	'working-group': 'With a working group',
+	'awaiting-final-go': 'Awaiting final go',
+	approved: 'Approved',
+	declined: 'Declined',
+	'support-under-way': 'Support under way',
+	done: 'Done',
+	'on-hold': 'On hold',
+	withdrawn: 'Withdrawn',
+};
+
+interface Rendered {
+	document: Document;
+	categories: string[];
+	templates: string[];
+	links: string[];
+	externallinks: string[];
+	sections: string[];
+}
+
+function request( changes: Partial<HelpdeskRequest> = {} ): HelpdeskRequest {
+	return {
+		...emptyRequest( 'Requester One', '2026-03-02T09:30:00Z', 'en' ),
+		title: 'Upload of 3,000 medical images',
+		affiliate: 'Wikimedia France',
+		country: 'FR',
+		partners: [ 'Servier Medical Art', 'Institut Pasteur' ],
+		support: [ 'mass-upload', 'copyright' ],
+		stage: 'content-ready',
+		contentType: 'Medical illustrations',
+		volume: 'About 3,000 images',
+		projects: [ 'commons', 'wikipedia' ],
+		languages: [ 'French', 'English' ],
+		timeline: 'Before the end of the year',
+		description: 'We need help to upload the images.\nAnd to check their licence.\n\nThank you.',
+		links: [ 'https://smart.servier.com/', 'https://example.org/a_b' ],
+		...changes,
+	};
+}
+
+function text( document: ParentNode, selector: string ): string | null {
+	const element = document.querySelector( selector );
+	return element && ( element.textContent as string ).trim();
+}
+
+function all( document: ParentNode, selector: string ): string[] {
+	return Array.from( document.querySelectorAll( selector ), ( element ) => ( element.textContent as string ).trim() );
+}
+
+describe( 'the on-wiki templates', () => {
+	let wiki: LocalWiki;
+	let client: Mwn;
+
+	async function parse( params: Record<string, string> ): Promise<Rendered> {
+		const response = await client.request( {
+			action: 'parse', prop: 'text|categories|templates|links|externallinks|sections',
+			disablelimitreport: 1, disableeditsection: 1, formatversion: 2, ...params,
+		} );
+		const parsed = response.parse as {
+			text: string;
+			categories: { category: string }[];
+			templates: { title: string }[];
+			links: { title: string }[];
+			externallinks: string[];
+			sections: { line: string }[];
+		};
+		return {
+			document: new JSDOM( parsed.text ).window.document,
+			categories: parsed.categories.map( ( category ) => category.category.replace( /_/g, ' ' ) ).sort(),
+			templates: parsed.templates.map( ( template ) => template.title ).sort(),
+			links: parsed.links.map( ( link ) => link.title ).sort(),
+			externallinks: parsed.externallinks,
+			sections: parsed.sections.map( ( section ) => section.line ),
+		};
+	}
+
+	/** A request page as the form writes it, rendered at a title under the requests. */
+	function parseRequest( filed: HelpdeskRequest | string, title = 'Template check' ): Promise<Rendered> {
+		return parse( {
+			title: REQUESTS_PREFIX + title,
+			text: typeof filed === 'string' ? filed : renderRequestPage( filed ),
+			contentmodel: 'wikitext',
+		} );
+	}
+
+	beforeAll( async () => {
+		wiki = sharedTestWiki();
+		await installHelpdesk( wiki );
+		client = new Mwn( { apiUrl: wiki.apiUrl, userAgent: TEST_USER_AGENT, silent: true } );
+	} );
+
+	it( 'shows a request in the form\'s format: fields, labels, country, lists and requester', async () => {
+		const page = await parseRequest( request() );
+		const { document } = page;
+		expect( text( document, '.helpdesk-request-field-title' ) ).toBe( 'Upload of 3,000 medical images' );
+		expect( text( document, '.helpdesk-request-field-requester' ) ).toBe( 'Requester One (talk)' );
+		expect( text( document, '.helpdesk-request-field-filed' ) ).toBe( '2 March 2026' );
+		expect( text( document, '.helpdesk-request-field-affiliate' ) ).toBe( 'Wikimedia France' );
+		expect( text( document, '.helpdesk-request-field-country' ) ).toBe( 'France (Europe)' );
+		expect( text( document, '.helpdesk-request-field-support' ) ).toBe( 'Mass upload of media files, Copyright and licensing' );
+		expect( text( document, '.helpdesk-request-field-stage' ) ).toBe( 'Content ready' );
+		expect( text( document, '.helpdesk-request-field-projects' ) ).toBe( 'Wikimedia Commons, Wikipedia' );
+		expect( text( document, '.helpdesk-request-field-content_type' ) ).toBe( 'Medical illustrations' );
+		expect( text( document, '.helpdesk-request-field-volume' ) ).toBe( 'About 3,000 images' );
+		expect( text( document, '.helpdesk-request-field-timeline' ) ).toBe( 'Before the end of the year' );
+		expect( text( document, '.helpdesk-request-field-language' ) ).toBe( 'English (en)' );
+		expect( all( document, '.helpdesk-request-field-partners > ul > li' ) ).toEqual( [ 'Servier Medical Art', 'Institut Pasteur' ] );
+		expect( all( document, '.helpdesk-request-field-languages > ul > li' ) ).toEqual( [ 'French', 'English' ] );
+		expect( all( document, '.helpdesk-request-field-links > ul > li' ) ).toEqual( [ 'https://smart.servier.com/', 'https://example.org/a_b' ] );
+		expect( text( document, '.helpdesk-request-waiting-for' ) ).toBe( 'the Expert Committee' );
+		// Lines of the description stay lines; a blank line starts a paragraph.
+		const description = document.querySelector( '.helpdesk-request-field-description' ) as Element;
+		expect( all( description, 'p' ) ).toEqual( [ 'We need help to upload the images.And to check their licence.', 'Thank you.' ] );
+		expect( description.querySelectorAll( 'p:first-child br' ) ).toHaveLength( 1 );
+		expect( page.links ).toEqual( [ 'User talk:Requester One', 'User:Requester One' ] );
+		// Links are shown, not linked: the committee checks them before anyone follows them.
+		expect( page.externallinks ).toEqual( [] );
+		expect( page.sections ).toEqual( [ 'Discussion' ] );
+	} );
+
+	it( 'shows an individual volunteer, a working group and the text direction of the request\'s language', async () => {
+		const { document } = await parseRequest( request( {
+			language: 'ar', individual: true, affiliate: '', country: 'UG', status: 'working-group', workingGroup: 'project-planning',
+			title: 'رفع صور المتحف', partners: [], languages: [], links: [],
+		} ) );
+		expect( text( document, '.helpdesk-request-field-title' ) ).toBe( 'رفع صور المتحف' );
+		expect( document.querySelector( '.helpdesk-request-field-title' )?.getAttribute( 'dir' ) ).toBe( 'rtl' );
+		expect( document.querySelector( '.helpdesk-request-field-description' )?.getAttribute( 'lang' ) ).toBe( 'ar' );
+		expect( text( document, '.helpdesk-request-field-affiliate' ) ).toBeNull();
+		expect( all( document, '.helpdesk-request-fields td' ) ).toContain( 'Individual volunteer' );
+		expect( text( document, '.helpdesk-request-field-country' ) ).toBe( 'Uganda (Africa)' );
+		expect( text( document, '.helpdesk-request-field-working_group' ) ).toBe( 'Project planning and feedback' );
+		expect( text( document, '.helpdesk-request-waiting-for' ) ).toBe( 'a working group' );
+		// Empty optional fields are left out.
+		expect( document.querySelector( '.helpdesk-request-field-partners' ) ).toBeNull();
+		expect( document.querySelector( '.helpdesk-request-field-links' ) ).toBeNull();
+	} );
+
+	it.each( STATUSES.map( ( status ) => [ status ] ) )( 'gives status %s its badge and categories', async ( status ) => {
+		const page = await parseRequest( request( { status: status } ) );
+		const badge = page.document.querySelector( '.helpdesk-request-header .helpdesk-status' ) as Element;
+		expect( badge.textContent ).toBe( BADGE_LABELS[ status ] );
+		expect( badge.classList.contains( 'helpdesk-status-' + status ) ).toBe( true );
+		expect( page.categories ).toEqual( [ CATEGORIES.requests, CATEGORIES.requests + ' – ' + BADGE_LABELS[ status ] ] );
+		expect( page.document.querySelector( '.helpdesk-request-notice' ) ).toBeNull();
+	} );
+
+	it( 'understands statuses typed by hand', async () => {
+		const page = await parseRequest( renderRequestPage( request() ).replace( '| status = submitted', '| status = On_Hold' ) );
+		expect( text( page.document, '.helpdesk-status' ) ).toBe( 'On hold' );
+		expect( page.categories ).toEqual( [ CATEGORIES.requests, CATEGORIES.requests + ' – On hold' ] );
+	} );
+
+	it( 'marks an unknown status and puts the request in the category needing attention', async () => {
+		const page = await parseRequest( renderRequestPage( request() ).replace( '| status = submitted', '| status = waiting for Anna' ) );
+		const badge = page.document.querySelector( '.helpdesk-status' ) as Element;
+		expect( badge.textContent ).toBe( 'waiting for Anna (unknown status)' );
+		expect( badge.classList.contains( 'helpdesk-status-unknown' ) ).toBe( true );
+		expect( page.categories ).toEqual( [ CATEGORIES.requests, CATEGORIES.needsAttention ] );
+		expect( text( page.document, '.helpdesk-request-notice' ) ).toMatch( /^The status “waiting for Anna” is not a Helpdesk status\. Use one of: submitted, / );
+		expect( text( page.document, '.helpdesk-request-waiting-for' ) ).toBe( 'someone to correct the status' );
+	} );
+
+	it( 'categorises request pages only', async () => {
+		for ( const title of [ 'Template:' + TEMPLATES.request, 'Template:' + TEMPLATES.statusBadge, HELPDESK_PAGE, COMMITTEE_PAGE ] ) {
+			expect( ( await parse( { page: title } ) ).categories, title ).toEqual( [] );
+		}
+		// A request shown elsewhere (the landing page, a talk page) is not a request page.
+		expect( ( await parse( { title: HELPDESK_PAGE + '/Example', text: renderRequestPage( request() ) } ) ).categories ).toEqual( [] );
+		expect( ( await parse( { title: 'Talk:' + REQUESTS_PREFIX + 'Template check', text: renderRequestPage( request() ) } ) ).categories ).toEqual( [] );
+	} );
+
+	it( 'describes the request template\'s parameters in TemplateData', async () => {
+		const response = await client.request( { action: 'templatedata', titles: [ 'Template:' + TEMPLATES.request, 'Template:Helpdesk sign-off', 'Template:' + TEMPLATES.committeeMember ], formatversion: 2 } );
+		const byTitle = new Map<string, { params: Record<string, { required: boolean }>; paramOrder?: string[] }>();
+		for ( const described of Object.values( response.pages ) as { title: string; params: Record<string, { required: boolean }>; paramOrder?: string[] }[] ) {
+			byTitle.set( described.title, described );
+		}
+		const requestData = byTitle.get( 'Template:' + TEMPLATES.request );
+		expect( requestData?.paramOrder ).toEqual( PARAMS.map( ( param ) => param.name ) );
+		expect( Object.keys( requestData?.params || {} ).sort() ).toEqual( PARAMS.map( ( param ) => param.name ).sort() );
+		expect( requestData?.params.title.required ).toBe( true );
+		expect( requestData?.params.requester.required ).toBe( true );
+		expect( Object.keys( byTitle.get( 'Template:Helpdesk sign-off' )?.params || {} ) ).toEqual( [ 'kind', 'decision', 'member' ] );
+		expect( Object.keys( byTitle.get( 'Template:' + TEMPLATES.committeeMember )?.params || {} ) ).toEqual( expect.arrayContaining( [ 'user', 'notify', 'away_until', 'languages' ] ) );
+	} );
+
+	it( 'lists the example members on the committee page', async () => {
+		const page = await parse( { page: COMMITTEE_PAGE } );
+		expect( all( page.document, 'li > .helpdesk-committee-member' ) ).toEqual( [
+			'Example member 1 (talk) — notified by a mention on the request page · languages: en, sv',
+			'Example member 2 (talk) — notified by a message on their talk page · languages: es, pt',
+			'Example member 3 (talk) — notified by a mention on the request page · languages: ar, fr · away until 31 December 2026',
+		] );
+		expect( page.templates ).toContain( 'Template:' + TEMPLATES.committeeMember );
+		expect( page.links ).toEqual( expect.arrayContaining( [ 'User:Example member 1', 'User:Example member 2', 'User:Example member 3' ] ) );
+	} );
+
+	it( 'has the "Request support" button on the landing page', async () => {
+		const page = await parse( { page: HELPDESK_PAGE } );
+		const button = page.document.querySelector( '.helpdesk-request-button a' ) as HTMLAnchorElement;
+		expect( button.textContent ).toBe( 'Request support' );
+		const target = new URL( button.getAttribute( 'href' ) as string, wiki.server );
+		expect( target.searchParams.get( 'title' ) ).toBe( 'Content_Partnerships_Hub/Helpdesk/Requests/New_request' );
+		expect( target.searchParams.get( 'action' ) ).toBe( 'edit' );
+		expect( target.searchParams.get( 'preload' ) ).toBe( 'Template:Helpdesk_request/preload' );
+		expect( target.searchParams.get( 'editintro' ) ).toBe( 'Template:Helpdesk_request/editintro' );
+		// Every status badge is explained on it.
+		expect( all( page.document, '.helpdesk-status' ) ).toEqual( expect.arrayContaining( Object.values( BADGE_LABELS ) ) );
+	} );
+
+	it( 'renders sign-offs, and marks a mistaken one', async () => {
+		const page = await parse( {
+			title: REQUESTS_PREFIX + 'Template check',
+			text: [
+				'* {{Helpdesk sign-off|kind=feedback|member=Amara Okafor}}',
+				'* {{Helpdesk sign-off|kind=final-go|decision=yes|member=Lucía Fernández}}',
+				'* {{Helpdesk sign-off|kind=Final-go|decision=No|member=Kenji Watanabe}}',
+				'* {{Helpdesk sign-off|kind=final go|member=Kenji Watanabe}}',
+			].join( '\n' ),
+		} );
+		const signOffs = Array.from( page.document.querySelectorAll( '.helpdesk-sign-off' ) );
+		expect( signOffs.map( ( signOff ) => signOff.textContent ) ).toEqual( [
+			'✎ Initial feedback — Amara Okafor',
+			'✓ Final go: yes — Lucía Fernández',
+			'✗ Final go: no — Kenji Watanabe',
+			'⚠ Sign-off of an unknown kind (write kind=feedback or kind=final-go) — Kenji Watanabe',
+		] );
+		expect( signOffs.map( ( signOff ) => [ signOff.getAttribute( 'data-kind' ), signOff.getAttribute( 'data-decision' ) ] ) ).toEqual( [
+			[ 'feedback', '' ], [ 'final-go', 'yes' ], [ 'final-go', 'no' ], [ 'final go', '' ],
+		] );
+		expect( page.links ).toEqual( [ 'User:Amara Okafor', 'User:Kenji Watanabe', 'User:Lucía Fernández' ] );
+		// A sign-off never categorises the page it is on.
+		expect( page.categories ).toEqual( [] );
+	} );
+} );
