@@ -18,12 +18,15 @@ export interface OnWikiPage {
 	text: string;
 	/** Set when the page is not wikitext (`Scribunto`, `javascript`, `css`). */
 	contentModel?: string;
+	/** Created when missing, then left to the wiki's editors (the committee's own list). */
+	createOnly?: boolean;
 }
 
 export interface ManifestEntry {
 	title: string;
 	/** File name in shared/pages/. */
 	file: string;
+	createOnly?: boolean;
 }
 
 const ROOT = fileURLToPath( new URL( '../', import.meta.url ) );
@@ -83,6 +86,9 @@ export async function onWikiPages( options: { distDir?: string } = {} ): Promise
 		const model = contentModelOf( entry.file );
 		if ( model ) {
 			page.contentModel = model;
+		}
+		if ( entry.createOnly ) {
+			page.createOnly = true;
 		}
 		return page;
 	} ) );

@@ -55,8 +55,13 @@ function wellFormed( text: string ): string {
 	return out;
 }
 
+/**
+ * Control characters other than tab and line break cannot be shown on a wiki page
+ * (MediaWiki turns them into U+FFFD), so they are dropped as the text is taken.
+ */
 function cleanText( text: string ): string {
-	return wellFormed( text ).normalize( 'NFC' ).replace( /\r\n?/g, '\n' );
+	// eslint-disable-next-line no-control-regex -- these are the characters to drop
+	return wellFormed( text ).normalize( 'NFC' ).replace( /\r\n?/g, '\n' ).replace( /[\x00-\x08\x0b-\x1f\x7f]/g, '' );
 }
 
 /** A one-line field: line breaks from a paste become spaces. */

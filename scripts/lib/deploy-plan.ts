@@ -7,6 +7,8 @@ import { createTwoFilesPatch } from 'diff';
 export interface PageToDeploy {
 	title: string;
 	text: string;
+	/** Only create it: once it exists, it belongs to the wiki's editors. */
+	createOnly?: boolean;
 }
 
 export interface CurrentPage {
@@ -36,7 +38,7 @@ export function planDeploy( pages: PageToDeploy[], current: ReadonlyMap<string, 
 		const now = current.get( page.title );
 		const before = now && now.text !== null ? savedForm( now.text ) : null;
 		const after = savedForm( page.text );
-		if ( before === after ) {
+		if ( before === after || ( page.createOnly && before !== null ) ) {
 			return { title: page.title, change: 'unchanged', text: after, diff: '' };
 		}
 		return {

@@ -56,3 +56,14 @@ describe( 'mergeGadgetDefinitions', () => {
 		expect( mergeGadgetDefinitions( merged, ours ) ).toBe( merged );
 	} );
 } );
+
+describe( 'pages that belong to the wiki once created', () => {
+	it( 'creates a create-only page when missing and never overwrites it afterwards', () => {
+		const ours = { title: 'Committee', text: 'example members', createOnly: true };
+		expect( planDeploy( [ ours ], new Map() )[ 0 ].change ).toBe( 'create' );
+		const edited = new Map( [ [ 'Committee', { text: 'the real members' } ] ] );
+		const action = planDeploy( [ ours ], edited )[ 0 ];
+		expect( action.change ).toBe( 'unchanged' );
+		expect( action.diff ).toBe( '' );
+	} );
+} );

@@ -115,6 +115,13 @@ describe( 'normalising fields', () => {
 		expect( normaliseFields( formFields( { title: '😀' } ) ).title ).toBe( '😀' );
 	} );
 
+	it( 'drops control characters the wiki cannot show, keeping tabs and line breaks', () => {
+		expect( normaliseFields( formFields( { title: 'a\u0001b\u007f', description: 'x\ty\n\u001bz' } ) ) ).toMatchObject( {
+			title: 'ab',
+			description: 'x\ty\nz',
+		} );
+	} );
+
 	it( 'leaves well-formed NFC text without carriage returns or surrounding space, and is stable', () => {
 		fc.assert( fc.property( messyFormFields, ( fields ) => {
 			const normalised = normaliseFields( fields );
@@ -122,6 +129,8 @@ describe( 'normalising fields', () => {
 				expect( text.normalize( 'NFC' ) ).toBe( text );
 				expect( hasLoneSurrogate( text ) ).toBe( false );
 				expect( text.indexOf( '\r' ) ).toBe( -1 );
+				// eslint-disable-next-line no-control-regex -- what no saved text may hold
+				expect( text ).not.toMatch( /[\x00-\x08\x0b-\x1f\x7f]/ );
 				expect( text ).toBe( text.trim() );
 			}
 			for ( const list of [ normalised.partners, normalised.support, normalised.projects, normalised.languages, normalised.links ] ) {
