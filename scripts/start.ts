@@ -12,7 +12,9 @@ import { stopWiki, wikiStatus } from './local-wiki/index';
 import { deploy } from './deploy';
 import { importRequests } from './import';
 import { targetFromEnvironment } from './lib/target';
-import { HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX } from '../shared/pages';
+import { COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE } from '../shared/pages';
+import { connect, TargetWiki } from './lib/target';
+import { readFile } from 'node:fs/promises';
 
 const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
 const WIKI_DIR = resolve( process.env.HELPDESK_WIKI_DIR || resolve( PROJECT_DIR, '.wiki' ) );
@@ -33,6 +35,39 @@ function pageUrl( indexUrl: string, title: string, query = '' ): string {
 	return indexUrl + '?title=' + encodeURIComponent( title.replace( / /g, '_' ) ) + query;
 }
 
+interface DemoUser {
+	username: string;
+	password: string;
+	role: string;
+}
+
+/**
+ * The local wiki's own committee (its committee accounts, one of them notified on
+ * the talk page) and the bot's shutoff page set to run. Both are created only when
+ * missing, so what someone changed on the local wiki stays.
+ */
+async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promise<void> {
+	const committee = users.filter( ( user ) => user.role === 'committee' );
+	const template = await readFile( resolve( PROJECT_DIR, 'shared/pages/Content_Partnerships_Hub--Helpdesk--Expert_Committee.wikitext' ), 'utf8' );
+	const members = committee.map( ( user, index ) => `{{Helpdesk committee member|user=${ user.username }|notify=${ index === 1 ? 'talk' : 'mention' }|languages=en}}` );
+	const lines = template.split( '\n' ).filter( ( line ) => !line.startsWith( '{{Helpdesk committee member|' ) );
+	lines.splice( lines.indexOf( '== Members ==' ) + 2, 0, ...members );
+	const committeePage = lines.join( '\n' );
+	const bot = await connect( target );
+	for ( const [ title, text ] of [ [ COMMITTEE_PAGE, committeePage ], [ SHUTOFF_PAGE, 'run' ] ] ) {
+		try {
+			await bot.request( {
+				action: 'edit', title: title, text: text, createonly: true, token: bot.csrfToken,
+				summary: 'Local wiki: the demo committee and the bot switched on',
+			} );
+		} catch ( error ) {
+			if ( ( error as { code?: string } ).code !== 'articleexists' ) {
+				throw error;
+			}
+		}
+	}
+}
+
 async function main(): Promise<void> {
 	const began = performance.now();
 	const wasRunning = ( await wikiStatus( WIKI_DIR ) ).running;
@@ -44,6 +79,10 @@ async function main(): Promise<void> {
 	run( [ 'scripts/wiki.ts', 'start', '--dir', WIKI_DIR ] );
 	const target = targetFromEnvironment( {}, WIKI_DIR );
 	const quiet = (): void => undefined;
+	const credentials = JSON.parse( readFileSync( resolve( WIKI_DIR, 'credentials.json' ), 'utf8' ) ) as {
+		indexUrl: string; users: DemoUser[];
+	};
+	await prepareLocalWiki( target, credentials.users );
 
 	step( 'Installing the gadget, templates and pages' );
 	const deployed = await deploy( { dryRun: false, target: target, log: quiet } );
@@ -62,9 +101,6 @@ async function main(): Promise<void> {
 		detached: true,
 	} );
 
-	const credentials = JSON.parse( readFileSync( resolve( WIKI_DIR, 'credentials.json' ), 'utf8' ) ) as {
-		indexUrl: string; users: { username: string; password: string; role: string }[];
-	};
 	const requester = credentials.users.find( ( user ) => user.role === 'requester' );
 	console.log( `\nReady in ${ ( ( performance.now() - began ) / 1000 ).toFixed( 1 ) } s. Where to click:` );
 	console.log( `  The Helpdesk, with the "Request support" button:  ${ pageUrl( credentials.indexUrl, HELPDESK_PAGE ) }` );
