@@ -4,10 +4,10 @@
  * ordinary editor with a preload, for readers without JavaScript) into a button
  * that loads the form module and opens the form. It also loads the module when
  * the form handed something over to this page (a confirmation, editor text).
+ * The user's translation modules load alongside the form, in the same request.
  */
 import { EDITOR_KEY, FILED_KEY } from './session-keys';
-
-const FORM_MODULE = 'ext.gadget.HelpdeskForm';
+import { FORM_MODULE, translationModule } from './translations';
 
 /**
  * shared/pages.ts's isHelpdeskPage, inlined: importing that module would bring all
@@ -17,6 +17,18 @@ const FORM_MODULE = 'ext.gadget.HelpdeskForm';
 function isHelpdeskPage( pageName: string ): boolean {
 	const name = pageName.replace( /_/g, ' ' );
 	return name === HELPDESK_PAGE || name.indexOf( HELPDESK_PAGE + '/' ) === 0;
+}
+
+/**
+ * The form module and the translation modules of the user's language and of its
+ * base language (`pt-br` → `pt`), those that exist. The form loads any other
+ * language of MediaWiki's fallback chain itself.
+ */
+function formModules(): string[] {
+	const language = String( mw.config.get( 'wgUserLanguage' ) || '' ).toLowerCase();
+	return [ FORM_MODULE ].concat( HELPDESK_TRANSLATIONS
+		.filter( ( code ) => code === language || code === language.split( '-' )[ 0 ] )
+		.map( translationModule ) );
 }
 
 interface FormModule {
@@ -52,7 +64,8 @@ function openForm( link: HTMLAnchorElement | null ): void {
 			link.style.cursor = link.style.opacity = '';
 		}
 	};
-	mw.loader.using( FORM_MODULE ).then( () => {
+	// A translation that fails to load leaves the form in English; only a form that fails leaves the link.
+	mw.loader.using( formModules() ).catch( () => mw.loader.using( FORM_MODULE ) ).then( () => {
 		done();
 		const form = formModule();
 		if ( form ) {
@@ -88,7 +101,7 @@ function init(): void {
 	if ( /[?&]helpdesk=form(?:&|$)/.test( location.search ) ) {
 		openForm( links[ 0 ] || null );
 	} else if ( handedOver() ) {
-		mw.loader.load( FORM_MODULE );
+		mw.loader.load( formModules() );
 	}
 }
 

@@ -1,14 +1,16 @@
 /**
- * Builds the gadget into dist/: the loader and the form module as ES2017 IIFEs
- * (Meta-Wiki refuses newer syntax in gadgets), the form's CSS, and the gadget
- * definition. Each file starts with a banner naming the commit it was built from;
+ * Builds the gadget into dist/: the loader, the form module (with the English
+ * messages) and one translation module per other language of gadget/i18n/, as
+ * ES2017 IIFEs (Meta-Wiki refuses newer syntax in gadgets), the form's CSS, and
+ * the gadget definition, which must define exactly those translation modules.
+ * Each file starts with a banner naming the commit it was built from;
  * the scripts are wrapped in `// <nowiki>` guards so saving them on the wiki does
  * not expand signatures or substitutions in them.
  *
  *     npm run build [-- --out DIR]
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -23,6 +25,61 @@ export const SCRIPTS = [
 ] as const;
 export const STYLES = [ { name: 'Gadget-HelpdeskForm.css', entry: 'gadget/form/form.css' } ] as const;
 export const DEFINITION = { name: 'Gadgets-definition.txt', source: 'gadget/Gadgets-definition.txt' } as const;
+export const MESSAGES_DIR = 'gadget/i18n';
+/** The entry of every translation module; the build defines its language and messages. */
+export const TRANSLATION_ENTRY = 'gadget/translation-module.ts';
+
+/** The gadget of the translation module of `language` (its page is `MediaWiki:Gadget-<gadget>.js`). */
+export function translationGadget( language: string ): string {
+	return 'HelpdeskForm-i18n-' + language;
+}
+
+/** Its line in Gadgets-definition.txt. */
+export function translationDefinitionLine( language: string ): string {
+	return '* ' + translationGadget( language ) + '[ResourceLoader|hidden|targets=desktop,mobile]|' + translationGadget( language ) + '.js';
+}
+
+/**
+ * The languages that get a translation module: every message file of gadget/i18n/
+ * but English (bundled into the form) and `qqq` (documentation), sorted.
+ */
+export function translationLanguages( messagesDir = join( ROOT, MESSAGES_DIR ) ): string[] {
+	return readdirSync( messagesDir )
+		.filter( ( file ) => file.endsWith( '.json' ) )
+		.map( ( file ) => file.slice( 0, -'.json'.length ) )
+		.filter( ( language ) => language !== 'en' && language !== 'qqq' )
+		.map( ( language ) => {
+			// A module name, a page title and a `wgUserLanguage` all in one: lower case, as MediaWiki's codes are.
+			const [ base, ...subtags ] = language.split( '-' );
+			if ( !/^[a-z]{2,3}$/.test( base ) || !subtags.every( ( subtag ) => /^[a-z0-9]+$/.test( subtag ) ) ) {
+				throw new Error( MESSAGES_DIR + '/' + language + '.json: not a MediaWiki language code' );
+			}
+			return language;
+		} )
+		.sort();
+}
+
+/**
+ * Where the gadget definition and the message files disagree: a translation
+ * without its line, or a translation module defined without its message file.
+ * Empty when they agree.
+ */
+export function translationDefinitionProblems( definition: string, languages: readonly string[] ): string[] {
+	const problems: string[] = [];
+	const lines = definition.split( '\n' ).map( ( line ) => line.trim() );
+	languages.forEach( ( language ) => {
+		if ( !lines.includes( translationDefinitionLine( language ) ) ) {
+			problems.push( MESSAGES_DIR + '/' + language + '.json has no line `' + translationDefinitionLine( language ) + '` in ' + DEFINITION.source );
+		}
+	} );
+	lines.forEach( ( line ) => {
+		const defined = /^\*\s*HelpdeskForm-i18n-([^\s[|]+)/.exec( line );
+		if ( defined && !languages.includes( defined[ 1 ] ) ) {
+			problems.push( DEFINITION.source + ' defines ' + translationGadget( defined[ 1 ] ) + ' but there is no ' + MESSAGES_DIR + '/' + defined[ 1 ] + '.json' );
+		}
+	} );
+	return problems;
+}
 
 export const TARGET = 'es2017';
 
@@ -90,23 +147,23 @@ export function wrapStyle( css: string, info: BuildInfo ): string {
 	return '/* ' + bannerText( info ) + ' */\n' + css.trimEnd() + '\n';
 }
 
-/**
- * Message files go into the form module without their `@metadata` (authors are
- * credited in the source). `englishOnly` leaves the translations out, to measure.
- */
-function messageFiles( englishOnly: boolean ): esbuild.Plugin {
-	return {
-		name: 'message-files',
-		setup( pluginBuild ) {
-			pluginBuild.onLoad( { filter: /[\\/]gadget[\\/]i18n[\\/][^\\/]+\.json$/ }, ( args ) => {
-				const messages = JSON.parse( readFileSync( args.path, 'utf8' ) ) as Record<string, unknown>;
-				delete messages[ '@metadata' ];
-				const english = /[\\/]en\.json$/.test( args.path );
-				return { contents: englishOnly && !english ? '{}' : JSON.stringify( messages ), loader: 'json' };
-			} );
-		},
-	};
+/** A message file without its `@metadata` (authors are credited in the source). */
+function messagesOf( path: string ): Record<string, unknown> {
+	const messages = JSON.parse( readFileSync( path, 'utf8' ) ) as Record<string, unknown>;
+	delete messages[ '@metadata' ];
+	return messages;
 }
+
+/** Message files go into the bundles as messagesOf() reads them. */
+const messageFiles: esbuild.Plugin = {
+	name: 'message-files',
+	setup( pluginBuild ) {
+		pluginBuild.onLoad( { filter: /[\\/]gadget[\\/]i18n[\\/][^\\/]+\.json$/ }, ( args ) => ( {
+			contents: JSON.stringify( messagesOf( args.path ) ),
+			loader: 'json',
+		} ) );
+	},
+};
 
 export interface BundledScript {
 	name: string;
@@ -115,34 +172,53 @@ export interface BundledScript {
 	inputs: Record<string, number>;
 }
 
-/** Bundle the gadget's scripts in memory. */
-export async function bundleScripts( minify: boolean, info: BuildInfo, englishOnly = false ): Promise<BundledScript[]> {
+async function bundle( name: string, entry: string, minify: boolean, define: Record<string, string> ): Promise<BundledScript> {
+	const result = await esbuild.build( {
+		absWorkingDir: ROOT,
+		entryPoints: [ entry ],
+		bundle: true,
+		format: 'iife',
+		target: TARGET,
+		platform: 'browser',
+		minify: minify,
+		write: false,
+		outdir: 'dist',
+		metafile: true,
+		charset: 'utf8',
+		legalComments: 'none',
+		tsconfig: 'gadget/tsconfig.json',
+		define: define,
+		plugins: [ messageFiles ],
+		logLevel: 'silent',
+	} );
+	const output = Object.values( result.metafile.outputs )[ 0 ];
+	const inputs: Record<string, number> = {};
+	// Leave out esbuild's `<define:NAME>` pseudo-files: the constants, not sources.
+	Object.keys( output.inputs ).filter( ( input ) => input.indexOf( '<define:' ) !== 0 ).forEach( ( input ) => {
+		inputs[ input ] = output.inputs[ input ].bytesInOutput;
+	} );
+	return { name: name, code: result.outputFiles[ 0 ].text, inputs: inputs };
+}
+
+/**
+ * Bundle the gadget's scripts in memory: the loader, the form module, then the
+ * translation modules in the order of `languages`.
+ */
+export async function bundleScripts( minify: boolean, info: BuildInfo, languages = translationLanguages() ): Promise<BundledScript[]> {
+	const define = {
+		HELPDESK_BUILD: JSON.stringify( info.commit ),
+		HELPDESK_PAGE: JSON.stringify( HELPDESK_PAGE ),
+		HELPDESK_TRANSLATIONS: JSON.stringify( languages ),
+	};
 	const bundles: BundledScript[] = [];
 	for ( const script of SCRIPTS ) {
-		const result = await esbuild.build( {
-			absWorkingDir: ROOT,
-			entryPoints: [ script.entry ],
-			bundle: true,
-			format: 'iife',
-			target: TARGET,
-			platform: 'browser',
-			minify: minify,
-			write: false,
-			outdir: 'dist',
-			metafile: true,
-			charset: 'utf8',
-			legalComments: 'none',
-			tsconfig: 'gadget/tsconfig.json',
-			define: { HELPDESK_BUILD: JSON.stringify( info.commit ), HELPDESK_PAGE: JSON.stringify( HELPDESK_PAGE ) },
-			plugins: [ messageFiles( englishOnly ) ],
-			logLevel: 'silent',
-		} );
-		const output = Object.values( result.metafile.outputs )[ 0 ];
-		const inputs: Record<string, number> = {};
-		Object.keys( output.inputs ).forEach( ( input ) => {
-			inputs[ input ] = output.inputs[ input ].bytesInOutput;
-		} );
-		bundles.push( { name: script.name, code: result.outputFiles[ 0 ].text, inputs: inputs } );
+		bundles.push( await bundle( script.name, script.entry, minify, define ) );
+	}
+	for ( const language of languages ) {
+		bundles.push( await bundle( 'Gadget-' + translationGadget( language ) + '.js', TRANSLATION_ENTRY, minify, Object.assign( {
+			HELPDESK_TRANSLATION_LANGUAGE: JSON.stringify( language ),
+			HELPDESK_TRANSLATION_MESSAGES: JSON.stringify( messagesOf( join( ROOT, MESSAGES_DIR, language + '.json' ) ) ),
+		}, define ) ) );
 	}
 	return bundles;
 }
@@ -169,21 +245,35 @@ export interface BuildResult {
 	inputs: Record<string, string[]>;
 }
 
-/** Build everything into `outDir`. */
+/**
+ * Build everything into `outDir`. Gadget pages left there by an earlier build
+ * (a translation since removed) are deleted, so that they are not deployed.
+ */
 export async function build( outDir = join( ROOT, 'dist' ) ): Promise<BuildResult> {
 	const info = buildInfo();
+	const languages = translationLanguages();
+	const problems = translationDefinitionProblems( readFileSync( join( ROOT, DEFINITION.source ), 'utf8' ), languages );
+	if ( problems.length ) {
+		throw new Error( 'The gadget definition and the translations disagree:\n  ' + problems.join( '\n  ' ) );
+	}
+	const scripts = await bundleScripts( true, info, languages );
+	const styles = await bundleStyles( true );
 	mkdirSync( outDir, { recursive: true } );
+	const built = scripts.map( ( script ) => script.name ).concat( styles.map( ( style ) => style.name ) );
+	readdirSync( outDir )
+		.filter( ( file ) => /^Gadget-[\w-]+\.(js|css)$/.test( file ) && !built.includes( file ) )
+		.forEach( ( file ) => unlinkSync( join( outDir, file ) ) );
 	const files: { name: string; bytes: number }[] = [];
 	const inputs: Record<string, string[]> = {};
 	const write = ( name: string, text: string ): void => {
 		writeFileSync( join( outDir, name ), text );
 		files.push( { name: name, bytes: Buffer.byteLength( text ) } );
 	};
-	for ( const script of await bundleScripts( true, info ) ) {
+	for ( const script of scripts ) {
 		write( script.name, wrapScript( script.code, info ) );
 		inputs[ script.name ] = Object.keys( script.inputs );
 	}
-	for ( const style of await bundleStyles( true ) ) {
+	for ( const style of styles ) {
 		write( style.name, wrapStyle( style.code, info ) );
 	}
 	copyFileSync( join( ROOT, DEFINITION.source ), join( outDir, DEFINITION.name ) );

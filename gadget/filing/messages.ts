@@ -1,30 +1,21 @@
 /**
- * The form's messages. The message files are bundled into the form module (they
- * are small, and this saves a request to the wiki); the user's interface language
- * picks one, with the fallback chain MediaWiki uses and English last.
+ * The form's messages. English is bundled into the form module, as the fallback;
+ * every other language comes in its own translation module (see ../translations.ts),
+ * so a user downloads only their own. The user's interface language picks them,
+ * with the fallback chain MediaWiki uses and English last.
  */
-import ar from '../i18n/ar.json';
-import de from '../i18n/de.json';
 import en from '../i18n/en.json';
-import es from '../i18n/es.json';
-import fr from '../i18n/fr.json';
-import sv from '../i18n/sv.json';
 
-type MessageFile = Readonly<Record<string, unknown>>;
+/** Messages by key of one language, as a message file or translation module has them. */
+export type MessageFile = Readonly<Record<string, unknown>>;
 
-export const MESSAGE_FILES: Readonly<Record<string, MessageFile>> = {
-	ar: ar,
-	de: de,
-	en: en,
-	es: es,
-	fr: fr,
-	sv: sv,
-};
+/** The English messages, the source of truth and the last fallback. */
+export const ENGLISH: MessageFile = en;
 
 /** MediaWiki's pseudo-language that shows every message as its key. */
 export const QQX = 'qqx';
 
-/** Every message key, from the English file (the source of truth). */
+/** Every message key, from the English file. */
 export const MESSAGE_KEYS: readonly string[] = Object.keys( en ).filter( ( key ) => key !== '@metadata' );
 
 /**
@@ -47,11 +38,27 @@ export function languageChain( userLanguage: string, mediaWikiChain?: readonly s
 	return chain;
 }
 
+function has( object: object, key: string ): boolean {
+	return Object.prototype.hasOwnProperty.call( object, key );
+}
+
 /**
- * Each message in the first language of `chain` that has it. With `qqx` first,
- * each message is its own key in brackets, as MediaWiki shows its own messages.
+ * The languages of `chain` whose translation module is still to be loaded: those
+ * that have one (`available`) and are not in `loaded`. None with `qqx`.
  */
-export function messagesFor( chain: readonly string[] ): Record<string, string> {
+export function translationsToLoad( chain: readonly string[], available: readonly string[], loaded: Readonly<Record<string, MessageFile>> ): string[] {
+	if ( chain[ 0 ] === QQX ) {
+		return [];
+	}
+	return chain.filter( ( language ) => language !== 'en' && available.includes( language ) && !has( loaded, language ) );
+}
+
+/**
+ * Each message in the first language of `chain` that has it, from `translations`
+ * (English is built in). With `qqx` first, each message is its own key in
+ * brackets, as MediaWiki shows its own messages.
+ */
+export function messagesFor( chain: readonly string[], translations: Readonly<Record<string, MessageFile>> = {} ): Record<string, string> {
 	const messages: Record<string, string> = {};
 	if ( chain[ 0 ] === QQX ) {
 		MESSAGE_KEYS.forEach( ( key ) => {
@@ -61,7 +68,7 @@ export function messagesFor( chain: readonly string[] ): Record<string, string> 
 	}
 	MESSAGE_KEYS.forEach( ( key ) => {
 		for ( const language of chain ) {
-			const file = Object.prototype.hasOwnProperty.call( MESSAGE_FILES, language ) ? MESSAGE_FILES[ language ] : null;
+			const file = language === 'en' ? ENGLISH : has( translations, language ) ? translations[ language ] : null;
 			const text = file ? file[ key ] : undefined;
 			if ( typeof text === 'string' && text !== '' ) {
 				messages[ key ] = text;

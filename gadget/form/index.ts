@@ -1,12 +1,14 @@
 /**
  * The form module (hidden gadget), loaded by the loader on demand. It sets up the
- * messages in the user's language, exposes `mw.libs.helpdeskForm.open()`, and
- * finishes what an earlier page handed over: the confirmation on a request just
- * filed, the request's text in the ordinary editor.
+ * messages in the user's language (loading its translation modules unless the
+ * loader already did), exposes `mw.libs.helpdeskForm.open()`, and finishes what an
+ * earlier page handed over: the confirmation on a request just filed, the
+ * request's text in the ordinary editor.
  */
 import { DraftStore } from '../filing/draft';
 import { clearEditorHandoff, editorHandoffFor, SessionStore, takeFiled, textForEditor } from '../filing/handoff';
-import { languageChain, messagesFor } from '../filing/messages';
+import { languageChain, messagesFor, translationsToLoad } from '../filing/messages';
+import { translationModule, translationRegistry } from '../translations';
 import { createRequestDialog, FormEnvironment, RequestDialog } from './dialog';
 import { msg } from './text';
 import { wikiApi } from './wiki-api';
@@ -57,10 +59,28 @@ function environment(): FormEnvironment {
 	};
 }
 
+/**
+ * Load the translations of the user's fallback chain that are not there yet, then
+ * set the messages. A module that fails to load is left out: its messages come
+ * from the next language of the chain, at last English. Each is asked for on its
+ * own so that one failing does not hide the others.
+ */
+function loadMessages(): Promise<void> {
+	const chain = languages();
+	const loading = translationsToLoad( chain, HELPDESK_TRANSLATIONS, translationRegistry() ).map( ( language ) => new Promise<void>( ( resolve ) => {
+		mw.loader.using( translationModule( language ) ).then( () => resolve(), () => resolve() );
+	} ) );
+	return Promise.all( loading ).then( () => {
+		mw.messages.set( messagesFor( chain, translationRegistry() ) );
+	} );
+}
+
+const messagesReady = loadMessages();
+
 let windowManager: OO.ui.WindowManager | null = null;
 let dialog: RequestDialog | null = null;
 
-function open(): void {
+function openDialog(): void {
 	if ( !windowManager || !dialog ) {
 		windowManager = new OO.ui.WindowManager();
 		$( document.body ).append( windowManager.$element );
@@ -70,6 +90,11 @@ function open(): void {
 	if ( !dialog.isOpened() && !dialog.isOpening() ) {
 		windowManager.openWindow( dialog );
 	}
+}
+
+/** Open the form once its messages are there (the dialog reads them when it is built). */
+function open(): Promise<void> {
+	return messagesReady.then( openDialog );
 }
 
 /** On the page of a request just filed: say so. */
@@ -114,7 +139,8 @@ function continueInEditor(): void {
 	}
 }
 
-mw.messages.set( messagesFor( languages() ) );
 ( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, build: HELPDESK_BUILD };
-confirmFiled();
-continueInEditor();
+messagesReady.then( () => {
+	confirmFiled();
+	continueInEditor();
+} );

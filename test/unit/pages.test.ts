@@ -260,6 +260,19 @@ describe( 'manifest', () => {
 			.toEqual( [ 'Module:Helpdesk request' ] );
 	} );
 
+	it( 'labels the two gadgets a user can see in Special:Preferences and Special:Gadgets, briefly, linking the Helpdesk', () => {
+		const definition = readFileSync( resolve( PAGES_DIR, '../../gadget/Gadgets-definition.txt' ), 'utf8' );
+		for ( const gadget of [ 'HelpdeskLoader', 'HelpdeskForm' ] ) {
+			expect( definition ).toMatch( new RegExp( '^\\* ' + gadget + '\\[', 'm' ) );
+			const label = page( 'MediaWiki:Gadget-' + gadget );
+			expect( label, gadget ).not.toContain( '\n' );
+			expect( label.length, gadget ).toBeLessThan( 200 );
+			expect( label, gadget ).toContain( '[[' + HELPDESK_PAGE + '|' );
+		}
+		// Only the default gadget shows in the preferences: its label names the form a user knows.
+		expect( page( 'MediaWiki:Gadget-HelpdeskLoader' ) ).toMatch( /Request support/ );
+	} );
+
 	it( 'returns texts as MediaWiki stores them, without trailing whitespace', () => {
 		pages.forEach( ( candidate ) => expect( candidate.text, candidate.title ).toBe( candidate.text.replace( /\s+$/, '' ) ) );
 	} );
@@ -272,16 +285,18 @@ describe( 'gadget pages from dist/', () => {
 			await writeFile( join( dist, 'Gadget-HelpdeskLoader.js' ), '// <nowiki>\nmw.hook();\n// </nowiki>\n' );
 			await writeFile( join( dist, 'Gadget-HelpdeskForm.js' ), 'form();\n' );
 			await writeFile( join( dist, 'Gadget-HelpdeskForm.css' ), '.helpdesk { color: red; }\n' );
+			await writeFile( join( dist, 'Gadget-HelpdeskForm-i18n-pt-br.js' ), 'register();\n' );
 			await writeFile( join( dist, 'Gadget-HelpdeskForm.js.map' ), '{}' );
 			await writeFile( join( dist, 'Gadgets-definition.txt' ), '* HelpdeskLoader[ResourceLoader|default]|HelpdeskLoader.js\n' );
 			const withGadget = await onWikiPages( { distDir: dist } );
-			const gadget = withGadget.filter( ( candidate ) => candidate.title.startsWith( 'MediaWiki:' ) );
+			const gadget = withGadget.filter( ( candidate ) => /^MediaWiki:Gadget-.*\.(js|css)$/.test( candidate.title ) );
 			expect( gadget ).toEqual( [
+				{ title: 'MediaWiki:Gadget-HelpdeskForm-i18n-pt-br.js', text: 'register();', contentModel: 'javascript' },
 				{ title: 'MediaWiki:Gadget-HelpdeskForm.css', text: '.helpdesk { color: red; }', contentModel: 'css' },
 				{ title: 'MediaWiki:Gadget-HelpdeskForm.js', text: 'form();', contentModel: 'javascript' },
 				{ title: 'MediaWiki:Gadget-HelpdeskLoader.js', text: '// <nowiki>\nmw.hook();\n// </nowiki>', contentModel: 'javascript' },
 			] );
-			expect( withGadget.length ).toBe( pages.length + 3 );
+			expect( withGadget.length ).toBe( pages.length + 4 );
 			expect( await gadgetDefinitionLines( { distDir: dist } ) ).toBe( '* HelpdeskLoader[ResourceLoader|default]|HelpdeskLoader.js' );
 		} finally {
 			await rm( dist, { recursive: true } );
@@ -289,7 +304,7 @@ describe( 'gadget pages from dist/', () => {
 	} );
 
 	it( 'has no gadget pages without dist/, and says to build when the definition is missing', async () => {
-		expect( pages.filter( ( candidate ) => candidate.title.startsWith( 'MediaWiki:' ) ) ).toEqual( [] );
+		expect( pages.filter( ( candidate ) => /^MediaWiki:Gadget-.*\.(js|css)$/.test( candidate.title ) ) ).toEqual( [] );
 		await expect( gadgetDefinitionLines( { distDir: join( tmpdir(), 'helpdesk-no-dist-here' ) } ) ).rejects.toThrow( /npm run build/ );
 	} );
 } );

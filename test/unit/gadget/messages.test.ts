@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FORM_FIELDS, fieldKey } from '../../../gadget/filing/fields';
-import { languageChain, MESSAGE_FILES, MESSAGE_KEYS, messageParameters, messagesFor } from '../../../gadget/filing/messages';
+import {
+	languageChain, MessageFile, MESSAGE_KEYS, messageParameters, messagesFor, translationsToLoad,
+} from '../../../gadget/filing/messages';
 import { RULES } from '../../../gadget/filing/problems';
 import en from '../../../gadget/i18n/en.json';
 import qqq from '../../../gadget/i18n/qqq.json';
@@ -8,6 +10,28 @@ import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../../sha
 import type { FieldProblemCode } from '../../../shared/validation';
 
 const sources = import.meta.glob<string>( '../../../gadget/**/*.ts', { query: '?raw', import: 'default', eager: true } );
+const messageFiles = import.meta.glob<MessageFile>( '../../../gadget/i18n/*.json', { import: 'default', eager: true } );
+
+/** Every message file by language, English and the translations (not qqq). */
+const MESSAGE_FILES: Record<string, MessageFile> = {};
+Object.keys( messageFiles ).forEach( ( path ) => {
+	const language = path.replace( /^.*\/|\.json$/g, '' );
+	if ( language !== 'qqq' ) {
+		MESSAGE_FILES[ language ] = messageFiles[ path ];
+	}
+} );
+const TRANSLATIONS = Object.keys( MESSAGE_FILES ).filter( ( language ) => language !== 'en' );
+
+/** What the translation modules register: the message files without `@metadata`. */
+function registered( ...languages: string[] ): Record<string, MessageFile> {
+	const translations: Record<string, MessageFile> = {};
+	languages.forEach( ( language ) => {
+		const messages = Object.assign( {}, MESSAGE_FILES[ language ] ) as Record<string, unknown>;
+		delete messages[ '@metadata' ];
+		translations[ language ] = messages;
+	} );
+	return translations;
+}
 
 const PROBLEM_CODES: FieldProblemCode[] = [ 'required', 'too-long', 'too-many', 'affiliate-or-individual', 'unknown-country', 'invalid-link', 'unknown-choice' ];
 
@@ -91,7 +115,12 @@ describe( 'messages', () => {
 		} );
 	} );
 
-	it.each( Object.keys( MESSAGE_FILES ).filter( ( language ) => language !== 'en' ) )( 'in %s.json translate only keys en.json has, with the same parameters', ( language ) => {
+	it( 'found every message file', () => {
+		expect( MESSAGE_FILES.en ).toBe( en );
+		expect( TRANSLATIONS ).toEqual( expect.arrayContaining( [ 'ar', 'de', 'es', 'fr', 'sv' ] ) );
+	} );
+
+	it.each( TRANSLATIONS )( 'in %s.json translate only keys en.json has, with the same parameters', ( language ) => {
 		const file = MESSAGE_FILES[ language ];
 		expect( file[ '@metadata' ] ).toMatchObject( { authors: expect.any( Array ) } );
 		const keys = Object.keys( file ).filter( ( key ) => key !== '@metadata' );
@@ -100,7 +129,7 @@ describe( 'messages', () => {
 			expect( typeof file[ key ], key ).toBe( 'string' );
 			expect( messageParameters( file[ key ] as string ), language + ': ' + key ).toEqual( messageParameters( english[ key ] as string ) );
 		} );
-		// Every bundled translation is complete.
+		// Every translation here is complete.
 		expect( keys.sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
 	} );
 
@@ -118,32 +147,66 @@ describe( 'languageChain', () => {
 		expect( languageChain( 'de-at', [ 'de-at', 'de', 'en' ] ) ).toEqual( [ 'de-at', 'de', 'en' ] );
 		expect( languageChain( 'sv' ) ).toEqual( [ 'sv', 'en' ] );
 		expect( languageChain( 'en' ) ).toEqual( [ 'en' ] );
+		expect( languageChain( 'pt-BR', [ 'pt-br', 'pt', 'en' ] ) ).toEqual( [ 'pt-br', 'pt', 'en' ] );
+	} );
+} );
+
+describe( 'translationsToLoad', () => {
+	const available = [ 'ar', 'de', 'pt', 'pt-br', 'sv' ];
+
+	it( 'asks for each language of the chain that has a translation module, best first', () => {
+		expect( translationsToLoad( [ 'pt-br', 'pt', 'en' ], available, {} ) ).toEqual( [ 'pt-br', 'pt' ] );
+		expect( translationsToLoad( [ 'gsw', 'de-ch', 'de', 'en' ], available, {} ) ).toEqual( [ 'de' ] );
+		expect( translationsToLoad( [ 'fi', 'en' ], available, {} ) ).toEqual( [] );
+	} );
+
+	it( 'never asks for English (built in) nor for what is loaded already', () => {
+		expect( translationsToLoad( [ 'en' ], available.concat( 'en' ), {} ) ).toEqual( [] );
+		expect( translationsToLoad( [ 'pt-br', 'pt', 'en' ], available, { pt: {} } ) ).toEqual( [ 'pt-br' ] );
+	} );
+
+	it( 'asks for nothing with uselang=qqx', () => {
+		expect( translationsToLoad( [ 'qqx', 'sv', 'en' ], available, {} ) ).toEqual( [] );
 	} );
 } );
 
 describe( 'messagesFor', () => {
-	it( 'takes each message from the first language that has it', () => {
-		const swiss = messagesFor( languageChain( 'de-ch', [ 'de' ] ) );
+	it( 'takes each message from the first language of the chain that has it', () => {
+		const swiss = messagesFor( languageChain( 'de-ch', [ 'de' ] ), registered( 'de', 'sv' ) );
 		expect( swiss[ 'helpdesk-action-save' ] ).toBe( 'Anfrage abschicken' );
-		const unknown = messagesFor( languageChain( 'fi' ) );
+		expect( Object.keys( swiss ).sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
+		const unknown = messagesFor( languageChain( 'fi' ), registered( 'de', 'sv' ) );
 		expect( unknown[ 'helpdesk-action-save' ] ).toBe( 'File request' );
 		expect( Object.keys( unknown ).sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
 	} );
 
-	it( 'falls back to English for a message a translation lacks', () => {
-		const original = MESSAGE_FILES.sv[ 'helpdesk-action-save' ];
-		const sv = MESSAGE_FILES.sv as Record<string, unknown>;
-		delete sv[ 'helpdesk-action-save' ];
-		try {
-			expect( messagesFor( [ 'sv', 'en' ] )[ 'helpdesk-action-save' ] ).toBe( 'File request' );
-			expect( messagesFor( [ 'sv', 'en' ] )[ 'helpdesk-action-preview' ] ).toBe( 'Förhandsgranska' );
-		} finally {
-			sv[ 'helpdesk-action-save' ] = original;
-		}
+	it.each( TRANSLATIONS )( 'is all %s once its translation module is loaded', ( language ) => {
+		const messages = messagesFor( languageChain( language ), registered( language ) );
+		MESSAGE_KEYS.forEach( ( key ) => {
+			expect( messages[ key ], key ).toBe( MESSAGE_FILES[ language ][ key ] );
+		} );
+	} );
+
+	it( 'is English where a translation module did not load', () => {
+		const messages = messagesFor( languageChain( 'sv', [ 'sv', 'en' ] ), registered( 'de' ) );
+		MESSAGE_KEYS.forEach( ( key ) => {
+			expect( messages[ key ], key ).toBe( english[ key ] );
+		} );
+	} );
+
+	it( 'falls back to the next language of the chain for a message a translation lacks, English last', () => {
+		const translations = registered( 'sv', 'de' ) as Record<string, Record<string, unknown>>;
+		delete translations.sv[ 'helpdesk-action-save' ];
+		delete translations.sv[ 'helpdesk-action-back' ];
+		delete translations.de[ 'helpdesk-action-back' ];
+		const messages = messagesFor( [ 'sv', 'de', 'en' ], translations );
+		expect( messages[ 'helpdesk-action-preview' ] ).toBe( 'Förhandsgranska' );
+		expect( messages[ 'helpdesk-action-save' ] ).toBe( 'Anfrage abschicken' );
+		expect( messages[ 'helpdesk-action-back' ] ).toBe( english[ 'helpdesk-action-back' ] );
 	} );
 
 	it( 'shows every message as its key with uselang=qqx', () => {
-		const qqx = messagesFor( languageChain( 'qqx', [ 'qqx', 'en' ] ) );
+		const qqx = messagesFor( languageChain( 'qqx', [ 'qqx', 'en' ] ), registered( 'sv' ) );
 		expect( Object.keys( qqx ).sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
 		MESSAGE_KEYS.forEach( ( key ) => {
 			expect( qqx[ key ] ).toBe( '(' + key + ')' );
