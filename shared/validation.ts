@@ -111,8 +111,10 @@ export function characterCount( text: string ): number {
 	return Array.from( text ).length;
 }
 
+/** Blank once saved: only white space and the control characters the wiki drops. */
 function isBlank( text: string ): boolean {
-	return text.trim() === '';
+	// eslint-disable-next-line no-control-regex -- the characters cleanText drops
+	return text.replace( /[\x00-\x08\x0b-\x1f\x7f]/g, '' ).trim() === '';
 }
 
 function isOneOf( value: string, allowed: readonly string[] ): boolean {
