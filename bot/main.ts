@@ -28,8 +28,12 @@ function localCredentials(): LocalWikiCredentials | null {
 	return existsSync( path ) ? JSON.parse( readFileSync( path, 'utf8' ) ) as LocalWikiCredentials : null;
 }
 
-/** Log in (bot password) or use the OAuth 2 token; count every HTTP request made. */
-async function connect( config: BotConfig ): Promise<{ bot: Mwn; requests: () => number }> {
+/**
+ * Log in (bot password) or use the OAuth 2 token; count every HTTP request made.
+ * `json`: mwn prints the API's warnings on standard output, which must then hold
+ * the report alone.
+ */
+export async function connect( config: BotConfig, json: boolean ): Promise<{ bot: Mwn; requests: () => number }> {
 	const bot = new Mwn( {
 		apiUrl: config.wiki.apiUrl,
 		userAgent: config.wiki.userAgent,
@@ -37,6 +41,7 @@ async function connect( config: BotConfig ): Promise<{ bot: Mwn; requests: () =>
 		password: config.wiki.password,
 		OAuth2AccessToken: config.wiki.oauth2Token,
 		silent: true,
+		suppressAPIWarnings: json,
 		maxRetries: 3,
 		retryPause: 5000,
 		defaultParams: { format: 'json', formatversion: '2', maxlag: 5 },
@@ -56,7 +61,7 @@ async function connect( config: BotConfig ): Promise<{ bot: Mwn; requests: () =>
 }
 
 /** Namespaces and prefix of the Helpdesk's pages, as this wiki splits them. */
-function siteOf( bot: Mwn, config: BotConfig ): WikiSite {
+export function siteOf( bot: Mwn, config: BotConfig ): WikiSite {
 	const pages = config.plan.pages;
 	const probe = new bot.Title( pages.requestsPrefix + 'X' );
 	const namespaces: number[] = [];
@@ -137,7 +142,7 @@ export async function main( argv: string[], env: NodeJS.ProcessEnv ): Promise<nu
 	}
 	let connection: { bot: Mwn; requests: () => number };
 	try {
-		connection = await connect( config );
+		connection = await connect( config, values.json );
 	} catch ( error ) {
 		// Only the code and the API's explanation: mwn's errors carry the request, credentials included.
 		process.stderr.write( 'Could not connect to ' + config.wiki.apiUrl + ': ' + errorCode( error ) + ': ' + describe( error ) + '\n' );

@@ -89,6 +89,18 @@ export function isoSeconds( date: Date ): string {
 	return date.toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
 
+/**
+ * A planned edit as a unified diff under an `Index: TITLE` line. No `---`/`+++`
+ * lines: the diff library writes those the way git does, with a title such as
+ * `User talk:Lucía` as `"User talk:Luc\303\255a"`.
+ */
+export function dryRunDiff( title: string, before: string, after: string ): string {
+	return createTwoFilesPatch( title, title, before, after, '', '', {
+		context: 2,
+		headerOptions: { includeIndex: true, includeUnderline: true, includeFileHeaders: false },
+	} );
+}
+
 const MAX_ROUNDS = 12;
 const MAX_CONFLICTS = 2;
 
@@ -255,7 +267,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 			if ( options.dryRun ) {
 				report.edits.push( {
 					title: edit.title, kind: edit.kind, summary: edit.summary, result: 'dry-run',
-					diff: createTwoFilesPatch( edit.title, edit.title, base.text, edit.text, '', '', { context: 2 } ),
+					diff: dryRunDiff( edit.title, base.text, edit.text ),
 				} );
 				saved = { revid: ( base.revid || 0 ) + 1, timestamp: now, nochange: false };
 			} else {
@@ -363,7 +375,7 @@ async function saveEdit(
 	if ( options.dryRun ) {
 		report.edits.push( {
 			title: edit.title, kind: edit.kind, summary: edit.summary, result: 'dry-run',
-			diff: createTwoFilesPatch( edit.title, edit.title, base.text, edit.text, '', '', { context: 2 } ),
+			diff: dryRunDiff( edit.title, base.text, edit.text ),
 		} );
 		return null;
 	}

@@ -389,7 +389,8 @@ export class HelpdeskWiki {
 		} else {
 			params.nocreate = true;
 			params.baserevid = base.revid;
-			params.basetimestamp = base.timestamp;
+			// Unknown for the compiled pages; MediaWiki deprecates an empty one.
+			params.basetimestamp = base.timestamp || undefined;
 		}
 		if ( edit.contentModel ) {
 			params.contentmodel = edit.contentModel;

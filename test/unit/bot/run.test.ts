@@ -354,7 +354,7 @@ describe( 'a dry run', () => {
 		expect( kinds ).toEqual( [ 'talk', 'talk', 'request', 'generated', 'generated', 'generated', 'export' ] );
 		const ping = report.edits.find( ( edit ) => edit.kind === 'request' )!;
 		expect( ping.diff ).toContain( '+[[User:Amara Okafor|Amara Okafor]]' );
-		expect( ping.diff ).toContain( '--- ' + KUMASI );
+		expect( ping.diff ).toContain( 'Index: ' + KUMASI );
 	} );
 } );
 
