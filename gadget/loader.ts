@@ -97,6 +97,13 @@ function init(): void {
 				openForm( link );
 			}
 		} );
+		link.addEventListener( 'keydown', ( event ) => {
+			// A button opens with Space too; on a link, Space would scroll the page.
+			if ( event.key === ' ' ) {
+				event.preventDefault();
+				openForm( link );
+			}
+		} );
 	} );
 	if ( /[?&]helpdesk=form(?:&|$)/.test( location.search ) ) {
 		openForm( links[ 0 ] || null );
