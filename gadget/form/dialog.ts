@@ -475,7 +475,8 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 	}
 
 	private fillPreview( preview: RequestPreview ): void {
-		this.$previewIntro.text( msg( 'helpdesk-preview-intro', preview.title ) );
+		// First-strong isolates keep a title in another direction from reordering the sentence.
+		this.$previewIntro.text( msg( 'helpdesk-preview-intro', '\u2068' + preview.title + '\u2069' ) );
 		if ( preview.sameTitle.length ) {
 			const $links = $( '<span>' );
 			preview.sameTitle.forEach( ( title, index ) => {

@@ -49,7 +49,8 @@ function environment(): FormEnvironment {
 		drafts: new DraftStore( mw.storage as unknown as ConstructorParameters<typeof DraftStore>[ 0 ], user ),
 		session: session(),
 		loginUrl: loginUrl(),
-		pageUrl: ( title ) => mw.util.getUrl( title ),
+		// A language chosen with ?uselang= stays for the confirmation on the new page.
+		pageUrl: ( title ) => mw.util.getUrl( title, mw.util.getParamValue( 'uselang' ) ? { uselang: String( mw.util.getParamValue( 'uselang' ) ) } : undefined ),
 		editorUrl: ( title, summary ) => mw.util.getUrl( title, { action: 'edit', summary: summary } ),
 		navigate: ( url ) => {
 			location.href = url;

@@ -175,7 +175,12 @@ export async function showPreview( page: Page ): Promise<string> {
 
 export async function waitForPreview( page: Page ): Promise<string> {
 	await page.waitForSelector( PREVIEW, { state: 'visible' } );
-	return ( await page.textContent( '.helpdesk-form .helpdesk-preview-intro' ) ) || '';
+	const intro = ( await page.textContent( '.helpdesk-form .helpdesk-preview-intro' ) ) || '';
+	// The title is isolated (U+2068 … U+2069) so that a title in another direction keeps the sentence in order.
+	if ( !/\u2068[^\u2069]+\u2069/.test( intro ) ) {
+		throw new Error( 'The preview\'s intro does not isolate the title: ' + intro );
+	}
+	return intro.replace( /[\u2068\u2069]/g, '' );
 }
 
 /** The page shown now, as MediaWiki names it (with spaces). */
