@@ -4,7 +4,7 @@
  * in the environment and, for the local wiki, its credentials file.
  */
 import {
-	AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE,
+	AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE,
 	STATISTICS_PAGE, TEMPLATES,
 } from '../shared/pages';
 import { Status, STATUSES } from '../shared/status';
@@ -15,8 +15,14 @@ export interface HelpdeskPages {
 	table: string;
 	statistics: string;
 	agenda: string;
-	/** JSON export; also holds the bot's own state between runs. */
+	/** Main page of the JSON export: the open requests and the list of its other pages. */
 	export: string;
+	/** The export's other pages: `PREFIX2025.json` (closed in 2025), `PREFIXOpen/2.json`… */
+	exportPrefix: string;
+	/** The table's yearly archive pages: `PREFIX2025`, `PREFIX2025/2`… */
+	archivePrefix: string;
+	/** The bot's own state between runs (JSON); `…/State/2.json` and on when it is large. */
+	state: string;
 	committee: string;
 	shutoff: string;
 }
@@ -46,6 +52,12 @@ export interface PlanConfig {
 	archiveAfterDays: number;
 	/** Most user mentions one edit may carry (Echo notifies nobody above 50). */
 	maxMentions: number;
+	/**
+	 * Largest page the bot saves, in bytes of UTF-8 (MediaWiki refuses more than
+	 * $wgMaxArticleSize, 2048 KiB on Meta-Wiki). Longer lists are split over numbered
+	 * pages or cut with a note.
+	 */
+	maxPageBytes: number;
 }
 
 /** How the thin layer talks to the wiki. */
@@ -80,6 +92,19 @@ export const DEFAULT_THRESHOLDS: Readonly<Partial<Record<Status, number>>> = {
 	'support-under-way': 60,
 };
 
+/** The bot's own pages, none under the requests prefix (they would be read as requests). */
+export const STATE_PAGE = HELPDESK_PAGE + '/Bot/State.json';
+export const EXPORT_PREFIX = HELPDESK_PAGE + '/Export/';
+export const ARCHIVE_PREFIX = HELPDESK_PAGE + '/Archive/';
+
+/** 1.5 MB: well below Meta-Wiki's 2 MiB, so a page near it still saves. */
+export const MAX_PAGE_BYTES = 1500000;
+
+/** MediaWiki's default $wgMaxArticleSize (2048 KiB), Meta-Wiki's too. */
+const MEDIAWIKI_MAX_BYTES = 2048 * 1024;
+/** Room for a page's heading and a few rows at least. */
+const MIN_PAGE_BYTES = 10000;
+
 export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 	pages: {
 		requestsPrefix: REQUESTS_PREFIX,
@@ -87,6 +112,9 @@ export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 		statistics: STATISTICS_PAGE,
 		agenda: AGENDA_PAGE,
 		export: EXPORT_PAGE,
+		exportPrefix: EXPORT_PREFIX,
+		archivePrefix: ARCHIVE_PREFIX,
+		state: STATE_PAGE,
 		committee: COMMITTEE_PAGE,
 		shutoff: SHUTOFF_PAGE,
 	},
@@ -103,6 +131,7 @@ export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 	filingNoticeWithinDays: 14,
 	archiveAfterDays: 90,
 	maxMentions: 50,
+	maxPageBytes: MAX_PAGE_BYTES,
 };
 
 export const META_API_URL = 'https://meta.wikimedia.org/w/api.php';
@@ -138,6 +167,24 @@ function number( env: NodeJS.ProcessEnv, name: string, fallback: number ): numbe
 		throw new ConfigError( name + ' must be a number ≥ 0, not "' + raw + '"' );
 	}
 	return value;
+}
+
+function folder( value: string ): string {
+	return value.slice( -1 ) === '/' ? value : value + '/';
+}
+
+/** Every page the bot writes must lie outside the requests prefix, or it would be read as a request. */
+function checkPages( pages: HelpdeskPages ): void {
+	const names: [ string, string ][] = [
+		[ 'HELPDESK_TABLE_PAGE', pages.table ], [ 'HELPDESK_STATISTICS_PAGE', pages.statistics ], [ 'HELPDESK_AGENDA_PAGE', pages.agenda ],
+		[ 'HELPDESK_EXPORT_PAGE', pages.export ], [ 'HELPDESK_EXPORT_PREFIX', pages.exportPrefix ],
+		[ 'HELPDESK_ARCHIVE_PREFIX', pages.archivePrefix ], [ 'HELPDESK_STATE_PAGE', pages.state ],
+	];
+	for ( const [ name, title ] of names ) {
+		if ( title.indexOf( pages.requestsPrefix ) === 0 ) {
+			throw new ConfigError( name + ' (' + title + ') must not be under HELPDESK_REQUESTS_PREFIX (' + pages.requestsPrefix + ')' );
+		}
+	}
 }
 
 /** `HELPDESK_THRESHOLDS=submitted:7,awaiting-final-go:21` */
@@ -183,11 +230,14 @@ export function configFromEnv(
 	const prefix = env.HELPDESK_REQUESTS_PREFIX || pages.requestsPrefix;
 	const plan: PlanConfig = {
 		pages: {
-			requestsPrefix: prefix.slice( -1 ) === '/' ? prefix : prefix + '/',
+			requestsPrefix: folder( prefix ),
 			table: env.HELPDESK_TABLE_PAGE || pages.table,
 			statistics: env.HELPDESK_STATISTICS_PAGE || pages.statistics,
 			agenda: env.HELPDESK_AGENDA_PAGE || pages.agenda,
 			export: env.HELPDESK_EXPORT_PAGE || pages.export,
+			exportPrefix: folder( env.HELPDESK_EXPORT_PREFIX || pages.exportPrefix ),
+			archivePrefix: folder( env.HELPDESK_ARCHIVE_PREFIX || pages.archivePrefix ),
+			state: env.HELPDESK_STATE_PAGE || pages.state,
 			committee: env.HELPDESK_COMMITTEE_PAGE || pages.committee,
 			shutoff: env.HELPDESK_SHUTOFF_PAGE || pages.shutoff,
 		},
@@ -202,7 +252,12 @@ export function configFromEnv(
 		filingNoticeWithinDays: number( env, 'HELPDESK_FILING_NOTICE_DAYS', DEFAULT_PLAN_CONFIG.filingNoticeWithinDays ),
 		archiveAfterDays: number( env, 'HELPDESK_ARCHIVE_AFTER_DAYS', DEFAULT_PLAN_CONFIG.archiveAfterDays ),
 		maxMentions: DEFAULT_PLAN_CONFIG.maxMentions,
+		maxPageBytes: number( env, 'HELPDESK_MAX_PAGE_BYTES', DEFAULT_PLAN_CONFIG.maxPageBytes ),
 	};
+	checkPages( plan.pages );
+	if ( plan.maxPageBytes < MIN_PAGE_BYTES || plan.maxPageBytes > MEDIAWIKI_MAX_BYTES ) {
+		throw new ConfigError( 'HELPDESK_MAX_PAGE_BYTES must be from ' + MIN_PAGE_BYTES + ' to ' + MEDIAWIKI_MAX_BYTES + ', not ' + plan.maxPageBytes );
+	}
 	let apiUrl = env.HELPDESK_API_URL || '';
 	let username = env.HELPDESK_BOT_USERNAME || undefined;
 	let password = env.HELPDESK_BOT_PASSWORD || undefined;

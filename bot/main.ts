@@ -65,7 +65,10 @@ export function siteOf( bot: Mwn, config: BotConfig ): WikiSite {
 	const pages = config.plan.pages;
 	const probe = new bot.Title( pages.requestsPrefix + 'X' );
 	const namespaces: number[] = [];
-	[ pages.requestsPrefix + 'X', pages.table, pages.statistics, pages.agenda, pages.export, pages.committee ].forEach( ( title ) => {
+	[
+		pages.requestsPrefix + 'X', pages.table, pages.statistics, pages.agenda, pages.export, pages.exportPrefix + 'X',
+		pages.archivePrefix + 'X', pages.state, pages.committee,
+	].forEach( ( title ) => {
 		const namespace = new bot.Title( title ).getNamespaceId();
 		if ( !namespaces.includes( namespace ) ) {
 			namespaces.push( namespace );

@@ -1,20 +1,28 @@
 /**
  * One run of the bot: read what changed, plan, carry the plan out edit by edit,
- * then save the compiled pages and the export (which holds the state for the next
- * run). Planning again after each batch of edits is what makes a run converge and
- * a crashed run safe to repeat: every decision is taken on the wiki as it stands.
+ * then save the compiled pages and the bot's state. Planning again after each
+ * batch of edits is what makes a run converge and a crashed run safe to repeat:
+ * every decision is taken on the wiki as it stands.
+ *
+ * A run whose first API request shows nothing changed (no request page, no
+ * compiled page, not the committee or the configuration) and no stage or archive
+ * date passed stops there. Otherwise the records of the requests not read again
+ * come from the JSON export, trusted only if every export page is the revision
+ * the state says the bot saved; if not, every request page is read again.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
 import type { PlanConfig } from './config';
 import { parseCommittee } from './plan/committee';
 import { isRequestPage, planRun } from './plan/index';
-import { exportText } from './plan/pages';
+import { isExportPage, statePartTitle } from './plan/names';
+import { obsoletePage, readExportPage, readExportPart, recordOf } from './plan/pages';
+import { readState, sameState, stateHeader, statePages } from './plan/state';
 import type {
-	Attention, ExportData, GeneratedPage, Notice, PageHistory, PageSnapshot, Plan, PlannedEdit, TalkPage,
+	Attention, BotState, GeneratedPage, Notice, PageHistory, PageSnapshot, Plan, PlannedEdit, RequestRecord, SavedPage, TalkPage,
 } from './plan/types';
 import { normaliseUserName } from './plan/wikitext';
-import { EditRefused, HelpdeskWiki, RunStop } from './wiki';
+import { EditRefused, HelpdeskWiki, RunStop, StartRead } from './wiki';
 
 export interface RunOptions {
 	plan: PlanConfig;
@@ -68,23 +76,6 @@ export function shutoffState( text: string | null, title: string ): { run: boole
 	return { run: false, reason: 'The shutoff page ' + title + ' says "' + value.slice( 0, 80 ) + '" instead of "run".' };
 }
 
-/** The export read back; null if absent or not ours. */
-export function readExport( text: string | null | undefined ): ExportData | null {
-	if ( !text ) {
-		return null;
-	}
-	try {
-		const data = JSON.parse( text );
-		if ( data && data.schema === 1 && Array.isArray( data.requests ) && data.bot && typeof data.bot === 'object' ) {
-			data.bot.generated = data.bot.generated || {};
-			return data as ExportData;
-		}
-	} catch {
-		// Someone broke the JSON: start afresh with a full scan.
-	}
-	return null;
-}
-
 export function isoSeconds( date: Date ): string {
 	return date.toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
@@ -134,8 +125,112 @@ export async function runOnce( wiki: HelpdeskWiki, options: RunOptions ): Promis
 	return finish();
 }
 
+/** State pages asked for in the first request; a larger state costs one request more. */
+export const STATE_PARTS_FIRST_READ = 4;
+
+/** What the compiled pages were made from besides the requests: a change means compiling again. */
+export function basisOf( committeeText: string | null, config: PlanConfig, botName: string ): string {
+	return createHash( 'sha1' ).update( JSON.stringify( [ committeeText, config, botName ] ), 'utf8' ).digest( 'hex' );
+}
+
+/** The state as its pages say (reading parts beyond the first request's, if any), and those pages. */
+async function previousState(
+	wiki: HelpdeskWiki, config: PlanConfig, start: StartRead, botName: string,
+): Promise<{ state: BotState | null; pages: PageSnapshot[] }> {
+	const first = start.statePages.find( ( page ) => page.title === config.pages.state );
+	const top = first ? stateHeader( first.text ) : null;
+	const pages = start.statePages.slice();
+	if ( !top ) {
+		return { state: null, pages: pages };
+	}
+	if ( top.parts > STATE_PARTS_FIRST_READ ) {
+		const rest = Array.from( { length: top.parts - STATE_PARTS_FIRST_READ }, ( _, i ) => statePartTitle( config.pages, STATE_PARTS_FIRST_READ + i + 1 ) );
+		pages.push( ...( await wiki.readPages( rest ) ).pages );
+	}
+	return { state: readState( config.pages, pages, botName ), pages: pages };
+}
+
+const PAGE_CHANGING_LOGS = [ 'delete', 'move', 'import', 'merge' ];
+
+/** Request pages changed since the state was saved, and compiled pages someone else touched. */
+function changesSince( state: BotState, start: StartRead, config: PlanConfig ): { requests: string[]; compiled: string[] } {
+	const known: Record<number, number> = {};
+	state.requests.forEach( ( facts ) => {
+		known[ facts.pageid ] = facts.revid;
+	} );
+	const requests: string[] = [];
+	const compiled: string[] = [];
+	const add = ( list: string[], title: string | undefined ): void => {
+		if ( title && !list.includes( title ) ) {
+			list.push( title );
+		}
+	};
+	start.changes.forEach( ( change ) => {
+		// Log entries that change what a page holds; not, say, the content model set when the bot created it.
+		const logged = change.type === 'log' && PAGE_CHANGING_LOGS.includes( change.logType );
+		if ( change.type === 'log' && !logged ) {
+			return;
+		}
+		for ( const title of [ change.title, change.target ] ) {
+			if ( title && isRequestPage( config, title ) && ( logged || !( change.pageid in known ) || change.revid > known[ change.pageid ] ) ) {
+				add( requests, title );
+			}
+			const saved = title ? state.pages[ title ] : undefined;
+			if ( title && saved && ( logged || change.revid > saved.revid ) ) {
+				add( compiled, title );
+			}
+		}
+	} );
+	return { requests: requests.sort(), compiled: compiled };
+}
+
+/**
+ * The records of every request as the last run exported them, or null if an
+ * export page is not the revision the bot saved, or the export and the state
+ * disagree on which revision of each request they describe.
+ */
+async function exportedRecords( wiki: HelpdeskWiki, config: PlanConfig, state: BotState ): Promise<RequestRecord[] | null> {
+	const titles = Object.keys( state.pages ).filter( ( title ) => isExportPage( config.pages, title ) );
+	if ( !titles.includes( config.pages.export ) ) {
+		return null;
+	}
+	const read: Record<string, PageSnapshot> = {};
+	( await wiki.readPages( titles ) ).pages.forEach( ( page ) => {
+		read[ page.title ] = page;
+	} );
+	const trusted = ( title: string ): PageSnapshot | null => read[ title ] && read[ title ].revid === state.pages[ title ].revid ? read[ title ] : null;
+	const main = trusted( config.pages.export );
+	const index = main ? readExportPage( main.text ) : null;
+	if ( !index ) {
+		return null;
+	}
+	const records = index.requests.map( recordOf );
+	for ( const entry of index.pages ) {
+		const page = state.pages[ entry.title ] ? trusted( entry.title ) : null;
+		const requests = page ? readExportPart( page.text, config.pages.export ) : null;
+		if ( !requests ) {
+			return null;
+		}
+		records.push( ...requests.map( recordOf ) );
+	}
+	const revids: Record<number, number> = {};
+	state.requests.forEach( ( facts ) => {
+		revids[ facts.pageid ] = facts.revid;
+	} );
+	// Requests too large for the export are missing from it: those too make it untrustworthy here.
+	if ( records.length !== state.requests.length || records.some( ( record ) => revids[ record.pageid ] !== record.revid ) ) {
+		return null;
+	}
+	return records.sort( ( a, b ) => a.page < b.page ? -1 : a.page > b.page ? 1 : 0 );
+}
+
 async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanConfig, now: string, report: RunReport, log: ( line: string ) => void ): Promise<void> {
-	const start = await wiki.readStart( 600 );
+	const stateTitles = Array.from( { length: STATE_PARTS_FIRST_READ }, ( _, i ) => statePartTitle( config.pages, i + 1 ) );
+	const start = await wiki.readStart( 600, stateTitles, ( pages ) => {
+		const first = pages.find( ( page ) => page.title === config.pages.state );
+		const top = first ? stateHeader( first.text ) : null;
+		return top ? top.saved : '';
+	} );
 	const botName = normaliseUserName( start.userName );
 	wiki.botName = botName;
 	const shutoff = shutoffState( start.shutoff, config.pages.shutoff );
@@ -144,56 +239,40 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 		log( shutoff.reason );
 		return;
 	}
-	const previous = readExport( start.exportPage && start.exportPage.text );
 	const committee = parseCommittee( start.committee, config.templates.committeeMember );
 	wiki.allowTalkPages( committee.members.filter( ( member ) => member.notify === 'talk' ).map( ( member ) => config.userTalkPrefix + member.name ) );
 
-	const fullScan = !!options.forceFullScan || !previous || previous.bot.lastFullScan === '' || start.coveredSince === '' ||
-		Date.parse( now ) - Date.parse( previous.bot.lastFullScan ) >= options.fullScanHours * 3600000;
+	const { state, pages: stateRead } = await previousState( wiki, config, start, botName );
+	const basis = basisOf( start.committee, config, botName );
+	let fullScan = !!options.forceFullScan || !state || state.lastFullScan === '' || start.coveredSince === '' ||
+		Date.parse( now ) - Date.parse( state.lastFullScan ) >= options.fullScanHours * 3600000;
+	const changes = state ? changesSince( state, start, config ) : { requests: [], compiled: [] };
+	if ( state && !fullScan && changes.requests.length === 0 && changes.compiled.length === 0 && state.basis === basis &&
+		( state.recheck === '' || state.recheck > now ) ) {
+		report.requests = state.requests.length;
+		log( 'Nothing changed since ' + state.saved + '.' );
+		return;
+	}
+	let known: RequestRecord[] = [];
+	if ( !fullScan ) {
+		const records = await exportedRecords( wiki, config, state! );
+		if ( records ) {
+			known = records;
+		} else {
+			log( 'The JSON export is not as the bot saved it: reading every request page.' );
+			fullScan = true;
+		}
+	}
 	report.fullScan = fullScan;
 	const view = new Map<string, PageSnapshot>();
 	const gone: string[] = [];
 	if ( fullScan ) {
 		( await wiki.readAllRequests() ).forEach( ( page ) => view.set( page.title, page ) );
-	} else {
-		const known: Record<string, number> = {};
-		previous!.requests.forEach( ( record ) => {
-			known[ record.page ] = record.revid;
-		} );
-		const changed: string[] = [];
-		const add = ( title: string | undefined ): void => {
-			if ( title && isRequestPage( config, title ) && !changed.includes( title ) ) {
-				changed.push( title );
-			}
-		};
-		start.changes.forEach( ( change ) => {
-			if ( change.type === 'log' ) {
-				add( change.title );
-				add( change.target );
-			} else if ( !( change.title in known ) || change.revid > known[ change.title ] ) {
-				add( change.title );
-			}
-		} );
-		if ( changed.length ) {
-			const { pages, missing } = await wiki.readPages( changed.sort() );
-			pages.forEach( ( page ) => view.set( page.title, page ) );
-			gone.push( ...missing );
-		}
+	} else if ( changes.requests.length ) {
+		const { pages, missing } = await wiki.readPages( changes.requests );
+		pages.forEach( ( page ) => view.set( page.title, page ) );
+		gone.push( ...missing );
 	}
-
-	const generatedTitles = [ config.pages.table, config.pages.statistics, config.pages.agenda ];
-	const stored = previous ? previous.bot.generated : {};
-	const touchedByOthers = start.changes.some( ( change ) => generatedTitles.includes( change.title ) &&
-		( !stored[ change.title ] || change.revid > stored[ change.title ].revid ) );
-	const generatedNow: Record<string, { revid: number; sha1: string } | null> = {};
-	if ( fullScan || touchedByOthers || generatedTitles.some( ( title ) => !stored[ title ] ) ) {
-		Object.assign( generatedNow, await wiki.readGeneratedInfo( generatedTitles ) );
-	} else {
-		generatedTitles.forEach( ( title ) => {
-			generatedNow[ title ] = stored[ title ];
-		} );
-	}
-
 	const history: Record<string, PageHistory> = {};
 	const talkPages: Record<string, TalkPage> = {};
 	const talkUnavailable: string[] = [];
@@ -202,6 +281,8 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 	const stale: string[] = [];
 	const conflicts: Record<string, number> = {};
 	let plan: Plan | null = null;
+	// Whether the last plan had nothing left to do; if not, the next run must look again.
+	let settled = false;
 	let editsSoFar = 0;
 	const spacing = async (): Promise<void> => {
 		if ( editsSoFar > 0 && options.editSpacingMs > 0 && !options.dryRun ) {
@@ -217,7 +298,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 			botName: botName,
 			now: now,
 			committeeText: start.committee,
-			previous: previous,
+			previous: state ? { facts: state.requests, records: known } : null,
 			pages: Array.from( view.values() ),
 			fullScan: fullScan,
 			gone: gone,
@@ -244,6 +325,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 		}
 		const edits = plan.edits.filter( ( edit ) => !skipped.includes( edit.title ) && !talkUnavailable.includes( edit.title ) );
 		if ( edits.length === 0 ) {
+			settled = true;
 			break;
 		}
 		for ( const edit of edits ) {
@@ -317,35 +399,100 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 	report.requests = plan.records.length;
 	report.needsAttention.push( ...plan.needsAttention );
 
-	// The compiled pages, each only if its text really changed.
-	const generated: Record<string, { revid: number; sha1: string }> = {};
-	for ( const page of [ plan.table, plan.statistics, plan.agenda ] ) {
-		const current = generatedNow[ page.title ];
-		if ( current && current.sha1 === page.sha1 ) {
-			generated[ page.title ] = { revid: current.revid, sha1: current.sha1 };
+	const compiled = await saveCompiled( wiki, options, report, plan, state, fullScan ? null : changes.compiled, spacing );
+	const retry = !settled || report.edits.some( ( edit ) => edit.result === 'failed' );
+	const next: BotState = {
+		saved: now,
+		lastFullScan: fullScan ? now : state!.lastFullScan,
+		// After a failed edit or an unfinished plan, look again next run, keeping the time a retry was first asked for.
+		recheck: retry ? ( state && state.recheck !== '' && state.recheck <= now ? state.recheck : now ) : plan.recheck,
+		basis: basis,
+		pages: compiled,
+		requests: plan.facts,
+	};
+	if ( !state || !sameState( next, state ) ) {
+		await saveState( wiki, options, report, config, next, stateRead, spacing );
+	}
+}
+
+/**
+ * Save each compiled page whose text changed, and empty the ones no longer
+ * needed; the pages as they then stand, for the state. `touched`: pages someone
+ * else edited since the state was saved; null to check every page's revision.
+ */
+async function saveCompiled(
+	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, plan: Plan, state: BotState | null, touched: string[] | null, spacing: () => Promise<void>,
+): Promise<Record<string, SavedPage>> {
+	const config = options.plan;
+	const recorded = state ? state.pages : {};
+	const titles = plan.compiled.map( ( page ) => page.title );
+	const obsolete = Object.keys( recorded ).filter( ( title ) => !titles.includes( title ) ).sort();
+	// Pages whose revision on the wiki the state cannot vouch for.
+	const unsure = titles.concat( obsolete ).filter( ( title ) => touched === null || !recorded[ title ] || touched.includes( title ) );
+	const onWiki = unsure.length ? await wiki.readGeneratedInfo( unsure ) : {};
+	const current = ( title: string ): SavedPage | null => title in onWiki ? onWiki[ title ] : recorded[ title ] || null;
+	const pages: Record<string, SavedPage> = {};
+	for ( const page of plan.compiled ) {
+		const now = current( page.title );
+		if ( now && now.sha1 === page.sha1 ) {
+			pages[ page.title ] = { revid: now.revid, sha1: now.sha1 };
 			continue;
 		}
-		const saved = await saveGenerated( wiki, options, report, page, current ? current.revid : null, spacing );
+		const saved = await saveGenerated( wiki, options, report, page, now ? now.revid : null, spacing );
 		if ( saved ) {
-			generated[ page.title ] = saved;
+			pages[ page.title ] = saved;
+		} else if ( options.dryRun ) {
+			// What the state would say: the revision is not known before saving.
+			pages[ page.title ] = { revid: now ? now.revid : 0, sha1: page.sha1 };
 		}
 	}
-	const data: ExportData = Object.assign( {}, plan.exportData, { bot: Object.assign( {}, plan.exportData.bot, { generated: generated } ) } );
-	if ( !previous || !isDeepStrictEqual( JSON.parse( exportText( data ) ), JSON.parse( exportText( previous ) ) ) ) {
-		const exportPage = start.exportPage;
-		const edit: PlannedEdit = {
-			title: config.pages.export,
-			kind: 'export',
-			text: exportText( data ),
-			summary: 'Helpdesk bot: ' + data.requests.length + ' requests' + ( report.fullScan ? ' (full scan)' : '' ),
-			baseRevid: exportPage ? exportPage.revid : null,
-			baseTimestamp: exportPage ? exportPage.timestamp : '',
-			reasons: [ 'the export changed' ],
+	for ( const title of obsolete ) {
+		const now = current( title );
+		const stub = obsoletePage( config, title );
+		if ( now && now.sha1 !== stub.sha1 ) {
+			await saveGenerated( wiki, options, report, stub, now.revid, spacing );
+		}
+	}
+	return pages;
+}
+
+/** The state's parts, the later ones first: part 1, which names the save, goes last. */
+async function saveState(
+	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, config: PlanConfig, state: BotState,
+	read: PageSnapshot[], spacing: () => Promise<void>,
+): Promise<void> {
+	const parts = statePages( config.pages, state, config.maxPageBytes );
+	const base: Record<string, { text: string; revid: number | null; timestamp: string }> = {};
+	read.forEach( ( page ) => {
+		base[ page.title ] = { text: page.text, revid: page.revid, timestamp: page.timestamp };
+	} );
+	// Parts beyond those read may exist from an earlier, larger state.
+	const unknown = parts.map( ( part ) => part.title ).filter( ( title, index ) => !base[ title ] && index >= STATE_PARTS_FIRST_READ );
+	if ( unknown.length ) {
+		const info = await wiki.readGeneratedInfo( unknown );
+		unknown.forEach( ( title ) => {
+			const page = info[ title ];
+			base[ title ] = { text: '', revid: page ? page.revid : null, timestamp: page ? page.timestamp : '' };
+		} );
+	}
+	for ( const part of parts.slice( 1 ).concat( parts.slice( 0, 1 ) ) ) {
+		const from = base[ part.title ] || { text: '', revid: null, timestamp: '' };
+		const saved = await saveEdit( wiki, options, report, {
+			title: part.title,
+			kind: 'state',
+			text: part.text,
+			summary: 'Helpdesk bot: state after this run (' + state.requests.length + ' requests)',
+			baseRevid: from.revid,
+			baseTimestamp: from.timestamp,
+			reasons: [ 'the state changed' ],
 			notices: [],
 			mentions: 0,
 			contentModel: 'json',
-		};
-		await saveEdit( wiki, options, report, edit, { text: exportPage ? exportPage.text : '', revid: edit.baseRevid, timestamp: edit.baseTimestamp }, spacing );
+		}, from, spacing );
+		if ( !saved && !options.dryRun ) {
+			// Part 1 unsaved leaves the last complete state, or none: never half of a new one.
+			return;
+		}
 	}
 }
 
@@ -354,7 +501,7 @@ async function saveGenerated(
 ): Promise<{ revid: number; sha1: string } | null> {
 	const edit: PlannedEdit = {
 		title: page.title,
-		kind: 'generated',
+		kind: page.contentModel === 'json' ? 'export' : 'generated',
 		text: page.text,
 		summary: 'Helpdesk bot: update from the request pages',
 		baseRevid: revid,
@@ -362,6 +509,7 @@ async function saveGenerated(
 		reasons: [ 'the content changed' ],
 		notices: [],
 		mentions: 0,
+		contentModel: page.contentModel,
 	};
 	// The page is ours: no base text is needed to decide on it, only its revision.
 	const saved = await saveEdit( wiki, options, report, edit, { text: '', revid: revid, timestamp: '' }, spacing );

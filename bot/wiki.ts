@@ -6,6 +6,7 @@
  * revision, and rate limits or a failing server stop the run.
  */
 import type { PlanConfig } from './config';
+import { isBotPage } from './plan/names';
 import type { PageHistory, PageSnapshot, PlannedEdit, Revision, TalkPage } from './plan/types';
 import { botsDenied } from './plan/wikitext';
 
@@ -46,7 +47,8 @@ export interface SavedEdit {
 export interface StartRead {
 	shutoff: string | null;
 	committee: string | null;
-	exportPage: { text: string; revid: number; timestamp: string } | null;
+	/** The pages of the bot's state that exist, among those asked for. */
+	statePages: PageSnapshot[];
 	/** The account the bot is logged in as, and whether it has the high API limits. */
 	userName: string;
 	highLimits: boolean;
@@ -59,9 +61,13 @@ export interface StartRead {
 
 export interface RecentChange {
 	title: string;
+	/** 0 when unknown (a deleted page). */
+	pageid: number;
 	revid: number;
 	timestamp: string;
 	type: string;
+	/** For a log entry, its type (`delete`, `move`, `contentmodel`…); '' otherwise. */
+	logType: string;
 	/** For moves, the new title. */
 	target?: string;
 }
@@ -155,16 +161,20 @@ export class HelpdeskWiki {
 
 	/**
 	 * The first read of a run, usually its only one when nothing changed: the
-	 * shutoff, committee and export pages, who we are, and the recent changes in the
-	 * Helpdesk's namespaces back to the export's last save (less `overlapSeconds`,
-	 * for changes recorded late). The changes continue only while not yet covered.
+	 * shutoff and committee pages, the pages of the bot's state (`stateTitles`), who
+	 * we are, and the recent changes in the Helpdesk's namespaces back to the time
+	 * `coveredFrom` finds in the state pages (less `overlapSeconds`, for changes
+	 * recorded late). The changes continue only while not yet covered; with no
+	 * such time they are not followed at all.
 	 */
-	public async readStart( overlapSeconds: number ): Promise<StartRead> {
+	public async readStart(
+		overlapSeconds: number, stateTitles: string[], coveredFrom: ( statePages: PageSnapshot[] ) => string,
+	): Promise<StartRead> {
 		const pages = this.site.plan.pages;
 		const params: Record<string, string | number | boolean | undefined> = {
-			titles: [ pages.shutoff, pages.committee, pages.export ].join( '|' ),
+			titles: [ pages.shutoff, pages.committee ].concat( stateTitles ).join( '|' ),
 			prop: 'revisions',
-			rvprop: 'ids|timestamp|content',
+			rvprop: 'ids|timestamp|user|content',
 			rvslots: 'main',
 			meta: 'userinfo',
 			uiprop: 'rights|groups',
@@ -175,7 +185,7 @@ export class HelpdeskWiki {
 			rclimit: 'max',
 		};
 		const result: StartRead = {
-			shutoff: null, committee: null, exportPage: null, userName: '', highLimits: false, userIsBot: false, changes: [], coveredSince: '',
+			shutoff: null, committee: null, statePages: [], userName: '', highLimits: false, userIsBot: false, changes: [], coveredSince: '',
 		};
 		let response = await this.query( params );
 		const query = response.query || {};
@@ -187,8 +197,11 @@ export class HelpdeskWiki {
 				result.shutoff = text;
 			} else if ( title === pages.committee ) {
 				result.committee = text;
-			} else if ( title === pages.export && revision ) {
-				result.exportPage = { text: text, revid: revision.revid, timestamp: revision.timestamp };
+			} else if ( stateTitles.includes( title ) ) {
+				const snapshot = this.snapshot( page );
+				if ( snapshot ) {
+					result.statePages.push( Object.assign( snapshot, { title: title } ) );
+				}
 			}
 		}
 		const user = query.userinfo || {};
@@ -196,11 +209,12 @@ export class HelpdeskWiki {
 		result.highLimits = ( user.rights || [] ).includes( 'apihighlimits' );
 		result.userIsBot = ( user.groups || [] ).includes( 'bot' ) || ( user.rights || [] ).includes( 'bot' );
 		this.highLimits = result.highLimits;
-		this.pagesRead += 3;
-		if ( !result.exportPage ) {
+		this.pagesRead += 2 + result.statePages.length;
+		const from = Date.parse( coveredFrom( result.statePages ) );
+		if ( isNaN( from ) ) {
 			return result;
 		}
-		const since = new Date( Date.parse( result.exportPage.timestamp ) - overlapSeconds * 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
+		const since = new Date( from - overlapSeconds * 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
 		const rcParams = {
 			list: 'recentchanges', rcnamespace: params.rcnamespace, rcprop: params.rcprop, rctype: params.rctype, rclimit: 'max', rcend: since,
 		};
@@ -209,9 +223,11 @@ export class HelpdeskWiki {
 				if ( change.timestamp >= since ) {
 					result.changes.push( {
 						title: change.title,
+						pageid: change.pageid || 0,
 						revid: change.revid || 0,
 						timestamp: change.timestamp,
 						type: change.type,
+						logType: change.logtype || '',
 						target: change.logparams && change.logparams.target_title,
 					} );
 				}
@@ -330,18 +346,20 @@ export class HelpdeskWiki {
 		return { fromRevid: fromRevid, revisions: revisions };
 	}
 
-	/** Latest revision id and SHA-1 of the generated pages, without their content. */
+	/** Latest revision id and SHA-1 of the compiled pages, without their content; null for a missing page. */
 	public async readGeneratedInfo( titles: string[] ): Promise<Record<string, { revid: number; sha1: string; timestamp: string } | null>> {
 		const info: Record<string, { revid: number; sha1: string; timestamp: string } | null> = {};
 		titles.forEach( ( title ) => {
 			info[ title ] = null;
 		} );
-		const response = await this.query( { titles: titles.join( '|' ), prop: 'revisions', rvprop: 'ids|sha1|timestamp' } );
-		const query = response.query || {};
-		for ( const page of query.pages || [] ) {
-			const revision = page.revisions && page.revisions[ 0 ];
-			if ( revision ) {
-				info[ this.resolve( query, page.title ) ] = { revid: revision.revid, sha1: revision.sha1, timestamp: revision.timestamp };
+		for ( let i = 0; i < titles.length; i += this.batchSize ) {
+			const response = await this.query( { titles: titles.slice( i, i + this.batchSize ).join( '|' ), prop: 'revisions', rvprop: 'ids|sha1|timestamp' } );
+			const query = response.query || {};
+			for ( const page of query.pages || [] ) {
+				const revision = page.revisions && page.revisions[ 0 ];
+				if ( revision ) {
+					info[ this.resolve( query, page.title ) ] = { revid: revision.revid, sha1: revision.sha1, timestamp: revision.timestamp };
+				}
 			}
 		}
 		return info;
@@ -352,13 +370,16 @@ export class HelpdeskWiki {
 		this.talkAllowed = titles.slice();
 	}
 
-	/** The allowlist: request subpages, the generated pages, talk pages of `talk` members. */
+	/**
+	 * The allowlist: request subpages; the compiled pages with their archive and
+	 * export pages and the bot's state pages, by their exact naming scheme; talk
+	 * pages of `talk` members.
+	 */
 	public mayEdit( title: string ): boolean {
 		const pages = this.site.plan.pages;
 		const prefix = pages.requestsPrefix;
 		return ( title.length > prefix.length && title.slice( 0, prefix.length ) === prefix ) ||
-			[ pages.table, pages.statistics, pages.agenda, pages.export ].includes( title ) ||
-			this.talkAllowed.includes( title );
+			isBotPage( pages, title ) || this.talkAllowed.includes( title );
 	}
 
 	/**

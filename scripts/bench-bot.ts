@@ -27,8 +27,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Mwn } from 'mwn';
-import { BotConfig, configFromEnv, DEFAULT_THRESHOLDS, PlanConfig } from '../bot/config';
+import { BotConfig, configFromEnv, DEFAULT_THRESHOLDS, MAX_PAGE_BYTES, PlanConfig } from '../bot/config';
 import { connect, siteOf } from '../bot/main';
+import { isBotPage } from '../bot/plan/names';
 import type { PageSnapshot } from '../bot/plan/types';
 import { RunReport, runOnce } from '../bot/run';
 import { ApiClient, ApiResponse, HelpdeskWiki } from '../bot/wiki';
@@ -281,13 +282,18 @@ async function changeRequests( member: Mwn, titles: string[] ): Promise<void> {
 	}
 }
 
+const NAIVE = 'Content Partnerships Hub/Helpdesk/Naive/';
+
 function configFor( wiki: LocalWiki, kind: BotKind ): BotConfig {
 	// The naive bot compiles pages of its own, so that it too starts without state.
 	const pages = kind === 'naive' ? {
-		HELPDESK_TABLE_PAGE: 'Content Partnerships Hub/Helpdesk/Naive/Requests',
-		HELPDESK_STATISTICS_PAGE: 'Content Partnerships Hub/Helpdesk/Naive/Statistics',
-		HELPDESK_AGENDA_PAGE: 'Content Partnerships Hub/Helpdesk/Naive/Agenda',
-		HELPDESK_EXPORT_PAGE: 'Content Partnerships Hub/Helpdesk/Naive/Requests.json',
+		HELPDESK_TABLE_PAGE: NAIVE + 'Requests',
+		HELPDESK_STATISTICS_PAGE: NAIVE + 'Statistics',
+		HELPDESK_AGENDA_PAGE: NAIVE + 'Agenda',
+		HELPDESK_EXPORT_PAGE: NAIVE + 'Requests.json',
+		HELPDESK_EXPORT_PREFIX: NAIVE + 'Export/',
+		HELPDESK_ARCHIVE_PREFIX: NAIVE + 'Archive/',
+		HELPDESK_STATE_PAGE: NAIVE + 'Bot/State.json',
 	} : {};
 	return configFromEnv( Object.assign( {
 		HELPDESK_API_URL: wiki.apiUrl,
@@ -298,16 +304,33 @@ function configFor( wiki: LocalWiki, kind: BotKind ): BotConfig {
 	}, pages ), { bot: PACKAGE.version, mwn: MWN_VERSION }, () => null );
 }
 
-/** The compiled pages' sizes, against MediaWiki's limit on a page ($wgMaxArticleSize, 2048 KiB as on Meta-Wiki). */
+/**
+ * The sizes of the bot's own pages (compiled pages, archive and export pages, its
+ * state), against MediaWiki's limit on a page ($wgMaxArticleSize, 2048 KiB as on
+ * Meta-Wiki).
+ */
 async function pageSizes( bot: Mwn, config: BotConfig ): Promise<string> {
 	const pages = config.plan.pages;
-	const titles = [ pages.table, pages.statistics, pages.agenda, pages.export ];
-	const response = await bot.request( { action: 'query', titles: titles, prop: 'info' } );
-	const length: Record<string, string> = {};
-	for ( const page of response.query!.pages ) {
-		length[ page.title ] = page.missing ? 'not saved' : ( page.length / 1024 ).toFixed( 0 ) + ' KiB';
+	const helpdesk = 'Content Partnerships Hub/Helpdesk/';
+	const sizes: { title: string; length: number }[] = [];
+	let next: Record<string, string> | undefined = {};
+	while ( next ) {
+		const response: ApiResponse = await bot.request( Object.assign( {
+			action: 'query', generator: 'allpages', gapnamespace: 0, gapprefix: helpdesk, gaplimit: 'max', prop: 'info',
+		}, next ) );
+		for ( const page of ( response.query && response.query.pages ) || [] ) {
+			if ( page.title.indexOf( pages.requestsPrefix ) !== 0 && page.title.indexOf( NAIVE ) !== 0 && isBotPage( pages, page.title ) ) {
+				sizes.push( { title: page.title, length: page.length } );
+			}
+		}
+		next = response.continue;
 	}
-	return [ 'table', 'statistics', 'agenda', 'export' ].map( ( name, index ) => name + ' ' + length[ titles[ index ] ] ).join( ', ' );
+	const kib = ( bytes: number ): string => ( bytes / 1024 ).toFixed( 0 ) + ' KiB';
+	const largest = sizes.reduce( ( max, page ) => Math.max( max, page.length ), 0 );
+	const state = sizes.filter( ( page ) => page.title.indexOf( pages.state.replace( /\.json$/, '' ) ) === 0 );
+	return sizes.length + ' pages, largest ' + kib( largest ) + '; state ' + kib( state.reduce( ( sum, page ) => sum + page.length, 0 ) ) +
+		' on ' + state.length + ( state.length === 1 ? ' page' : ' pages' ) + '\n    ' +
+		sizes.sort( ( a, b ) => a.title < b.title ? -1 : 1 ).map( ( page ) => page.title.slice( helpdesk.length ) + ' ' + kib( page.length ) ).join( ', ' );
 }
 
 async function benchmarkSize( size: number, log: ( line: string ) => void, sizes: string[] ): Promise<Measured[]> {
@@ -418,7 +441,8 @@ async function main(): Promise<void> {
 	}
 	console.log( '' );
 	printTable( rows );
-	console.log( '\nCompiled pages after the first run (MediaWiki refuses a text over 2048 KiB):\n' + pageSizeLines.join( '\n' ) );
+	console.log( '\nThe bot\'s pages after the first run (limit ' + ( MAX_PAGE_BYTES / 1000 ).toFixed( 0 ) + ' kB; MediaWiki refuses a text over 2048 KiB):\n' +
+		pageSizeLines.join( '\n' ) );
 }
 
 main().catch( ( error: unknown ) => {

@@ -10,11 +10,11 @@ import { parseCommittee, signOffProblem } from './committee';
 import { languageFor, message } from './messages';
 import { renderAgenda, renderExport, renderStatistics, renderTable, flagsOf } from './pages';
 import {
-	appendBlock, DerivedPage, deriveRecord, filingDue, noticeBlock, owesSomething, pageLink, reminderDue, silentMarker,
+	appendBlock, DerivedPage, deriveRecord, filingDue, nextChange, noticeBlock, owesSomething, pageLink, reminderDue, silentMarker,
 	statusMarker, tallyLine, userLink, withParamFixes, withTally,
 } from './request-page';
 import type {
-	Attention, Committee, CommitteeMember, MoreReading, Notice, Plan, PlanInput, PlannedEdit, RequestRecord, TalkPage,
+	Attention, Committee, CommitteeMember, MoreReading, Notice, Plan, PlanInput, PlannedEdit, RequestFacts, RequestRecord, TalkPage,
 } from './types';
 import { botsDenied, marker, normaliseUserName, readMarkers } from './wikitext';
 
@@ -47,13 +47,17 @@ interface Routing {
 export function planRun( input: PlanInput ): Plan {
 	const config = input.config;
 	const committee = parseCommittee( input.committeeText, config.templates.committeeMember );
+	const facts: Record<number, RequestFacts> = {};
+	( input.previous ? input.previous.facts : [] ).forEach( ( entry ) => {
+		facts[ entry.pageid ] = entry;
+	} );
 	const previous: Record<string, RequestRecord> = {};
-	( input.previous ? input.previous.requests : [] ).forEach( ( record ) => {
+	( input.previous ? input.previous.records : [] ).forEach( ( record ) => {
 		previous[ record.page ] = record;
 	} );
 	const wants: MoreReading = { content: [], history: [], talkPages: [] };
 	const derived: DerivedPage[] = input.pages.filter( ( page ) => isRequestPage( config, page.title ) ).map( ( page ) => {
-		const result = deriveRecord( page, previous[ page.title ] || null, input.history[ page.title ], config, input.botName );
+		const result = deriveRecord( page, facts[ page.pageid ] || null, input.history[ page.title ], config, input.botName );
 		if ( result.needsHistory !== undefined ) {
 			wants.history.push( { title: page.title, fromRevid: result.needsHistory } );
 		}
@@ -82,17 +86,42 @@ export function planRun( input: PlanInput ): Plan {
 	if ( wants.content.length === 0 && wants.history.length === 0 ) {
 		edits = planEdits( input, committee, derived, wants );
 	}
+	// The export, agenda and statistics first: what they could not show is listed on the table.
+	const exported = renderExport( records, committee, config, input.now );
+	const sizeNotes = exported.attention.slice();
+	const agenda = renderAgenda( records, committee, config, input.now, sizeNotes );
+	const statistics = renderStatistics( records, committee, config, sizeNotes );
+	const table = renderTable( records, committee, config, input.now, sizeNotes );
 	return {
 		wants: wants,
 		edits: wants.talkPages.length ? [] : edits,
-		table: renderTable( records, committee, config, input.now ),
-		statistics: renderStatistics( records, committee, config ),
-		agenda: renderAgenda( records, committee, config, input.now ),
-		exportData: renderExport( records, committee, config, input.now, input.previous, input.fullScan ),
-		needsAttention: needsAttention( records, committee, config ),
+		compiled: table.pages.concat( [ statistics, agenda ], exported.pages ),
+		facts: records.map( factsOf ).sort( ( a, b ) => a.pageid - b.pageid ),
+		recheck: recheckTime( records, committee, config, input.now ),
+		needsAttention: needsAttention( records, committee, config ).concat( sizeNotes, table.attention ),
 		records: records,
 		committee: committee,
 	};
+}
+
+function factsOf( record: RequestRecord ): RequestFacts {
+	return {
+		pageid: record.pageid, revid: record.revid, status: record.problem ? '' : record.status, statusSince: record.statusSince, signOffs: record.signOffs,
+	};
+}
+
+/**
+ * The first time after `now` at which, with no page edited, the compiled pages
+ * or the notices owed change: a stage's threshold passed, a closed request due
+ * for the archive, a member back from being away. '' when there is none.
+ */
+export function recheckTime( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): string {
+	const times = records.map( ( record ) => nextChange( record, config, now ) );
+	committee.members.filter( ( member ) => member.awayUntil !== '' ).forEach( ( member ) => {
+		// away_until is the last day away.
+		times.push( new Date( Date.parse( member.awayUntil + 'T00:00:00Z' ) + 86400000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' ) );
+	} );
+	return times.filter( ( time ) => time > now ).sort()[ 0 ] || '';
 }
 
 function planEdits( input: PlanInput, committee: Committee, derived: DerivedPage[], wants: MoreReading ): PlannedEdit[] {

@@ -1,8 +1,11 @@
 /**
  * The pages the bot compiles: the request table (with the requests needing
- * attention and a yearly archive), the statistics, the committee's agenda and the
- * JSON export. Their text depends only on the records, the committee and the day's
- * thresholds, so an unchanged Helpdesk gives byte-identical pages and no edit.
+ * attention, and yearly archive pages), the statistics, the committee's agenda and
+ * the JSON export (open requests on its main page, closed ones on yearly pages).
+ * Their text depends only on the records, the committee and the day's thresholds,
+ * so an unchanged Helpdesk gives byte-identical pages and no edit. No page grows
+ * past `maxPageBytes`: lists go on over numbered pages, or are cut with a note and
+ * a needs-attention entry.
  */
 import { createHash } from 'node:crypto';
 import { continentOf, countryName } from '../../shared/countries';
@@ -10,8 +13,10 @@ import { SUPPORT_KINDS } from '../../shared/request';
 import { isClosed, Status, STATUSES, WAITING_ON } from '../../shared/status';
 import type { PlanConfig } from '../config';
 import { countedSignOffs, signOffProblem, tally } from './committee';
+import { byteLength, elementBytes, pack, storedJson } from './json-page';
+import { archiveTitle, exportTitle, YearGroup, yearOf } from './names';
 import { daysBetween, escapeText, pageLink, userLink } from './request-page';
-import type { Committee, ExportData, ExportedRequest, GeneratedPage, RequestRecord } from './types';
+import type { Attention, Committee, ExportedRequest, GeneratedPage, RequestRecord } from './types';
 
 const HEADER = '<!-- Compiled by the Helpdesk bot from the request pages: edits here are overwritten. -->\n';
 
@@ -19,6 +24,66 @@ const HEADER = '<!-- Compiled by the Helpdesk bot from the request pages: edits 
 export function generatedPage( title: string, text: string ): GeneratedPage {
 	const stored = text.normalize( 'NFC' ).replace( /\s+$/, '' );
 	return { title: title, text: stored, sha1: createHash( 'sha1' ).update( stored, 'utf8' ).digest( 'hex' ) };
+}
+
+function jsonPage( title: string, value: unknown ): GeneratedPage {
+	return Object.assign( generatedPage( title, storedJson( value ) ), { contentModel: 'json' as const } );
+}
+
+/** Some compiled pages, and what the size limit kept off them. */
+export interface Compiled {
+	pages: GeneratedPage[];
+	attention: Attention[];
+}
+
+/** The lines that fit in `room` bytes (one newline each), in order; a line too long is passed over. */
+function fit( lines: string[], room: number ): { shown: string[]; left: number } {
+	let used = 0;
+	const shown: string[] = [];
+	for ( const line of lines ) {
+		const bytes = byteLength( line ) + 1;
+		if ( used + bytes <= room ) {
+			shown.push( line );
+			used += bytes;
+		}
+	}
+	return { shown: shown, left: lines.length - shown.length };
+}
+
+function bytesOf( lines: string[] ): number {
+	return lines.reduce( ( sum, line ) => sum + byteLength( line ) + 1, 0 );
+}
+
+function thousands( value: number ): string {
+	return value.toLocaleString( 'en-US' );
+}
+
+function sizeLimit( config: PlanConfig ): string {
+	return 'the size limit of ' + thousands( config.maxPageBytes ) + ' bytes';
+}
+
+/** Room kept on each page for its notes about what it cannot show. */
+const NOTE_ROOM = 1000;
+
+/**
+ * The last guard: a page still over the limit is cut at a line and says so. Only a
+ * page whose fixed parts alone are too large gets here.
+ */
+function withinLimit( page: GeneratedPage, config: PlanConfig, attention: Attention[] ): GeneratedPage {
+	if ( byteLength( page.text ) <= config.maxPageBytes ) {
+		return page;
+	}
+	const lines: string[] = [];
+	let used = 0;
+	for ( const line of page.text.split( '\n' ) ) {
+		used += byteLength( line ) + 1;
+		if ( used > config.maxPageBytes - NOTE_ROOM ) {
+			break;
+		}
+		lines.push( line );
+	}
+	attention.push( { page: page.title, reason: 'The page reached ' + sizeLimit( config ) + ' and was cut short.' } );
+	return generatedPage( page.title, lines.join( '\n' ) + "\n\n''The rest of this page is not shown: it reached " + sizeLimit( config ) + ".''" );
 }
 
 function cell( text: string ): string {
@@ -90,58 +155,117 @@ function archived( record: RequestRecord, config: PlanConfig, now: string ): boo
 		daysBetween( record.statusSince, now ) > config.archiveAfterDays;
 }
 
-export function renderTable( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): GeneratedPage {
-	const current = records.filter( ( record ) => !archived( record, config, now ) );
-	const rows = current.map( ( record ) => {
-		const flags = flagsOf( record, committee, config, now );
-		if ( record.problem ) {
-			return [ '|-', '| ' + requestLink( record ), '|', '|', '|', '|', '| data-sort-value="-1" | unreadable', '| data-sort-value="0" | –',
-				'| ' + record.touched.slice( 0, 10 ), '| data-sort-value="-1" |', column( flags.join( ', ' ) ) ].join( '\n' );
-		}
-		return [
-			'|-',
-			'| ' + requestLink( record ),
-			'| ' + userLink( config, record.requester ),
-			column( cell( record.individual ? 'individual volunteer' : record.affiliate ) ),
-			column( cell( record.country ? countryName( record.country ) : '' ) ),
-			column( cell( supportText( record ) ) ),
-			'| data-sort-value="' + statusOrder( record.status ) + '" | {{' + config.templates.statusBadge + '|' + record.status + '}}',
-			isClosed( record.status ) ? '| data-sort-value="0" | –' : ageCell( record.statusSince ),
-			'| ' + record.touched.slice( 0, 10 ),
-			tallyCell( record, committee ),
-			column( flags.join( ', ' ) ),
-		].join( '\n' );
-	} );
-	const parts = [
-		HEADER + '{| class="wikitable sortable"',
-		'! Request !! Requester !! Affiliate !! Country !! Kinds of support !! Status !! Time in stage !! Last activity !! Committee !! Flags',
-	].concat( rows, [ '|}' ] );
-	const attention = needsAttentionList( records, committee, config );
-	parts.push( '', '== Requests needing attention ==', attention.length ? attention.join( '\n' ) : 'None.' );
-	const years: Record<string, RequestRecord[]> = {};
+const TABLE_HEAD = '{| class="wikitable sortable"\n' +
+	'! Request !! Requester !! Affiliate !! Country !! Kinds of support !! Status !! Time in stage !! Last activity !! Committee !! Flags';
+const ARCHIVE_HEAD = '{| class="wikitable sortable"\n! Request !! Requester !! Country !! Kinds of support !! Status !! Filed !! Closed';
+
+function tableRow( record: RequestRecord, committee: Committee, config: PlanConfig, now: string ): string {
+	const flags = flagsOf( record, committee, config, now );
+	if ( record.problem ) {
+		return [ '|-', '| ' + requestLink( record ), '|', '|', '|', '|', '| data-sort-value="-1" | unreadable', '| data-sort-value="0" | –',
+			'| ' + record.touched.slice( 0, 10 ), '| data-sort-value="-1" |', column( flags.join( ', ' ) ) ].join( '\n' );
+	}
+	return [
+		'|-',
+		'| ' + requestLink( record ),
+		'| ' + userLink( config, record.requester ),
+		column( cell( record.individual ? 'individual volunteer' : record.affiliate ) ),
+		column( cell( record.country ? countryName( record.country ) : '' ) ),
+		column( cell( supportText( record ) ) ),
+		'| data-sort-value="' + statusOrder( record.status ) + '" | {{' + config.templates.statusBadge + '|' + record.status + '}}',
+		isClosed( record.status ) ? '| data-sort-value="0" | –' : ageCell( record.statusSince ),
+		'| ' + record.touched.slice( 0, 10 ),
+		tallyCell( record, committee ),
+		column( flags.join( ', ' ) ),
+	].join( '\n' );
+}
+
+function archiveRow( record: RequestRecord, config: PlanConfig ): string {
+	return [
+		'|-',
+		'| ' + requestLink( record ),
+		'| ' + userLink( config, record.requester ),
+		column( cell( record.country ? countryName( record.country ) : '' ) ),
+		column( cell( supportText( record ) ) ),
+		'| data-sort-value="' + statusOrder( record.status ) + '" | {{' + config.templates.statusBadge + '|' + record.status + '}}',
+		'| ' + record.filed.slice( 0, 10 ),
+		'| ' + record.statusSince.slice( 0, 10 ),
+	].join( '\n' );
+}
+
+interface ArchivePage {
+	year: YearGroup;
+	part: number;
+	title: string;
+	rows: string[];
+}
+
+/** Closed requests, by the year they were closed, newest year first, on pages of at most the size limit. */
+function archivePages( records: RequestRecord[], config: PlanConfig, now: string, attention: Attention[] ): { pages: GeneratedPage[]; index: ArchivePage[] } {
+	const years: Record<YearGroup, RequestRecord[]> = {};
 	records.filter( ( record ) => archived( record, config, now ) ).forEach( ( record ) => {
-		const year = record.statusSince.slice( 0, 4 );
+		const year = yearOf( record.statusSince );
 		( years[ year ] = years[ year ] || [] ).push( record );
 	} );
-	const yearList = Object.keys( years ).sort().reverse();
-	if ( yearList.length ) {
-		parts.push( '', '== Archive ==', 'Requests closed more than ' + config.archiveAfterDays + ' days ago, by the year they were closed.' );
-		yearList.forEach( ( year ) => {
-			parts.push( '', '=== ' + year + ' ===', '{| class="wikitable sortable"', '! Request !! Requester !! Country !! Kinds of support !! Status !! Filed !! Closed' );
-			years[ year ].forEach( ( record ) => parts.push( [
-				'|-',
-				'| ' + requestLink( record ),
-				'| ' + userLink( config, record.requester ),
-				column( cell( record.country ? countryName( record.country ) : '' ) ),
-				column( cell( supportText( record ) ) ),
-				'| data-sort-value="' + statusOrder( record.status ) + '" | {{' + config.templates.statusBadge + '|' + record.status + '}}',
-				'| ' + record.filed.slice( 0, 10 ),
-				'| ' + record.statusSince.slice( 0, 10 ),
-			].join( '\n' ) ) );
-			parts.push( '|}' );
-		} );
+	const intro = ( year: YearGroup, part: number, parts: number ): string => HEADER + 'Requests closed in ' + year +
+		', more than ' + config.archiveAfterDays + ' days ago' + ( parts > 1 ? ' (part ' + part + ' of ' + parts + ')' : '' ) +
+		'. The open requests are on [[' + config.pages.table + ']].\n\n' + ARCHIVE_HEAD;
+	const index: ArchivePage[] = [];
+	for ( const year of Object.keys( years ).sort().reverse() ) {
+		const room = config.maxPageBytes - byteLength( intro( year, 999999, 999999 ) ) - NOTE_ROOM;
+		const rows = years[ year ].map( ( record ) => ( { record: record, row: archiveRow( record, config ) } ) );
+		const packed = pack( rows, ( entry ) => byteLength( entry.row ) + 1, () => room );
+		packed.tooLarge.forEach( ( entry ) => attention.push( {
+			page: entry.record.page, reason: 'Its row is larger than ' + sizeLimit( config ) + ': it is not listed in the archive.',
+		} ) );
+		packed.parts.forEach( ( part, i ) => index.push( {
+			year: year, part: i + 1, title: archiveTitle( config.pages, year, i + 1 ), rows: part.map( ( entry ) => entry.row ),
+		} ) );
 	}
-	return generatedPage( config.pages.table, parts.join( '\n' ) );
+	const pages = index.map( ( page ) => {
+		const parts = index.filter( ( other ) => other.year === page.year ).length;
+		return generatedPage( page.title, [ intro( page.year, page.part, parts ) ].concat( page.rows, [ '|}' ] ).join( '\n' ) );
+	} );
+	return { pages: pages, index: index };
+}
+
+/**
+ * The request table (open requests and those closed recently, the requests
+ * needing attention, links to the archive) and its yearly archive pages, the
+ * table last. `notes` are what other compiled pages could not show.
+ */
+export function renderTable( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, notes: Attention[] = [] ): Compiled {
+	const attention: Attention[] = [];
+	const archive = archivePages( records, config, now, attention );
+	const rows = records.filter( ( record ) => !archived( record, config, now ) ).map( ( record ) => tableRow( record, committee, config, now ) );
+	const attentionLines = needsAttentionList( records, committee, config ).concat(
+		notes.concat( attention ).map( ( note ) => '* [[' + note.page + ']]: ' + cell( note.reason ) ) );
+	const archiveLines = archive.index.length === 0 ? [] : [ '', '== Archive ==',
+		'Requests closed more than ' + config.archiveAfterDays + ' days ago, by the year they were closed:' ].concat(
+		archive.index.map( ( page ) => '* [[' + page.title + '|' + page.year + ( page.part > 1 ? ', part ' + page.part : '' ) + ']]: ' +
+			page.rows.length + ( page.rows.length === 1 ? ' request' : ' requests' ) ) );
+	const head = [ HEADER + TABLE_HEAD ];
+	const middle = [ '|}', '', '== Requests needing attention ==' ];
+	// The requests needing attention get up to a quarter of the room, the table the rest.
+	const room = config.maxPageBytes - bytesOf( head.concat( middle, archiveLines ) ) - 2 * NOTE_ROOM;
+	const shownAttention = fit( attentionLines, Math.max( 0, Math.floor( room / 4 ) ) );
+	const shownRows = fit( rows, room - bytesOf( shownAttention.shown ) );
+	const parts = head.concat( shownRows.shown );
+	parts.push( '|}' );
+	if ( shownRows.left ) {
+		parts.push( "''" + shownRows.left + ' more requests are not shown: the table reached ' + sizeLimit( config ) +
+			'. Every request is in the JSON export, [[' + config.pages.export + "]].''" );
+		attention.push( { page: config.pages.table, reason: 'The table reached ' + sizeLimit( config ) + ': ' + shownRows.left + ' requests are not shown on it.' } );
+	}
+	parts.push( '', '== Requests needing attention ==' );
+	parts.push( ...( shownAttention.shown.length ? shownAttention.shown : [ 'None.' ] ) );
+	if ( shownAttention.left ) {
+		parts.push( "* ''… and " + shownAttention.left + ' more, not shown: the list reached a quarter of ' + sizeLimit( config ) + ".''" );
+		attention.push( { page: config.pages.table, reason: 'The list of requests needing attention was cut short: ' + shownAttention.left + ' more are not shown.' } );
+	}
+	parts.push( ...archiveLines );
+	const table = withinLimit( generatedPage( config.pages.table, parts.join( '\n' ) ), config, attention );
+	return { pages: archive.pages.concat( [ table ] ), attention: attention };
 }
 
 function needsAttentionList( records: RequestRecord[], committee: Committee, config: PlanConfig ): string[] {
@@ -214,7 +338,7 @@ function medianText( values: number[] ): string {
 	return value === null ? '–' : String( value );
 }
 
-export function renderStatistics( records: RequestRecord[], committee: Committee, config: PlanConfig ): GeneratedPage {
+export function renderStatistics( records: RequestRecord[], committee: Committee, config: PlanConfig, attention: Attention[] = [] ): GeneratedPage {
 	const valid = records.filter( ( record ) => !record.problem );
 	const parts: string[] = [ HEADER + 'Statistics of the ' + valid.length + ' requests to the Helpdesk' +
 		( records.length > valid.length ? ' (' + ( records.length - valid.length ) + ' more could not be read)' : '' ) + '.' ];
@@ -253,12 +377,12 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 			' || ' + medianText( decisionDays( list ) ) );
 	} );
 	parts.push( '|}' );
-	return generatedPage( config.pages.statistics, parts.join( '\n' ) );
+	return withinLimit( generatedPage( config.pages.statistics, parts.join( '\n' ) ), config, attention );
 }
 
 // Agenda -----------------------------------------------------------------------
 
-export function renderAgenda( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): GeneratedPage {
+export function renderAgenda( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, attention: Attention[] = [] ): GeneratedPage {
 	const waiting = records.filter( ( record ) => !record.problem && WAITING_ON[ record.status ] === 'committee' )
 		.sort( ( a, b ) => ( a.statusSince || a.filed ) < ( b.statusSince || b.filed ) ? -1 :
 			( a.statusSince || a.filed ) > ( b.statusSince || b.filed ) ? 1 : a.page < b.page ? -1 : 1 );
@@ -267,9 +391,9 @@ export function renderAgenda( records: RequestRecord[], committee: Committee, co
 		parts.push( '', 'No request awaits the committee.' );
 	} else {
 		parts.push( '', '{| class="wikitable"', '! # !! Request !! Requester !! Country !! Awaiting !! Waiting since !! Days !! Committee !! Flags' );
-		waiting.forEach( ( record, index ) => {
+		const rows = waiting.map( ( record, index ) => {
 			const counts = tally( record.signOffs, committee );
-			parts.push( [
+			return [
 				'|-',
 				'| ' + ( index + 1 ),
 				'| ' + requestLink( record ),
@@ -281,34 +405,160 @@ export function renderAgenda( records: RequestRecord[], committee: Committee, co
 				'| feedback ' + counts.feedback + '/' + counts.members + ', go ' + counts.finalGoYes + '/' + counts.members +
 					( counts.finalGoNo ? ' (' + counts.finalGoNo + ' no)' : '' ),
 				column( flagsOf( record, committee, config, now ).join( ', ' ) ),
-			].join( '\n' ) );
+			].join( '\n' );
 		} );
-		parts.push( '|}' );
+		const shown = fit( rows, config.maxPageBytes - bytesOf( parts ) - NOTE_ROOM );
+		parts.push( ...shown.shown, '|}' );
+		if ( shown.left ) {
+			parts.push( "''" + shown.left + ' more requests awaiting the committee are not shown: the agenda reached ' + sizeLimit( config ) + ".''" );
+			attention.push( { page: config.pages.agenda, reason: 'The agenda reached ' + sizeLimit( config ) + ': ' + shown.left + ' requests are not shown on it.' } );
+		}
 	}
-	return generatedPage( config.pages.agenda, parts.join( '\n' ) );
+	return withinLimit( generatedPage( config.pages.agenda, parts.join( '\n' ) ), config, attention );
 }
 
 // Export -----------------------------------------------------------------------
 
-export function renderExport(
-	records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, previous: ExportData | null, fullScan: boolean,
-): ExportData {
-	const requests: ExportedRequest[] = records.map( ( record ) => Object.assign( {}, record, {
+export const EXPORT_SCHEMA = 2;
+
+/** One of the export's other pages, as its main page lists them. */
+export interface ExportIndexEntry {
+	title: string;
+	/** The year the requests on it were closed; null for open requests. */
+	closedIn: YearGroup | null;
+	part: number;
+	requests: number;
+}
+
+export function exportedRequest( record: RequestRecord, committee: Committee, config: PlanConfig, now: string ): ExportedRequest {
+	return Object.assign( {}, record, {
 		continent: continentOf( record.country ) || '',
 		tally: tally( record.signOffs, committee ),
 		flags: flagsOf( record, committee, config, now ),
-	} ) );
-	return {
-		schema: 1,
-		requests: requests,
-		bot: {
-			lastFullScan: fullScan ? now : previous ? previous.bot.lastFullScan : '',
-			generated: previous ? previous.bot.generated : {},
-		},
-	};
+	} );
 }
 
-/** The export as page text (MediaWiki re-formats JSON pages; compare parsed values). */
-export function exportText( data: ExportData ): string {
-	return JSON.stringify( data, null, '\t' );
+/** A page of the export other than the main one, before it is written. */
+interface ExportPart {
+	closedIn: YearGroup | null;
+	part: number;
+	requests: ExportedRequest[];
+}
+
+const EXPORT_ABOUT = 'Requests to the Content Partnerships Hub Helpdesk, compiled by the Helpdesk bot from the request pages. ' +
+	'This page holds the open requests; "pages" lists the others: open requests that did not fit here, and closed requests by the year they were closed.';
+
+/**
+ * The JSON export: the main page holds the open requests and lists the other
+ * pages; closed requests go on a page per year they were closed. A list too long
+ * for one page goes on over numbered pages (`2025/2.json`). Main page last.
+ */
+export function renderExport( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): Compiled {
+	const attention: Attention[] = [];
+	const exported = records.map( ( record ) => exportedRequest( record, committee, config, now ) );
+	const size = ( request: ExportedRequest ): number => elementBytes( request, 2 );
+	const partValue = ( closedIn: YearGroup | null, part: number, requests: ExportedRequest[] ): object => ( {
+		schema: EXPORT_SCHEMA,
+		about: 'Part of the Helpdesk\'s JSON export: see ' + config.pages.export + '.',
+		index: config.pages.export,
+		closedIn: closedIn,
+		part: part,
+		requests: requests,
+	} );
+	// Room on a page for its requests: the page less the rest of it.
+	const partRoom = ( closedIn: YearGroup | null ) => ( part: number ): number => config.maxPageBytes - byteLength( storedJson( partValue( closedIn, part, [] ) ) ) - 16;
+	const tooLarge = ( request: ExportedRequest ): void => {
+		attention.push( { page: request.page, reason: 'Its record is larger than ' + sizeLimit( config ) + ': it is left out of the JSON export.' } );
+	};
+
+	const years: Record<YearGroup, ExportedRequest[]> = {};
+	exported.filter( ( request ) => isClosed( request.status ) && !request.problem ).forEach( ( request ) => {
+		const year = yearOf( request.statusSince );
+		( years[ year ] = years[ year ] || [] ).push( request );
+	} );
+	const closedParts: ExportPart[] = [];
+	Object.keys( years ).sort().forEach( ( year ) => {
+		const packed = pack( years[ year ], size, partRoom( year ) );
+		packed.tooLarge.forEach( tooLarge );
+		packed.parts.forEach( ( requests, index ) => closedParts.push( { closedIn: year, part: index + 1, requests: requests } ) );
+	} );
+	const open = exported.filter( ( request ) => !isClosed( request.status ) || request.problem );
+	const entry = ( page: ExportPart ): ExportIndexEntry => ( {
+		title: exportTitle( config.pages, page.closedIn, page.part ), closedIn: page.closedIn, part: page.part, requests: page.requests.length,
+	} );
+	const mainValue = ( requests: ExportedRequest[], others: ExportPart[] ): object => ( {
+		schema: EXPORT_SCHEMA, about: EXPORT_ABOUT, requests: requests, pages: others.map( entry ),
+	} );
+	// The main page also lists the other pages, open ones included, which packing tells: pack again with less room until it fits.
+	let reserve = 0;
+	let openParts: ExportPart[] = [];
+	let main = '';
+	for ( let attempt = 0; attempt < 8; attempt++ ) {
+		const mainRoom = Math.max( 0, config.maxPageBytes - byteLength( storedJson( mainValue( [], closedParts ) ) ) - 16 - reserve );
+		const packed = pack( open, size, ( part ) => part === 1 ? mainRoom : partRoom( null )( part ) );
+		if ( attempt === 0 ) {
+			packed.tooLarge.forEach( tooLarge );
+		}
+		openParts = packed.parts.map( ( requests, index ) => ( { closedIn: null, part: index + 1, requests: requests } ) );
+		main = storedJson( mainValue( openParts[ 0 ].requests, openParts.slice( 1 ).concat( closedParts ) ) );
+		if ( byteLength( main ) <= config.maxPageBytes || mainRoom === 0 ) {
+			break;
+		}
+		reserve += byteLength( main ) - config.maxPageBytes + 256;
+	}
+	if ( byteLength( main ) > config.maxPageBytes ) {
+		// Only with a very small limit: the list of pages itself is too long. List what fits.
+		const others = openParts.slice( 1 ).concat( closedParts );
+		const listed = pack( others, ( page ) => elementBytes( entry( page ), 2 ),
+			() => config.maxPageBytes - byteLength( storedJson( mainValue( openParts[ 0 ].requests, [] ) ) ) - 256 ).parts[ 0 ];
+		main = storedJson( Object.assign( mainValue( openParts[ 0 ].requests, listed ), { pagesNotListed: others.length - listed.length } ) );
+		attention.push( { page: config.pages.export, reason: 'The list of the export\'s pages reached ' + sizeLimit( config ) + ': ' +
+			( others.length - listed.length ) + ' pages are not listed on it.' } );
+	}
+	const pages = openParts.slice( 1 ).concat( closedParts ).map( ( page ) => jsonPage( exportTitle( config.pages, page.closedIn, page.part ), partValue( page.closedIn, page.part, page.requests ) ) );
+	pages.push( Object.assign( generatedPage( config.pages.export, main ), { contentModel: 'json' as const } ) );
+	return { pages: pages, attention: attention };
+}
+
+/** The export's main page read back, or null if it is not of this schema. */
+export function readExportPage( text: string ): { requests: ExportedRequest[]; pages: ExportIndexEntry[] } | null {
+	try {
+		const value = JSON.parse( text );
+		if ( value && value.schema === EXPORT_SCHEMA && Array.isArray( value.requests ) && Array.isArray( value.pages ) ) {
+			return { requests: value.requests, pages: value.pages };
+		}
+	} catch {
+		// Not JSON: not ours.
+	}
+	return null;
+}
+
+/** The requests on one of the export's other pages, or null if it is not one. */
+export function readExportPart( text: string, index: string ): ExportedRequest[] | null {
+	try {
+		const value = JSON.parse( text );
+		if ( value && value.schema === EXPORT_SCHEMA && value.index === index && Array.isArray( value.requests ) ) {
+			return value.requests;
+		}
+	} catch {
+		// Not JSON: not ours.
+	}
+	return null;
+}
+
+/** What the bot knows of a request, from its exported form. */
+export function recordOf( request: ExportedRequest ): RequestRecord {
+	const record: Partial<ExportedRequest> = Object.assign( {}, request );
+	delete record.continent;
+	delete record.tally;
+	delete record.flags;
+	return record as RequestRecord;
+}
+
+/** An obsolete page of the bot's (a year's archive or export page no longer needed), emptied with a pointer. */
+export function obsoletePage( config: PlanConfig, title: string ): GeneratedPage {
+	if ( /\.json$/.test( title ) ) {
+		return jsonPage( title, { schema: EXPORT_SCHEMA, about: 'No longer used: see ' + config.pages.export + '.', index: config.pages.export, requests: [] } );
+	}
+	return generatedPage( title, HEADER + 'This archive page is no longer used: see [[' + config.pages.table + ']].' );
 }

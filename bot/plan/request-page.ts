@@ -10,7 +10,7 @@ import type { PlanConfig } from '../config';
 import { attributeSignOffs, availableMembers, countedSignOffs, signOffCalls, tally } from './committee';
 import { message } from './messages';
 import type {
-	Committee, NoticeEntry, PageHistory, PageSnapshot, ReminderEntry, RequestRecord, SignOff, StatusEntry,
+	Committee, NoticeEntry, PageHistory, PageSnapshot, ReminderEntry, RequestFacts, RequestRecord, SignOff, StatusEntry,
 } from './types';
 import { botsDenied, findTemplates, marker, normaliseUserName, paramValue, readMarkers, setTemplateParams } from './wikitext';
 
@@ -102,9 +102,12 @@ export interface DerivedPage {
 	snapshot: PageSnapshot;
 }
 
-/** What the bot knows of a request page, from its text (and, for sign-offs, its history). */
+/**
+ * What the bot knows of a request page, from its text (and, for sign-offs, its
+ * history), with what the state kept of it (`previous`).
+ */
 export function deriveRecord(
-	snapshot: PageSnapshot, previous: RequestRecord | null, history: PageHistory | undefined, config: PlanConfig, botName: string,
+	snapshot: PageSnapshot, previous: RequestFacts | null, history: PageHistory | undefined, config: PlanConfig, botName: string,
 ): DerivedPage {
 	const markers = pageMarkers( snapshot.text );
 	const record: RequestRecord = {
@@ -179,7 +182,7 @@ export function deriveRecord(
 }
 
 function statusOutcome(
-	snapshot: PageSnapshot, status: Status, previous: RequestRecord | null, seen: StatusEntry[], filed: string, config: PlanConfig,
+	snapshot: PageSnapshot, status: Status, previous: RequestFacts | null, seen: StatusEntry[], filed: string, config: PlanConfig,
 ): StatusOutcome {
 	const template = findTemplates( snapshot.text, config.templates.request )[ 0 ];
 	const typedStatus = paramValue( template, 'status' );
@@ -194,7 +197,7 @@ function statusOutcome(
 		fixes[ PARAM.workingGroup ] = group;
 	}
 	const last: StatusEntry | null = seen.length ? seen[ seen.length - 1 ] :
-		previous && previous.problem === '' ? { status: previous.status, since: previous.statusSince } : null;
+		previous && previous.status !== '' ? { status: previous.status, since: previous.statusSince } : null;
 	const since = canonicalTimestamp( typedSince );
 	let effective: string;
 	let changed = false;
@@ -275,6 +278,33 @@ export function filingDue( record: RequestRecord, committee: Committee, config: 
 	}
 	const of = availableMembers( committee, now ).map( ( member ) => member.name ).filter( ( name ) => name !== record.requester );
 	return of.length ? { to: of, of: of } : null;
+}
+
+function daysAfter( timestamp: string, days: number ): string {
+	const time = Date.parse( timestamp ) + days * DAY;
+	return isNaN( time ) ? '' : new Date( time ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
+}
+
+/**
+ * The first time after `now` at which this request changes with no edit: its
+ * stage turns overdue or owes the next reminder, or, closed, it moves to the
+ * archive. '' when nothing is ahead.
+ */
+export function nextChange( record: RequestRecord, config: PlanConfig, now: string ): string {
+	if ( record.problem !== '' || record.statusSince === '' ) {
+		return '';
+	}
+	const times: string[] = [];
+	const threshold = config.thresholds[ record.status ];
+	if ( isClosed( record.status ) ) {
+		// Archived once more than archiveAfterDays whole days have passed.
+		times.push( daysAfter( record.statusSince, config.archiveAfterDays + 1 ) );
+	} else if ( threshold ) {
+		times.push( daysAfter( record.statusSince, threshold ) );
+		record.reminders.filter( ( reminder ) => reminder.stage === record.status && reminder.since === record.statusSince )
+			.forEach( ( reminder ) => times.push( daysAfter( reminder.at, threshold ) ) );
+	}
+	return times.filter( ( time ) => time > now ).sort()[ 0 ] || '';
 }
 
 /** Whether the record's page owes anything that needs its text: the page must be read. */

@@ -67,8 +67,8 @@ export interface ReminderEntry extends NoticeEntry {
 
 /**
  * What the bot knows of one request: the request's own fields, what it derived
- * from the page (sign-offs, markers) and where it stands. Kept in the JSON export
- * between runs, so an unchanged page need not be read again.
+ * from the page (sign-offs, markers) and where it stands. Published in the JSON
+ * export, which a run reads back so that an unchanged page need not be read again.
  */
 export interface RequestRecord {
 	page: string;
@@ -117,19 +117,45 @@ export interface Committee {
 	problems: string[];
 }
 
-/** What the bot keeps between runs, inside the JSON export. */
-export interface BotState {
-	/** When every request page was last read, ISO 8601. */
-	lastFullScan: string;
-	/** The generated pages as the bot last saved them. */
-	generated: Record<string, { revid: number; sha1: string }>;
+/**
+ * What the bot keeps of one request between runs: what reading the page again
+ * would not tell, or only at a cost. Who added each sign-off takes a history read
+ * per page; the status last seen tells a status change on a page without markers.
+ */
+export interface RequestFacts {
+	pageid: number;
+	revid: number;
+	/** Empty when the page could not be read as a request. */
+	status: Status | '';
+	statusSince: string;
+	signOffs: SignOff[];
 }
 
-/** The JSON export: the requests for anyone to reuse, and the bot's state. */
-export interface ExportData {
-	schema: 1;
-	requests: ExportedRequest[];
-	bot: BotState;
+/** A compiled page as the bot last saved it (or found it unchanged). */
+export interface SavedPage {
+	revid: number;
+	sha1: string;
+}
+
+/** The bot's state between runs, on pages of its own (see `state.ts` for the format). */
+export interface BotState {
+	/** When the run that saved it started: recent changes are read from then on. */
+	saved: string;
+	/** When every request page was last read. */
+	lastFullScan: string;
+	/** From this time on a run must compile the pages again even if no page changed; '' for never. */
+	recheck: string;
+	/** SHA-1 of what the pages were compiled from besides the requests (committee, configuration, bot). */
+	basis: string;
+	pages: Record<string, SavedPage>;
+	requests: RequestFacts[];
+}
+
+/** What the bot knew before this run. */
+export interface PreviousRun {
+	facts: RequestFacts[];
+	/** The records as the last run exported them: requests not read in this run are taken from here. */
+	records: RequestRecord[];
 }
 
 export interface Tally {
@@ -161,8 +187,8 @@ export interface PlanInput {
 	now: string;
 	/** Committee page text, or null if it does not exist. */
 	committeeText: string | null;
-	/** The previous run's export, or null. */
-	previous: ExportData | null;
+	/** What the previous runs left, or null (no state: a full scan). */
+	previous: PreviousRun | null;
 	/** Request pages read in this run. */
 	pages: PageSnapshot[];
 	/** Pages that `pages` must be complete for: every request page exists among them. */
@@ -177,7 +203,7 @@ export interface PlanInput {
 	talkUnavailable: string[];
 }
 
-export type EditKind = 'request' | 'talk' | 'generated' | 'export';
+export type EditKind = 'request' | 'talk' | 'generated' | 'export' | 'state';
 
 export interface Notice {
 	/** Who is told. */
@@ -222,6 +248,7 @@ export interface GeneratedPage {
 	title: string;
 	text: string;
 	sha1: string;
+	contentModel?: 'json';
 }
 
 export interface Plan {
@@ -229,11 +256,12 @@ export interface Plan {
 	wants: MoreReading;
 	/** Edits of request pages and talk pages, in the order to make them. */
 	edits: PlannedEdit[];
-	table: GeneratedPage;
-	statistics: GeneratedPage;
-	agenda: GeneratedPage;
-	/** The export without the generated pages' revisions, which only saving tells. */
-	exportData: ExportData;
+	/** The compiled pages, in the order to save them: table and archive, statistics, agenda, export. */
+	compiled: GeneratedPage[];
+	/** What the state keeps of each request. */
+	facts: RequestFacts[];
+	/** The next time the compiled pages or the notices owed change with no edit; '' for never. */
+	recheck: string;
 	needsAttention: Attention[];
 	records: RequestRecord[];
 	committee: Committee;

@@ -24,9 +24,12 @@ interface StoredPage {
 
 interface Change {
 	title: string;
+	/** 0 for a deletion. */
+	pageid: number;
 	revid: number;
 	timestamp: string;
 	type: 'edit' | 'new' | 'log';
+	logType?: string;
 	user: string;
 }
 
@@ -59,6 +62,9 @@ export class FakeWiki implements ApiClient {
 
 	public edits = 0;
 
+	/** $wgMaxArticleSize in bytes; tests with a small page budget lower it too. */
+	public maxArticleBytes = 2048 * 1024;
+
 	private nextRevid = 100;
 
 	private nextPageid = 1;
@@ -88,14 +94,14 @@ export class FakeWiki implements ApiClient {
 			comment: comment,
 		};
 		page.revisions.push( revision );
-		this.changes.push( { title: title, revid: revision.revid, timestamp: this.clock, type: isNew ? 'new' : 'edit', user: user } );
+		this.changes.push( { title: title, pageid: page.pageid, revid: revision.revid, timestamp: this.clock, type: isNew ? 'new' : 'edit', user: user } );
 		this.tick( 1 );
 		return revision;
 	}
 
 	public delete( title: string ): void {
 		this.pages.delete( title );
-		this.changes.push( { title: title, revid: 0, timestamp: this.clock, type: 'log', user: 'Admin' } );
+		this.changes.push( { title: title, pageid: 0, revid: 0, timestamp: this.clock, type: 'log', logType: 'delete', user: 'Admin' } );
 		this.tick( 1 );
 	}
 
@@ -176,7 +182,7 @@ export class FakeWiki implements ApiClient {
 		}
 		const limit = params.rclimit === 'max' ? 500 : Number( params.rclimit );
 		response.query.recentchanges = list.slice( 0, limit ).map( ( change ) => ( {
-			type: change.type, title: change.title, revid: change.revid, timestamp: change.timestamp,
+			type: change.type, logtype: change.logType, title: change.title, pageid: change.pageid, revid: change.revid, timestamp: change.timestamp,
 		} ) );
 		if ( list.length > limit ) {
 			response.continue = { rccontinue: list[ limit ].timestamp + '|' + limit, continue: '-||' };
@@ -230,16 +236,21 @@ export class FakeWiki implements ApiClient {
 		}
 		let text = String( params.text );
 		if ( params.contentmodel === 'json' ) {
-			// MediaWiki pretty-prints JSON pages its own way.
-			text = JSON.stringify( JSON.parse( text ), null, 4 );
+			// MediaWiki re-formats JSON pages: FormatJson::encode( $value, "\t", FormatJson::UTF8_OK ).
+			text = JSON.stringify( JSON.parse( text ), null, '\t' ).replace( /</g, '\\u003C' ).replace( />/g, '\\u003E' ).replace( /&/g, '\\u0026' );
+		}
+		if ( Buffer.byteLength( text, 'utf8' ) > this.maxArticleBytes ) {
+			throw apiError( 'contenttoobig', 'The content you supplied exceeds the article size limit of ' + this.maxArticleBytes / 1024 + ' kibibytes.' );
 		}
 		const current = page ? page.revisions[ page.revisions.length - 1 ] : null;
 		if ( current && current.text === this.expand( text.replace( /\s+$/, '' ), this.botName ) ) {
 			return { edit: { result: 'Success', title: title, nochange: true } };
 		}
 		const revision = this.save( title, text, this.botName, String( params.summary || '' ) );
-		if ( params.contentmodel ) {
+		if ( params.contentmodel && this.pages.get( title )!.contentModel !== params.contentmodel ) {
 			this.pages.get( title )!.contentModel = String( params.contentmodel );
+			// As MediaWiki does for a page created or changed to another content model.
+			this.changes.push( { title: title, pageid: 0, revid: 0, timestamp: revision.timestamp, type: 'log', logType: 'contentmodel', user: this.botName } );
 		}
 		return { edit: { result: 'Success', title: title, newrevid: revision.revid, newtimestamp: revision.timestamp } };
 	}

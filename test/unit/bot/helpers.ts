@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PLAN_CONFIG, PlanConfig } from '../../../bot/config';
+import { readExportPage, readExportPart } from '../../../bot/plan/pages';
+import type { ExportedRequest } from '../../../bot/plan/types';
 import { RunReport, runOnce } from '../../../bot/run';
 import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
 import { renderRequestPage } from '../../../shared/codec';
@@ -86,4 +88,30 @@ export function mentionCounts( wiki: FakeWiki ): Record<string, number> {
 		} );
 	} );
 	return counts;
+}
+
+/** The configuration with a small page size limit, and the fake wiki refusing anything larger. */
+export function smallPages( wiki: FakeWiki, maxPageBytes: number ): PlanConfig {
+	wiki.maxArticleBytes = maxPageBytes;
+	return Object.assign( {}, DEFAULT_PLAN_CONFIG, { maxPageBytes: maxPageBytes } );
+}
+
+/** Every request in the JSON export, following its main page's list of other pages. */
+export function exportedRequests( wiki: FakeWiki, config: PlanConfig = DEFAULT_PLAN_CONFIG ): ExportedRequest[] {
+	const main = readExportPage( wiki.text( config.pages.export ) );
+	if ( !main ) {
+		throw new Error( 'No export page of this schema' );
+	}
+	return main.requests.concat( ...main.pages.map( ( entry ) => readExportPart( wiki.text( entry.title ), config.pages.export ) || [] ) );
+}
+
+/** Pages the bot owns, with their sizes in bytes. */
+export function botPageSizes( wiki: FakeWiki ): Record<string, number> {
+	const sizes: Record<string, number> = {};
+	wiki.pages.forEach( ( page, title ) => {
+		if ( title.indexOf( PREFIX ) !== 0 && page.revisions[ page.revisions.length - 1 ].user === wiki.botName && !/^User talk:/.test( title ) ) {
+			sizes[ title ] = Buffer.byteLength( wiki.text( title ), 'utf8' );
+		}
+	} );
+	return sizes;
 }

@@ -14,6 +14,8 @@ import { shutoffState } from '../../../bot/run';
 import { parseRequestPage } from '../../../shared/codec';
 import { fixture, PAGES, PREFIX, requestText } from './helpers';
 
+const ARCHIVE = 'Content Partnerships Hub/Helpdesk/Archive/';
+
 /* eslint-disable camelcase -- template parameter names */
 const TEMPLATE = 'Helpdesk sign-off';
 
@@ -141,19 +143,26 @@ describe( 'the compiled pages', () => {
 	];
 	const now = '2026-03-15T00:00:00Z';
 
-	test( 'the table escapes what requesters wrote, shows status badges, flags and a yearly archive', () => {
-		const table = renderTable( records, committee, DEFAULT_PLAN_CONFIG, now ).text;
+	test( 'the table escapes what requesters wrote, shows status badges, flags and links a yearly archive page', () => {
+		const compiled = renderTable( records, committee, DEFAULT_PLAN_CONFIG, now );
+		expect( compiled.pages.map( ( page ) => page.title ) ).toEqual( [ ARCHIVE + '2025', PAGES.table ] );
+		const [ archive, main ] = compiled.pages;
+		const table = main.text;
 		expect( table ).toContain( '{| class="wikitable sortable"' );
-		expect( table ).toContain( '[[' + PREFIX + 'A|Alpha &#124; &#123;&#123;x&#125;&#125;]]' );
 		expect( table ).toContain( '{{Helpdesk status|awaiting-final-go}}' );
 		expect( table ).toContain( '| overdue: committee' );
-		const archive = table.slice( table.indexOf( '== Archive ==' ) );
-		expect( archive ).toContain( '=== 2025 ===' );
-		expect( archive ).toContain( PREFIX + 'A|' );
-		expect( archive ).not.toContain( PREFIX + 'D|' );
-		expect( table.slice( 0, table.indexOf( '== Archive ==' ) ) ).not.toContain( PREFIX + 'A|' );
+		// Closed more than 90 days ago: on the archive page of the year it was closed, linked from the table.
+		expect( table ).not.toContain( PREFIX + 'A|' );
+		expect( table ).toContain( '== Archive ==\nRequests closed more than 90 days ago, by the year they were closed:\n* [[' + ARCHIVE + '2025|2025]]: 1 request' );
+		expect( archive.text ).toContain( '[[' + PREFIX + 'A|Alpha &#124; &#123;&#123;x&#125;&#125;]]' );
+		expect( archive.text ).toContain( '| 2025-01-10\n| 2025-06-01' );
+		// Closed recently: still in the table.
+		expect( table ).toContain( PREFIX + 'D|' );
+		expect( archive.text ).not.toContain( PREFIX + 'D|' );
+		expect( compiled.attention ).toEqual( [] );
 		// The same records give the very same text: no timestamps that change by themselves.
-		expect( renderTable( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-15T00:10:00Z' ).sha1 ).toBe( renderTable( records, committee, DEFAULT_PLAN_CONFIG, now ).sha1 );
+		expect( renderTable( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-15T00:10:00Z' ).pages.map( ( page ) => page.sha1 ) )
+			.toEqual( compiled.pages.map( ( page ) => page.sha1 ) );
 	} );
 
 	test( 'statistics by status, country, continent and kind of support, with median times', () => {
@@ -235,5 +244,25 @@ describe( 'configFromEnv', () => {
 		expect( error ).toBeInstanceOf( ConfigError );
 		expect( String( error ) ).not.toContain( 'hunter2-secret' );
 		expect( () => configFromEnv( {}, versions, () => null ) ).toThrow( /npm run wiki/ );
+	} );
+
+	test( 'names the bot\'s own pages, never under the requests prefix, and bounds the page size', () => {
+		const config = configFromEnv( {
+			HELPDESK_STATE_PAGE: 'Helpdesk/Bot state.json', HELPDESK_ARCHIVE_PREFIX: 'Helpdesk/Old', HELPDESK_EXPORT_PREFIX: 'Helpdesk/Data/',
+			HELPDESK_MAX_PAGE_BYTES: '1000000',
+		}, versions, local );
+		expect( config.plan.pages ).toMatchObject( { state: 'Helpdesk/Bot state.json', archivePrefix: 'Helpdesk/Old/', exportPrefix: 'Helpdesk/Data/' } );
+		expect( config.plan.maxPageBytes ).toBe( 1000000 );
+		expect( DEFAULT_PLAN_CONFIG.pages ).toMatchObject( {
+			state: 'Content Partnerships Hub/Helpdesk/Bot/State.json',
+			archivePrefix: 'Content Partnerships Hub/Helpdesk/Archive/',
+			exportPrefix: 'Content Partnerships Hub/Helpdesk/Export/',
+		} );
+		expect( DEFAULT_PLAN_CONFIG.maxPageBytes ).toBe( 1500000 );
+		expect( () => configFromEnv( { HELPDESK_ARCHIVE_PREFIX: PREFIX + 'Archive/' }, versions, local ) )
+			.toThrow( 'HELPDESK_ARCHIVE_PREFIX (' + PREFIX + 'Archive/) must not be under HELPDESK_REQUESTS_PREFIX' );
+		expect( () => configFromEnv( { HELPDESK_STATE_PAGE: PREFIX + 'State.json' }, versions, local ) ).toThrow( ConfigError );
+		expect( () => configFromEnv( { HELPDESK_MAX_PAGE_BYTES: '3000000' }, versions, local ) ).toThrow( /HELPDESK_MAX_PAGE_BYTES/ );
+		expect( () => configFromEnv( { HELPDESK_MAX_PAGE_BYTES: '500' }, versions, local ) ).toThrow( /HELPDESK_MAX_PAGE_BYTES/ );
 	} );
 } );

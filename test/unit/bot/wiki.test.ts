@@ -26,6 +26,22 @@ describe( 'the allowlist', () => {
 		expect( helpdesk.mayEdit( PREFIX + 'Anything' ) ).toBe( true );
 		expect( helpdesk.mayEdit( PAGES.table ) ).toBe( true );
 		expect( helpdesk.mayEdit( PAGES.export ) ).toBe( true );
+		expect( helpdesk.mayEdit( PAGES.state ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Bot/State/2.json' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Archive/2025' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Archive/2025/3' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Export/2025.json' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Export/2025/2.json' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Export/Open/2.json' ) ).toBe( true );
+		// Near misses of the bot's naming scheme are not its pages.
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Bot/Shutoff.json' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Bot/State/1.json' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Bot/State/2' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Archive/Notes' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Archive/2025/Talk' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Export/Open.json' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Export/2025' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Export/Notes.json' ) ).toBe( false );
 		expect( helpdesk.mayEdit( 'User talk:Farah Haddad' ) ).toBe( true );
 		expect( helpdesk.mayEdit( 'User talk:Amara Okafor' ) ).toBe( false );
 		expect( helpdesk.mayEdit( PAGES.committee ) ).toBe( false );
@@ -98,7 +114,7 @@ describe( 'errors', () => {
 		const helpdesk = new HelpdeskWiki( { request: async () => {
 			throw apiError( 'readonly', 'The wiki is in read-only mode.' );
 		} }, site(), () => 't' );
-		await expect( helpdesk.readStart( 600 ) ).rejects.toMatchObject( { code: 'readonly' } );
+		await expect( helpdesk.readStart( 600, [ PAGES.state ], () => '' ) ).rejects.toMatchObject( { code: 'readonly' } );
 	} );
 } );
 
@@ -111,29 +127,47 @@ describe( 'reading', () => {
 		wiki.save( 'Content Partnerships Hub/Helpdesk/Other', 'x', 'U' );
 		wiki.botRights = [ 'bot', 'edit' ];
 		let helpdesk = layer( wiki );
-		await helpdesk.readStart( 600 );
+		await helpdesk.readStart( 600, [ PAGES.state ], () => '' );
 		wiki.requests.length = 0;
 		expect( ( await helpdesk.readAllRequests() ).map( ( page ) => page.title ) ).toHaveLength( 120 );
 		expect( wiki.requests ).toHaveLength( 3 );
 		wiki.botRights = [ 'bot', 'edit', 'apihighlimits' ];
 		helpdesk = layer( wiki );
-		await helpdesk.readStart( 600 );
+		await helpdesk.readStart( 600, [ PAGES.state ], () => '' );
 		wiki.requests.length = 0;
 		expect( await helpdesk.readAllRequests() ).toHaveLength( 120 );
 		expect( wiki.requests ).toHaveLength( 1 );
 	} );
 
-	test( 'recent changes are followed back to the last save of the export, no further', async () => {
+	test( 'recent changes are followed back to the time the state was saved, no further', async () => {
 		const wiki = makeWiki();
-		wiki.save( PAGES.export, '{"schema":1,"requests":[],"bot":{"lastFullScan":"2026-03-01T09:00:00Z","generated":{}}}', 'Helpdesk bot' );
+		wiki.setClock( '2026-03-01T12:00:00Z' );
+		wiki.save( PAGES.state, '{"schema":2,"saved":"2026-03-01T09:00:00Z"}', 'Helpdesk bot' );
 		wiki.setClock( '2026-03-02T00:00:00Z' );
 		for ( let i = 0; i < 700; i++ ) {
 			wiki.save( 'Busy page ' + i, 'x', 'U' );
 		}
 		wiki.requests.length = 0;
-		const start = await layer( wiki ).readStart( 600 );
-		// 700 busy pages and the export's own save.
+		const start = await layer( wiki ).readStart( 600, [ PAGES.state, 'Content Partnerships Hub/Helpdesk/Bot/State/2.json' ], ( pages ) => {
+			expect( pages.map( ( page ) => page.title ) ).toEqual( [ PAGES.state ] );
+			return JSON.parse( pages[ 0 ].text ).saved;
+		} );
+		// 700 busy pages and the state's own save, three hours after the time it names.
 		expect( start.changes ).toHaveLength( 701 );
+		expect( start.coveredSince ).toBe( '2026-03-01T08:50:00Z' );
+		expect( start.statePages[ 0 ] ).toMatchObject( { title: PAGES.state, user: 'Helpdesk bot' } );
 		expect( wiki.requests ).toHaveLength( 2 );
+	} );
+
+	test( 'with no time to cover, recent changes are not followed', async () => {
+		const wiki = makeWiki();
+		for ( let i = 0; i < 700; i++ ) {
+			wiki.save( 'Busy page ' + i, 'x', 'U' );
+		}
+		wiki.requests.length = 0;
+		const start = await layer( wiki ).readStart( 600, [ PAGES.state ], () => '' );
+		expect( start.coveredSince ).toBe( '' );
+		expect( start.statePages ).toEqual( [] );
+		expect( wiki.requests ).toHaveLength( 1 );
 	} );
 } );

@@ -1,0 +1,458 @@
+/**
+ * Pages that stay within the wiki's page size limit at any number of requests:
+ * the state on pages of the bot's own, split when large; the export and the
+ * table's archive over numbered pages; what cannot fit cut with a note. And the
+ * state's use: an idle run stops after its first request, the export is trusted
+ * only as the bot saved it, a crash or a lost state ends in the same pages.
+ */
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_PLAN_CONFIG, PlanConfig } from '../../../bot/config';
+import { parseCommittee } from '../../../bot/plan/committee';
+import { recheckTime } from '../../../bot/plan/index';
+import { pack, storedJson } from '../../../bot/plan/json-page';
+import { partOf, partTitle } from '../../../bot/plan/names';
+import { renderAgenda, renderExport, renderTable } from '../../../bot/plan/pages';
+import { readState, statePages } from '../../../bot/plan/state';
+import type { BotState, PageSnapshot, RequestRecord } from '../../../bot/plan/types';
+import { basisOf, STATE_PARTS_FIRST_READ } from '../../../bot/run';
+import type { HelpdeskRequest } from '../../../shared/request';
+import type { Status } from '../../../shared/status';
+import { FakeWiki } from './fake-api';
+import {
+	botPageSizes, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, smallPages,
+} from './helpers';
+
+const ARCHIVE = DEFAULT_PLAN_CONFIG.pages.archivePrefix;
+const EXPORT = DEFAULT_PLAN_CONFIG.pages.exportPrefix;
+/** A row's request link (its requester's link is `[[User:`). */
+const ROWS = new RegExp( '^\\| \\[\\[' + PREFIX, 'gm' );
+const committee = parseCommittee( fixture( 'committee.wiki' ), 'Helpdesk committee member' );
+
+function bytes( text: string ): number {
+	return Buffer.byteLength( text, 'utf8' );
+}
+
+function limited( maxPageBytes: number ): PlanConfig {
+	return Object.assign( {}, DEFAULT_PLAN_CONFIG, { maxPageBytes: maxPageBytes } );
+}
+
+function record( index: number, fields: Partial<RequestRecord> = {} ): RequestRecord {
+	return Object.assign( {
+		page: PREFIX + 'Request ' + String( index ).padStart( 3, '0' ), pageid: index + 1, revid: 1000 + index, touched: '2026-02-01T00:00:00Z',
+		problem: '', title: 'Request ' + index + ': photographs of a regional museum', requester: 'Requester ' + ( index % 7 ),
+		affiliate: 'Wikimedia community of Ghana', individual: false, country: 'GH', support: [ 'mass-upload', 'copyright' ], language: 'en',
+		filed: '2024-01-01T00:00:00Z', status: 'on-hold', statusSince: '2026-02-01T00:00:00Z', workingGroup: '', statusHistory: [],
+		signOffs: [], filedNotice: null, reminders: [], attention: [], botsDenied: false,
+	}, fields ) as RequestRecord;
+}
+
+/** 60 open requests, 50 closed in 2025 and 10 in 2024. */
+function manyRecords(): RequestRecord[] {
+	return Array.from( { length: 120 }, ( _, i ) => i < 60 ? record( i ) :
+		record( i, { status: 'done', statusSince: i < 110 ? '2025-06-01T00:00:00Z' : '2024-06-01T00:00:00Z' } ) );
+}
+
+describe( 'lists over pages', () => {
+	test( 'pack fills pages in order and an entry added at the end changes only the last page', () => {
+		const sizes = [ 4, 4, 4, 4, 4, 4, 4 ];
+		const packed = pack( sizes.map( ( _, i ) => i ), () => 4, () => 10 );
+		expect( packed.parts ).toEqual( [ [ 0, 1 ], [ 2, 3 ], [ 4, 5 ], [ 6 ] ] );
+		expect( pack( [ 0, 1, 2, 3, 4, 5, 6, 7 ], () => 4, () => 10 ).parts.slice( 0, 3 ) ).toEqual( packed.parts.slice( 0, 3 ) );
+		// An entry larger than any page is set apart; a first page with no room stays empty.
+		expect( pack( [ 1, 50, 2 ], ( n ) => n, () => 10 ) ).toEqual( { parts: [ [ 1, 2 ] ], tooLarge: [ 50 ] } );
+		expect( pack( [ 3, 3 ], ( n ) => n, ( part ) => part === 1 ? 0 : 10 ).parts ).toEqual( [ [], [ 3, 3 ] ] );
+	} );
+
+	test( 'numbered parts have names of their own that nothing else has', () => {
+		expect( partTitle( 'A/State.json', 1 ) ).toBe( 'A/State.json' );
+		expect( partTitle( 'A/State.json', 3 ) ).toBe( 'A/State/3.json' );
+		expect( partTitle( 'A/Archive/2025', 2 ) ).toBe( 'A/Archive/2025/2' );
+		expect( partOf( 'A/State.json', 'A/State/3.json' ) ).toBe( 3 );
+		expect( partOf( 'A/State.json', 'A/State/1.json' ) ).toBe( 0 );
+		expect( partOf( 'A/State.json', 'A/State/03.json' ) ).toBe( 0 );
+		expect( partOf( 'A/Archive/2025', 'A/Archive/2025/2/x' ) ).toBe( 0 );
+	} );
+} );
+
+describe( 'the export', () => {
+	test( 'holds the open requests on its main page and the closed ones by year, no page over the limit', () => {
+		const config = limited( 12000 );
+		const records = manyRecords();
+		const compiled = renderExport( records, committee, config, '2026-03-01T10:00:00Z' );
+		const titles = compiled.pages.map( ( page ) => page.title );
+		expect( titles[ titles.length - 1 ] ).toBe( PAGES.export );
+		expect( titles ).toContain( EXPORT + 'Open/2.json' );
+		expect( titles ).toContain( EXPORT + '2025.json' );
+		expect( titles ).toContain( EXPORT + '2025/2.json' );
+		expect( titles ).toContain( EXPORT + '2024.json' );
+		for ( const page of compiled.pages ) {
+			expect( bytes( page.text ) ).toBeLessThanOrEqual( 12000 );
+			expect( page.contentModel ).toBe( 'json' );
+			// Sent as MediaWiki stores it, so the size and the SHA-1 are the wiki's.
+			expect( page.text ).toBe( storedJson( JSON.parse( page.text ) ) );
+		}
+		const main = JSON.parse( compiled.pages[ compiled.pages.length - 1 ].text );
+		expect( main.schema ).toBe( 2 );
+		expect( main.requests.length ).toBeGreaterThan( 0 );
+		expect( main.requests.every( ( request: RequestRecord ) => request.status === 'on-hold' ) ).toBe( true );
+		expect( main.pages.map( ( entry: { title: string } ) => entry.title ).sort() ).toEqual( titles.slice( 0, -1 ).sort() );
+		// Every request once, with the counts the main page gives.
+		const all = compiled.pages.flatMap( ( page ) => JSON.parse( page.text ).requests as RequestRecord[] );
+		expect( all.map( ( request ) => request.page ).sort() ).toEqual( records.map( ( entry ) => entry.page ).sort() );
+		for ( const entry of main.pages ) {
+			const page = JSON.parse( compiled.pages.find( ( candidate ) => candidate.title === entry.title )!.text );
+			expect( page.requests ).toHaveLength( entry.requests );
+			expect( page.index ).toBe( PAGES.export );
+			expect( page.requests.every( ( request: RequestRecord ) => entry.closedIn === null ?
+				request.status === 'on-hold' : request.statusSince.slice( 0, 4 ) === entry.closedIn ) ).toBe( true );
+		}
+		expect( compiled.attention ).toEqual( [] );
+	} );
+
+	test( 'a record too large for any page is left out and needs attention; the rest is unchanged', () => {
+		const config = limited( 12000 );
+		const huge = record( 5, { title: 'Huge '.repeat( 4000 ) } );
+		const records = manyRecords().map( ( entry, i ) => i === 5 ? huge : entry );
+		const compiled = renderExport( records, committee, config, '2026-03-01T10:00:00Z' );
+		expect( compiled.pages.every( ( page ) => bytes( page.text ) <= 12000 ) ).toBe( true );
+		expect( compiled.attention ).toEqual( [ { page: huge.page, reason: expect.stringContaining( 'left out of the JSON export' ) } ] );
+		const all = compiled.pages.flatMap( ( page ) => JSON.parse( page.text ).requests as RequestRecord[] );
+		expect( all ).toHaveLength( 119 );
+	} );
+} );
+
+describe( 'the table, archive and agenda', () => {
+	test( 'archive pages split by year and size; the table cut with a note when the open requests do not fit', () => {
+		const config = limited( 12000 );
+		const records = manyRecords();
+		const compiled = renderTable( records, committee, config, '2026-03-01T10:00:00Z' );
+		const titles = compiled.pages.map( ( page ) => page.title );
+		expect( titles ).toEqual( [ ARCHIVE + '2025', ARCHIVE + '2025/2', ARCHIVE + '2024', PAGES.table ] );
+		expect( compiled.pages.every( ( page ) => bytes( page.text ) <= 12000 ) ).toBe( true );
+		const archived = compiled.pages.slice( 0, 3 ).map( ( page ) => ( page.text.match( ROWS ) || [] ).length );
+		expect( archived[ 0 ] + archived[ 1 ] ).toBe( 50 );
+		expect( archived[ 2 ] ).toBe( 10 );
+		expect( compiled.pages[ 0 ].text ).toContain( '(part 1 of 2)' );
+		const table = compiled.pages[ 3 ].text;
+		expect( table ).toContain( '* [[' + ARCHIVE + '2025/2|2025, part 2]]: ' + archived[ 1 ] + ' requests' );
+		const shown = ( table.match( ROWS ) || [] ).length;
+		expect( shown ).toBeLessThan( 60 );
+		expect( table ).toContain( ( 60 - shown ) + ' more requests are not shown: the table reached the size limit of 12,000 bytes.' );
+		expect( compiled.attention ).toEqual( [ { page: PAGES.table, reason: 'The table reached the size limit of 12,000 bytes: ' + ( 60 - shown ) + ' requests are not shown on it.' } ] );
+		// With the default limit, everything is shown.
+		const roomy = renderTable( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z' );
+		expect( ( roomy.pages[ roomy.pages.length - 1 ].text.match( ROWS ) || [] ).length ).toBe( 60 );
+		expect( roomy.attention ).toEqual( [] );
+	} );
+
+	test( 'size notes of other pages are listed among the requests needing attention', () => {
+		const note = { page: PAGES.agenda, reason: 'The agenda reached the size limit of 12,000 bytes: 3 requests are not shown on it.' };
+		const table = renderTable( [ record( 1 ) ], committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z', [ note ] ).pages[ 0 ].text;
+		expect( table.split( '== Requests needing attention ==' )[ 1 ] ).toContain( '* [[' + PAGES.agenda + ']]: The agenda reached the size limit' );
+	} );
+
+	test( 'the agenda is cut with a note when too long', () => {
+		const attention: { page: string; reason: string }[] = [];
+		const waiting = Array.from( { length: 80 }, ( _, i ) => record( i, { status: 'submitted' } ) );
+		const agenda = renderAgenda( waiting, committee, limited( 12000 ), '2026-03-01T10:00:00Z', attention );
+		expect( bytes( agenda.text ) ).toBeLessThanOrEqual( 12000 );
+		const shown = ( agenda.text.match( ROWS ) || [] ).length;
+		expect( shown ).toBeGreaterThan( 0 );
+		expect( agenda.text ).toContain( ( 80 - shown ) + ' more requests awaiting the committee are not shown' );
+		expect( attention ).toHaveLength( 1 );
+	} );
+} );
+
+describe( 'the state', () => {
+	const state: BotState = {
+		saved: '2026-03-01T10:00:00Z', lastFullScan: '2026-03-01T10:00:00Z', recheck: '2026-03-15T09:00:00Z', basis: 'abc',
+		pages: { [ PAGES.table ]: { revid: 7, sha1: 'f'.repeat( 40 ) } },
+		requests: Array.from( { length: 200 }, ( _, i ) => ( {
+			pageid: 200 - i, revid: 5000 + i, status: ( i % 9 === 0 ? '' : 'submitted' ) as Status | '', statusSince: '2026-02-01T00:00:00Z',
+			signOffs: i % 4 ? [] : [
+				{ kind: 'feedback' as const, decision: '' as const, member: 'Amara Okafor', author: 'Amara Okafor', revid: 77, timestamp: '2026-02-02T00:00:00Z' },
+				{ kind: 'final-go' as const, decision: 'no' as const, member: 'Hana Sato', author: 'Mallory', revid: 78, timestamp: '2026-02-03T00:00:00Z' },
+			],
+		} ) ),
+	};
+	const asRead = ( pages: { title: string; text: string }[], user = 'Helpdesk bot' ): PageSnapshot[] => pages.map( ( page, i ) => ( { title: page.title, pageid: 900 + i, revid: 90 + i, timestamp: '2026-03-01T10:00:00Z', user: user, text: page.text } ) );
+
+	test( 'is compact, split over numbered pages under the limit, and reads back whole', () => {
+		const one = statePages( DEFAULT_PLAN_CONFIG.pages, state, DEFAULT_PLAN_CONFIG.maxPageBytes );
+		expect( one ).toHaveLength( 1 );
+		// About 95 bytes a request without sign-offs.
+		expect( bytes( one[ 0 ].text ) / 200 ).toBeLessThan( 140 );
+		const parts = statePages( DEFAULT_PLAN_CONFIG.pages, state, 5000 );
+		expect( parts.map( ( part ) => part.title ) ).toEqual( [ PAGES.state ].concat(
+			Array.from( { length: parts.length - 1 }, ( _, i ) => 'Content Partnerships Hub/Helpdesk/Bot/State/' + ( i + 2 ) + '.json' ) ) );
+		expect( parts.length ).toBeGreaterThan( 4 );
+		expect( parts.every( ( part ) => bytes( part.text ) <= 5000 ) ).toBe( true );
+		const back = readState( DEFAULT_PLAN_CONFIG.pages, asRead( parts ), 'Helpdesk bot' )!;
+		expect( back ).toEqual( Object.assign( {}, state, { requests: state.requests.slice().sort( ( a, b ) => a.pageid - b.pageid ) } ) );
+	} );
+
+	test( 'is not trusted when a part is missing, from another save, or edited by someone else', () => {
+		const parts = asRead( statePages( DEFAULT_PLAN_CONFIG.pages, state, 5000 ) );
+		const pages = DEFAULT_PLAN_CONFIG.pages;
+		expect( readState( pages, parts.slice( 0, -1 ), 'Helpdesk bot' ) ).toBeNull();
+		const other = statePages( pages, Object.assign( {}, state, { saved: '2026-03-01T10:15:00Z' } ), 5000 );
+		expect( readState( pages, parts.slice( 0, 1 ).concat( asRead( other ).slice( 1 ) ), 'Helpdesk bot' ) ).toBeNull();
+		expect( readState( pages, parts.map( ( part, i ) => i === 1 ? Object.assign( {}, part, { user: 'Mallory' } ) : part ), 'Helpdesk bot' ) ).toBeNull();
+		expect( readState( pages, [ Object.assign( {}, parts[ 0 ], { text: '{"schema":1,"requests":[]}' } ) ], 'Helpdesk bot' ) ).toBeNull();
+	} );
+} );
+
+describe( 'the time to look again', () => {
+	test( 'is the first stage threshold, archive date or return from away after now', () => {
+		const records = [
+			record( 1, { status: 'submitted', statusSince: '2026-03-01T09:00:00Z' } ),
+			record( 2, { status: 'done', statusSince: '2026-01-01T12:00:00Z' } ),
+			record( 3, { status: 'on-hold' } ),
+		];
+		// Submitted: 14 days; done on 1 January at 12:00: archived once more than 90 whole days passed, on 2 April at 12:00.
+		expect( recheckTime( records, { members: [], problems: [] }, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z' ) ).toBe( '2026-03-15T09:00:00Z' );
+		expect( recheckTime( records, { members: [], problems: [] }, DEFAULT_PLAN_CONFIG, '2026-03-15T09:00:00Z' ) ).toBe( '2026-04-02T12:00:00Z' );
+		// Chen Wei is away until 2026-03-31 (the fixture): back on 1 April.
+		expect( recheckTime( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-15T09:00:00Z' ) ).toBe( '2026-04-01T00:00:00Z' );
+		expect( recheckTime( records.slice( 2 ), { members: [], problems: [] }, DEFAULT_PLAN_CONFIG, '2026-03-15T09:00:00Z' ) ).toBe( '' );
+	} );
+} );
+
+// Runs -------------------------------------------------------------------------
+
+interface Filed {
+	title: string;
+	status: Status;
+	statusSince: string;
+}
+
+/** 60 open requests and 60 closed (50 in 2025, 10 in 2024), none owed a notice. */
+function fill( wiki: FakeWiki, count = 120 ): Filed[] {
+	const filed: Filed[] = [];
+	for ( let i = 0; i < count; i++ ) {
+		const closed = i % 2 === 1;
+		const fields: Partial<HelpdeskRequest> = {
+			title: 'Request ' + i + ': photographs of a regional museum',
+			requester: 'Requester ' + ( i % 7 ),
+			filed: '2024-01-01T00:00:00Z',
+			status: closed ? 'done' : i % 4 === 0 ? 'on-hold' : 'support-under-way',
+			statusSince: closed ? ( i % 12 === 1 ? '2024-06-01T00:00:00Z' : '2025-06-01T00:00:00Z' ) : '2026-02-20T00:00:00Z',
+		};
+		const title = PREFIX + 'Request ' + String( i ).padStart( 3, '0' );
+		wiki.save( title, requestText( fields ), fields.requester! );
+		filed.push( { title: title, status: fields.status!, statusSince: fields.statusSince! } );
+	}
+	return filed;
+}
+
+function setStatus( wiki: FakeWiki, title: string, status: string, user: string ): void {
+	wiki.save( title, wiki.text( title ).replace( /^\| status = .*$/m, '| status = ' + status ), user );
+}
+
+function revisions( wiki: FakeWiki ): Record<string, number> {
+	const result: Record<string, number> = {};
+	wiki.pages.forEach( ( page, title ) => {
+		result[ title ] = page.revisions[ page.revisions.length - 1 ].revid;
+	} );
+	return result;
+}
+
+describe( 'a helpdesk too large for single pages', () => {
+	test( 'the first run splits every list under the limit; an idle run makes one request; a change edits only what changed', async () => {
+		const wiki = makeWiki();
+		const config = smallPages( wiki, 12000 );
+		const filed = fill( wiki );
+		const first = await runBot( wiki, { config: config } );
+		expect( first.edits.filter( ( edit ) => edit.result === 'failed' ) ).toEqual( [] );
+		expect( first.fullScan ).toBe( true );
+		const sizes = botPageSizes( wiki );
+		expect( Object.values( sizes ).every( ( size ) => size <= 12000 ) ).toBe( true );
+		expect( Object.keys( sizes ) ).toEqual( expect.arrayContaining( [
+			PAGES.table, PAGES.statistics, PAGES.agenda, PAGES.export, PAGES.state, ARCHIVE + '2025', ARCHIVE + '2024',
+			EXPORT + '2025.json', EXPORT + '2025/2.json', EXPORT + 'Open/2.json',
+		] ) );
+		expect( exportedRequests( wiki, config ).map( ( request ) => request.page ).sort() ).toEqual( filed.map( ( request ) => request.title ) );
+		// The table cannot show 60 open requests in 12,000 bytes: it says so, and so does the report.
+		expect( wiki.text( PAGES.table ) ).toContain( 'more requests are not shown: the table reached the size limit of 12,000 bytes' );
+		expect( first.needsAttention ).toContainEqual( { page: PAGES.table, reason: expect.stringContaining( 'requests are not shown on it' ) } );
+
+		wiki.tick( 15 );
+		wiki.requests.length = 0;
+		const idle = await runBot( wiki, { config: config } );
+		expect( idle.apiRequests ).toBe( 1 );
+		expect( idle.edits ).toEqual( [] );
+		expect( idle.requests ).toBe( 120 );
+
+		// A committee member puts five open requests on hold by hand.
+		const before = revisions( wiki );
+		const changed = filed.filter( ( request ) => request.status === 'support-under-way' ).slice( 0, 5 ).map( ( request ) => request.title );
+		changed.forEach( ( title ) => setStatus( wiki, title, 'On Hold', 'Amara Okafor' ) );
+		wiki.tick( 15 );
+		wiki.requests.length = 0;
+		const after = await runBot( wiki, { config: config } );
+		expect( after.fullScan ).toBe( false );
+		expect( after.edits.filter( ( edit ) => edit.kind === 'request' ).map( ( edit ) => edit.title ).sort() ).toEqual( changed );
+		// Every other edit saved a page whose text changed; nothing about closed requests did.
+		expect( after.edits.every( ( edit ) => edit.result === 'saved' ) ).toBe( true );
+		const edited = after.edits.map( ( edit ) => edit.title );
+		expect( edited ).toEqual( expect.arrayContaining( [ PAGES.table, PAGES.statistics, PAGES.state ] ) );
+		expect( edited.filter( ( title ) => title.indexOf( ARCHIVE ) === 0 || /Export\/20\d\d/.test( title ) ) ).toEqual( [] );
+		Object.keys( before ).filter( ( title ) => !edited.includes( title ) && !changed.includes( title ) ).forEach( ( title ) => {
+			expect( revisions( wiki )[ title ] ).toBe( before[ title ] );
+		} );
+		expect( exportedRequests( wiki, config ).filter( ( request ) => changed.includes( request.page ) ).map( ( request ) => request.status ) )
+			.toEqual( [ 'on-hold', 'on-hold', 'on-hold', 'on-hold', 'on-hold' ] );
+		wiki.tick( 15 );
+		expect( ( await runBot( wiki, { config: config } ) ).edits ).toEqual( [] );
+	} );
+
+	test( 'a state larger than the first request reads costs one request more, no edit', async () => {
+		const wiki = makeWiki();
+		// A run's state over more parts than the first request asks for.
+		const state: BotState = {
+			saved: wiki.clock, lastFullScan: wiki.clock, recheck: '', basis: basisOf( wiki.text( PAGES.committee ), DEFAULT_PLAN_CONFIG, wiki.botName ),
+			pages: {},
+			requests: Array.from( { length: 300 }, ( _, i ) => ( { pageid: 5000 + i, revid: 9000 + i, status: 'on-hold' as const, statusSince: '2026-02-01T00:00:00Z', signOffs: [] } ) ),
+		};
+		const parts = statePages( DEFAULT_PLAN_CONFIG.pages, state, 5000 );
+		expect( parts.length ).toBeGreaterThan( STATE_PARTS_FIRST_READ );
+		wiki.tick( 1 );
+		parts.forEach( ( part ) => wiki.save( part.title, part.text, wiki.botName ) );
+		wiki.tick( 15 );
+		wiki.requests.length = 0;
+		const idle = await runBot( wiki );
+		expect( idle.fullScan ).toBe( false );
+		expect( idle.apiRequests ).toBe( 2 );
+		expect( wiki.requests[ 1 ].titles ).toBe( parts.slice( STATE_PARTS_FIRST_READ ).map( ( part ) => part.title ).join( '|' ) );
+		expect( idle.edits ).toEqual( [] );
+		expect( idle.requests ).toBe( 300 );
+	} );
+} );
+
+describe( 'resuming', () => {
+	test( 'a run stopped while saving the compiled pages and the state converges on the next, with nothing sent twice', async () => {
+		const wiki = makeWiki();
+		const config = smallPages( wiki, 12000 );
+		fill( wiki, 40 );
+		wiki.save( PREFIX + 'Kumasi', requestText( {} ), 'Kofi Mensah' );
+		let kills = 0;
+		wiki.beforeEdit = ( params ) => {
+			if ( params.title === EXPORT + 'Open/2.json' || ( params.title === PAGES.state && kills < 2 ) ) {
+				kills++;
+				wiki.beforeEdit = null;
+				throw new Error( 'killed' );
+			}
+		};
+		const killed = await runBot( wiki, { config: config } );
+		expect( killed.ok ).toBe( false );
+		expect( wiki.text( PAGES.state ) ).toBe( '' );
+		wiki.tick( 15 );
+		const rerun = await runBot( wiki, { config: config } );
+		expect( rerun.ok ).toBe( true );
+		expect( mentionCounts( wiki )[ 'Amara Okafor' ] ).toBe( 1 );
+		expect( rerun.notices ).toEqual( [] );
+		wiki.tick( 15 );
+		wiki.requests.length = 0;
+		const idle = await runBot( wiki, { config: config } );
+		expect( idle.edits ).toEqual( [] );
+		expect( idle.apiRequests ).toBe( 1 );
+	} );
+
+	test( 'from the export that held the state (schema 1): a full read, then the new state page', async () => {
+		const wiki = makeWiki();
+		const kumasi = PREFIX + 'Kumasi';
+		wiki.save( kumasi, requestText( { status: 'awaiting-final-go' } ), 'Kofi Mensah' );
+		await runBot( wiki );
+		wiki.save( kumasi, wiki.text( kumasi ) + '\n{{Helpdesk sign-off|kind=final-go|decision=yes|member=Amara Okafor}} ~~~~', 'Amara Okafor' );
+		await runBot( wiki );
+		// The wiki as the bot left it before: no state page, the state inside the export.
+		const old = { schema: 1, requests: exportedRequests( wiki ), bot: { lastFullScan: '2026-03-01T09:00:00Z', generated: {} } };
+		wiki.delete( PAGES.state );
+		wiki.save( PAGES.export, JSON.stringify( old ), 'Helpdesk bot' );
+		wiki.tick( 15 );
+		const table = wiki.text( PAGES.table );
+		const migrated = await runBot( wiki );
+		expect( migrated.fullScan ).toBe( true );
+		expect( migrated.notices ).toEqual( [] );
+		expect( migrated.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.export, PAGES.state ] );
+		expect( wiki.text( PAGES.table ) ).toBe( table );
+		expect( JSON.parse( wiki.text( PAGES.export ) ) ).toMatchObject( { schema: 2, pages: [] } );
+		expect( exportedRequests( wiki )[ 0 ] ).toMatchObject( { page: kumasi, tally: { finalGoYes: 1 } } );
+		expect( JSON.parse( wiki.text( PAGES.state ) ) ).toMatchObject( { schema: 2, part: 1, parts: 1 } );
+		expect( mentionCounts( wiki )[ 'Amara Okafor' ] ).toBe( 1 );
+		wiki.tick( 15 );
+		wiki.requests.length = 0;
+		const idle = await runBot( wiki );
+		expect( idle.apiRequests ).toBe( 1 );
+		expect( idle.edits ).toEqual( [] );
+	} );
+
+	test( 'an export page someone else edited is not trusted: every request page is read and the page restored', async () => {
+		const wiki = makeWiki();
+		const config = smallPages( wiki, 12000 );
+		const filed = fill( wiki, 60 );
+		await runBot( wiki, { config: config } );
+		const part = EXPORT + '2025.json';
+		const saved = wiki.text( part );
+		wiki.save( part, saved.replace( /"title": "Request/g, '"title": "Forged request' ), 'Mallory' );
+		wiki.tick( 15 );
+		const report = await runBot( wiki, { config: config } );
+		expect( report.fullScan ).toBe( true );
+		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( [ part, PAGES.state ] );
+		expect( wiki.text( part ) ).toBe( saved );
+		// A change after that is read on its own again, the export trusted.
+		setStatus( wiki, filed[ 0 ].title, 'On Hold', 'Amara Okafor' );
+		wiki.tick( 15 );
+		expect( ( await runBot( wiki, { config: config } ) ).fullScan ).toBe( false );
+	} );
+
+	test( 'a state page someone else edited is not trusted: every request page is read', async () => {
+		const wiki = makeWiki();
+		fill( wiki, 10 );
+		await runBot( wiki );
+		wiki.save( PAGES.state, wiki.text( PAGES.state ).replace( '"lastFullScan": "2026', '"lastFullScan": "2099' ), 'Mallory' );
+		wiki.tick( 15 );
+		const report = await runBot( wiki );
+		expect( report.fullScan ).toBe( true );
+		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.state ] );
+		expect( wiki.latest( PAGES.state )!.user ).toBe( 'Helpdesk bot' );
+	} );
+} );
+
+describe( 'time passing with no edit', () => {
+	test( 'a closed request moves to the archive on its day, and not before', async () => {
+		const wiki = makeWiki();
+		const title = PREFIX + 'Closed';
+		wiki.save( title, requestText( { title: 'Closed request', status: 'done', filed: '2025-11-01T00:00:00Z', statusSince: '2025-12-10T12:00:00Z' } ), 'Kofi Mensah' );
+		// No daily full read in this test: only the state's time to look again moves the request.
+		const monthly = { fullScanHours: 24 * 60 };
+		await runBot( wiki, monthly );
+		expect( wiki.text( PAGES.table ) ).toContain( '[[' + title + '|' );
+		// 90 whole days after 10 December 12:00 is 10 March 12:00; archived once more have passed, from 11 March 12:00.
+		wiki.setClock( '2026-03-11T11:00:00Z' );
+		wiki.requests.length = 0;
+		const before = await runBot( wiki, monthly );
+		expect( before.apiRequests ).toBe( 1 );
+		wiki.setClock( '2026-03-11T13:00:00Z' );
+		const due = await runBot( wiki, monthly );
+		expect( due.fullScan ).toBe( false );
+		expect( due.edits.map( ( edit ) => edit.title ) ).toEqual( [ ARCHIVE + '2025', PAGES.table, PAGES.state ] );
+		expect( wiki.text( PAGES.table ) ).not.toContain( '[[' + title + '|' );
+		expect( wiki.text( ARCHIVE + '2025' ) ).toContain( '[[' + title + '|' );
+	} );
+
+	test( 'an archive page no longer needed is emptied with a pointer, once', async () => {
+		const wiki = makeWiki();
+		const title = PREFIX + 'Closed';
+		wiki.save( title, requestText( { title: 'Closed request', status: 'done', filed: '2024-11-01T00:00:00Z', statusSince: '2025-01-10T12:00:00Z' } ), 'Kofi Mensah' );
+		await runBot( wiki );
+		expect( wiki.text( ARCHIVE + '2025' ) ).toContain( '[[' + title + '|' );
+		setStatus( wiki, title, 'on-hold', 'Kofi Mensah' );
+		const report = await runBot( wiki );
+		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( expect.arrayContaining( [ ARCHIVE + '2025', EXPORT + '2025.json' ] ) );
+		expect( wiki.text( ARCHIVE + '2025' ) ).toContain( 'This archive page is no longer used' );
+		expect( JSON.parse( wiki.text( EXPORT + '2025.json' ) ).requests ).toEqual( [] );
+		expect( JSON.parse( wiki.text( PAGES.state ) ).pages[ ARCHIVE + '2025' ] ).toBeUndefined();
+		expect( ( await runBot( wiki ) ).edits ).toEqual( [] );
+	} );
+} );
