@@ -50,7 +50,8 @@ export const anyText = fc.oneof(
 );
 
 /** Text with something visible, as required fields have. */
-export const nonBlankText = anyText.filter( ( text ) => text.trim() !== '' );
+// eslint-disable-next-line no-control-regex -- control characters are dropped when saved
+export const nonBlankText = anyText.filter( ( text ) => text.replace( /[\x00-\x08\x0b-\x1f\x7f]/g, '' ).trim() !== '' );
 
 /** Descriptions, sometimes 10,000 characters long. */
 export const descriptionText = fc.oneof(
