@@ -18,6 +18,9 @@ import { archiveTitle, exportTitle, YearGroup, yearOf } from './names';
 import { daysBetween, escapeText, pageLink, userLink } from './request-page';
 import type { Attention, Committee, ExportedRequest, GeneratedPage, RequestRecord } from './types';
 
+/** Module:Helpdesk request, which gives the labels of the request's codes. */
+const LABELS_MODULE = 'Helpdesk request';
+
 const HEADER = '<!-- Compiled by the Helpdesk bot from the request pages: edits here are overwritten. -->\n';
 
 /** The text as MediaWiki stores it (NFC, no trailing whitespace), and its SHA-1. */
@@ -111,8 +114,13 @@ function statusOrder( status: Status ): number {
 	return STATUSES.indexOf( status );
 }
 
+/** Labels of kinds of support come from the request template's module, as on the request pages. */
+function supportLabels( codes: readonly string[] ): string {
+	return codes.length ? '{{#invoke:' + LABELS_MODULE + '|labels|support|' + codes.join( ', ' ) + '}}' : '';
+}
+
 function supportText( record: RequestRecord ): string {
-	return record.support.join( ', ' );
+	return supportLabels( record.support );
 }
 
 function requestLink( record: RequestRecord ): string {
@@ -171,7 +179,7 @@ function tableRow( record: RequestRecord, committee: Committee, config: PlanConf
 		'| ' + userLink( config, record.requester ),
 		column( cell( record.individual ? 'individual volunteer' : record.affiliate ) ),
 		column( cell( record.country ? countryName( record.country ) : '' ) ),
-		column( cell( supportText( record ) ) ),
+		column( supportText( record ) ),
 		'| data-sort-value="' + statusOrder( record.status ) + '" | {{' + config.templates.statusBadge + '|' + record.status + '}}',
 		isClosed( record.status ) ? '| data-sort-value="0" | –' : ageCell( record.statusSince ),
 		'| ' + record.touched.slice( 0, 10 ),
@@ -186,7 +194,7 @@ function archiveRow( record: RequestRecord, config: PlanConfig ): string {
 		'| ' + requestLink( record ),
 		'| ' + userLink( config, record.requester ),
 		column( cell( record.country ? countryName( record.country ) : '' ) ),
-		column( cell( supportText( record ) ) ),
+		column( supportText( record ) ),
 		'| data-sort-value="' + statusOrder( record.status ) + '" | {{' + config.templates.statusBadge + '|' + record.status + '}}',
 		'| ' + record.filed.slice( 0, 10 ),
 		'| ' + record.statusSince.slice( 0, 10 ),
@@ -351,7 +359,7 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 		( continent ) => continent.replace( /-/g, ' ' ).replace( /^./, ( first ) => first.toUpperCase() ) ) ) );
 	const bySupport = tallied( valid, ( record ) => record.support );
 	parts.push( ...countTable( 'By kind of support', 'Kind of support', SUPPORT_KINDS.filter( ( kind ) => bySupport[ kind ] )
-		.map( ( kind ) => [ kind, bySupport[ kind ] ] as [ string, number ] ) ) );
+		.map( ( kind ) => [ supportLabels( [ kind ] ), bySupport[ kind ] ] as [ string, number ] ) ) );
 
 	const responseDays = ( list: RequestRecord[] ): number[] => list.map( ( record ) => [ record.filed, firstResponse( record, committee ) ] )
 		.filter( ( [ filed, response ] ) => filed && response ).map( ( [ filed, response ] ) => fractionalDays( filed, response ) );

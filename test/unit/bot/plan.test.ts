@@ -171,7 +171,7 @@ describe( 'the compiled pages', () => {
 		expect( text ).toContain( '| Europe || 2' );
 		expect( text ).toContain( '| Africa || 1' );
 		expect( text ).toContain( '| South america || 1' );
-		expect( text ).toContain( '| mass-upload || 4' );
+		expect( text ).toContain( '| {{#invoke:Helpdesk request|labels|support|mass-upload}} || 4' );
 		// First responses: A after 10 days, B 9, D 55; decisions: A after 30 days, D 55.
 		expect( text ).toContain( '| Filing to the committee\'s first response || 10 || 3' );
 		expect( text ).toContain( '| Filing to the final decision || 42.5 || 2' );
