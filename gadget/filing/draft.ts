@@ -207,11 +207,13 @@ export class DraftAutosave {
 /** When the draft was saved, as the user's language writes dates. */
 export function draftTime( draft: Draft, languages: readonly string[] ): string {
 	const date = new Date( draft.savedAt );
-	const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+	const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false };
 	for ( const language of languages ) {
+		// MediaWiki's English writes dates day first, on a 24-hour clock, as British English does.
+		const locale = language === 'en' ? 'en-GB' : language;
 		try {
-			if ( Intl.DateTimeFormat.supportedLocalesOf( [ language ] ).length ) {
-				return date.toLocaleString( language, options );
+			if ( Intl.DateTimeFormat.supportedLocalesOf( [ locale ] ).length ) {
+				return date.toLocaleString( locale, options );
 			}
 		} catch ( error ) {
 			// Not a BCP 47 tag (`zh-classical`): try the next language.

@@ -203,6 +203,12 @@ describe( 'draftTime', () => {
 		expect( swedish ).not.toBe( english );
 	} );
 
+	it( 'writes English dates as MediaWiki does: day first, 24-hour clock', () => {
+		const english = draftTime( { savedAt: '2026-11-21T15:05:00.000Z', fields: emptyFields() }, [ 'en' ] );
+		expect( english ).toMatch( /^\d{1,2} November 2026/ );
+		expect( english ).not.toMatch( /PM|AM/ );
+	} );
+
 	it( 'skips language codes that are not BCP 47 tags', () => {
 		expect( draftTime( draft, [ 'zh-classical', 'de', 'en' ] ) ).toBe( draftTime( draft, [ 'de' ] ) );
 	} );
