@@ -16,7 +16,7 @@ import type { PlanConfig } from './config';
 import { parseCommittee } from './plan/committee';
 import { isRequestPage, planRun } from './plan/index';
 import { isExportPage, statePartTitle } from './plan/names';
-import { obsoletePage, readExportPage, readExportPart, recordOf } from './plan/pages';
+import { COMPILED_PAGES_LAYOUT, obsoletePage, readExportPage, readExportPart, recordOf } from './plan/pages';
 import { readState, sameState, stateHeader, statePages } from './plan/state';
 import type {
 	Attention, BotState, GeneratedPage, Notice, PageHistory, PageSnapshot, Plan, PlannedEdit, RequestRecord, SavedPage, TalkPage,
@@ -130,7 +130,7 @@ export const STATE_PARTS_FIRST_READ = 4;
 
 /** What the compiled pages were made from besides the requests: a change means compiling again. */
 export function basisOf( committeeText: string | null, config: PlanConfig, botName: string ): string {
-	return createHash( 'sha1' ).update( JSON.stringify( [ committeeText, config, botName ] ), 'utf8' ).digest( 'hex' );
+	return createHash( 'sha1' ).update( JSON.stringify( [ committeeText, config, botName, COMPILED_PAGES_LAYOUT ] ), 'utf8' ).digest( 'hex' );
 }
 
 /** The state as its pages say (reading parts beyond the first request's, if any), and those pages. */

@@ -18,6 +18,12 @@ import { archiveTitle, exportTitle, YearGroup, yearOf } from './names';
 import { daysBetween, escapeText, pageLink, userLink } from './request-page';
 import type { Attention, Committee, ExportedRequest, GeneratedPage, RequestRecord } from './types';
 
+/**
+ * The layout of the compiled pages. Raise it when their layout changes, so that the
+ * first run of the new bot compiles them again instead of waiting for a change.
+ */
+export const COMPILED_PAGES_LAYOUT = 2;
+
 /** Module:Helpdesk request, which gives the labels of the request's codes. */
 const LABELS_MODULE = 'Helpdesk request';
 
