@@ -26,6 +26,7 @@ import { HOSTILE_FRAGMENTS } from '../unit/shared/request-arbitraries';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
 import { installHelpdesk } from './support/install';
+import { BADGE_LABELS, parsePage, renderedText } from './support/rendering';
 
 /** Requests per parse call, and calls: 80 requests in all. */
 const BATCH = 10;
@@ -93,19 +94,6 @@ const filedRequest: fc.Arbitrary<HelpdeskRequest> = fc.record( {
 	workingGroup: drawn.workingGroup,
 } ) ).filter( ( request ) => request.title !== '' && request.description !== '' );
 
-const BADGE_LABELS: Readonly<Record<string, string>> = {
-	submitted: 'Submitted',
-	'initial-feedback': 'Initial feedback',
-	'working-group': 'With a working group',
-	'awaiting-final-go': 'Awaiting final go',
-	approved: 'Approved',
-	declined: 'Declined',
-	'support-under-way': 'Support under way',
-	done: 'Done',
-	'on-hold': 'On hold',
-	withdrawn: 'Withdrawn',
-};
-
 /** Everything a request page may transclude. */
 const REQUEST_PAGE_TEMPLATES = [
 	'Template:' + TEMPLATES.request, 'Template:Helpdesk request/lang', 'Template:' + TEMPLATES.countryName,
@@ -134,37 +122,6 @@ function shown( value: string ): string {
 /** What the description looks like: its lines, with paragraphs apart by one blank line. */
 function shownDescription( value: string ): string {
 	return withoutFrenchSpacing( value.replace( /\n{2,}/g, '\n\n' ) );
-}
-
-/** The text of rendered HTML, with `<br>` as a line break and paragraphs apart by a blank line. */
-function renderedText( element: Element ): string {
-	let out = '';
-	element.childNodes.forEach( ( node ) => {
-		if ( node.nodeType === node.TEXT_NODE ) {
-			out += node.textContent;
-		} else if ( node.nodeName === 'BR' ) {
-			out += '\n';
-		} else if ( node.nodeName === 'P' ) {
-			// MediaWiki ends each paragraph's HTML with a line break of its own.
-			out += ( out.trim() === '' ? '' : '\n\n' ) + renderedText( node as Element ).replace( /\n$/, '' );
-		} else {
-			out += renderedText( node as Element );
-		}
-	} );
-	return out;
-}
-
-interface Parsed {
-	text: string;
-	categories: { category: string }[];
-	templates: { title: string }[];
-	links: { title: string }[];
-	externallinks: string[];
-	iwlinks: unknown[];
-	langlinks: unknown[];
-	images: string[];
-	sections: { line: string; level: string }[];
-	parsewarnings: string[];
 }
 
 function sortedUnique( values: string[] ): string[] {
@@ -203,11 +160,7 @@ describe( 'the codec, checked by MediaWiki\'s parser', () => {
 			}
 		} );
 
-		const rendered = ( await client.request( {
-			action: 'parse', title: TITLE, text: saved, contentmodel: 'wikitext',
-			prop: 'text|categories|templates|links|externallinks|iwlinks|langlinks|images|sections|parsewarnings',
-			disablelimitreport: 1, disableeditsection: 1, formatversion: 2,
-		} ) ).parse as Parsed;
+		const rendered = await parsePage( client, { title: TITLE, text: saved, contentmodel: 'wikitext' } );
 		const document = new JSDOM( rendered.text ).window.document;
 		const shownRequests = Array.from( document.querySelectorAll( '.mw-parser-output > .helpdesk-request' ) );
 		if ( shownRequests.length !== requests.length ) {

@@ -3,20 +3,14 @@
  * it (as it opens, with errors shown, in the preview, on a phone, in dark mode),
  * and a request can be filed with the keyboard alone.
  */
-import { Mwn } from 'mwn';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../gadget/i18n/en.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
-import type { LocalWiki } from '../../scripts/local-wiki/index';
-import { sharedTestWiki } from './setup/shared-wiki';
-import { launchBrowser } from './support/browser';
 import {
-	AxeViolation, confirmationText, FORM, fillRequest, formFieldsOf, goToLandingPage, loggedInSession, openForm, readingClient,
+	AxeViolation, confirmationText, FORM, fillRequest, formFieldsOf, formTestbed, goToLandingPage, loggedInSession, openForm,
 	REQUEST_BUTTON, sampleFields, savedRequest, seriousViolations, showPreview, tabTo, viewportScreenshot, waitForForm,
 	waitForPreview,
 } from './support/form';
-import { installHelpdesk } from './support/install';
 
 const RUN = Date.now().toString( 36 );
 
@@ -34,24 +28,12 @@ function withoutOldRedLinks( violations: AxeViolation[] ): AxeViolation[] {
 }
 
 describe( 'accessibility of the form', () => {
-	let wiki: LocalWiki;
-	let browser: Browser;
-	let reader: Mwn;
-
-	beforeAll( async () => {
-		wiki = sharedTestWiki();
-		[ browser ] = await Promise.all( [ launchBrowser(), installHelpdesk( wiki ) ] );
-		reader = readingClient( wiki );
-	} );
-
-	afterAll( async () => {
-		await browser?.close();
-	} );
+	const testbed = formTestbed();
 
 	it( 'has no serious or critical axe violations: open, with errors, and in the preview', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			expect( await seriousViolations( page, FORM ) ).toEqual( [] );
 
 			await page.click( '.helpdesk-form .helpdesk-action-preview' );
@@ -74,9 +56,9 @@ describe( 'accessibility of the form', () => {
 	} );
 
 	it( 'has no serious or critical axe violations in Minerva on a phone', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester Two', { mobile: true } );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two', { mobile: true } );
 		try {
-			await openForm( page, wiki, { skin: 'minerva' } );
+			await openForm( page, testbed.wiki, { skin: 'minerva' } );
 			expect( await seriousViolations( page, FORM ) ).toEqual( [] );
 		} finally {
 			await context.close();
@@ -84,12 +66,12 @@ describe( 'accessibility of the form', () => {
 	} );
 
 	it( 'has no serious or critical axe violations when the browser asks for dark mode', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
 			// MediaWiki 1.39's skins have no dark mode; the form must stay legible anyway.
 			await page.emulateMedia( { colorScheme: 'dark' } );
 			expect( await page.evaluate( () => matchMedia( '(prefers-color-scheme: dark)' ).matches ) ).toBe( true );
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			expect( await seriousViolations( page, FORM ) ).toEqual( [] );
 			await viewportScreenshot( page, 'form-vector-dark' );
 		} finally {
@@ -98,7 +80,7 @@ describe( 'accessibility of the form', () => {
 	} );
 
 	it( 'files a request with the keyboard alone', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester Two' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two' );
 		const typeLines = async ( lines: readonly string[] ): Promise<void> => {
 			for ( const [ index, line ] of lines.entries() ) {
 				if ( index > 0 ) {
@@ -122,7 +104,7 @@ describe( 'accessibility of the form', () => {
 				partners: [ 'National Library', 'City Archive' ],
 				description: 'Typed without a mouse.\nSecond line.',
 			} );
-			await goToLandingPage( page, wiki );
+			await goToLandingPage( page, testbed.wiki );
 			await tabTo( page, REQUEST_BUTTON, 80 );
 			await page.keyboard.press( 'Enter' );
 			await waitForForm( page );
@@ -159,17 +141,17 @@ describe( 'accessibility of the form', () => {
 			await page.keyboard.press( 'Space' );
 			await page.waitForURL( ( url ) => url.toString() !== before );
 			expect( await confirmationText( page ) ).toBe( en[ 'helpdesk-filed-notification' ] );
-			expect( formFieldsOf( await savedRequest( reader, REQUESTS_PREFIX + fields.title ) ) ).toEqual( fields );
+			expect( formFieldsOf( await savedRequest( testbed.reader, REQUESTS_PREFIX + fields.title ) ) ).toEqual( fields );
 		} finally {
 			await context.close();
 		}
 	} );
 
 	it( 'opens from the landing page\'s button with Enter and with Space, as a button does', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
 			for ( const key of [ 'Enter', 'Space' ] ) {
-				await goToLandingPage( page, wiki );
+				await goToLandingPage( page, testbed.wiki );
 				await tabTo( page, REQUEST_BUTTON, 80 );
 				await page.keyboard.press( key );
 				// Well beyond the second the form takes to open, but short of the test's own limit.

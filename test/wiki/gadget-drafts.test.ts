@@ -3,21 +3,17 @@
  * page, a save that fails on the way and a save that an abuse filter stops; it is
  * offered back, and removed once the request is filed or the user discards it.
  */
-import { Mwn } from 'mwn';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import en from '../../gadget/i18n/en.json';
 import { HELPDESK_PAGE, REQUESTS_PREFIX } from '../../shared/pages';
 import { emptyRequest } from '../../shared/request';
-import { addAbuseFilter, changeAbuseFilter, LocalWiki } from '../../scripts/local-wiki/index';
-import { sharedTestWiki } from './setup/shared-wiki';
-import { launchBrowser } from './support/browser';
+import { addAbuseFilter, changeAbuseFilter } from '../../scripts/local-wiki/index';
 import {
-	confirmationText, fileShownRequest, fillRequest, formFieldsOf, formValues, goToLandingPage, loggedInSession,
-	openForm, readingClient, REQUEST_BUTTON, sampleFields, savedRequest, showPreview, shownFields, storedDraft,
+	confirmationText, fileShownRequest, fillRequest, formFieldsOf, formTestbed, formValues, goToLandingPage, loggedInSession,
+	openForm, REQUEST_BUTTON, sampleFields, savedRequest, showPreview, shownFields, storedDraft,
 	viewportScreenshot, waitForForm, wikiPageUrl,
 } from './support/form';
-import { installHelpdesk } from './support/install';
 
 const RUN = Date.now().toString( 36 );
 
@@ -25,19 +21,7 @@ const RUN = Date.now().toString( 36 );
 const EMPTY_FORM = shownFields( formFieldsOf( emptyRequest( '', '', '' ) ) );
 
 describe( 'drafts of requests', () => {
-	let wiki: LocalWiki;
-	let browser: Browser;
-	let reader: Mwn;
-
-	beforeAll( async () => {
-		wiki = sharedTestWiki();
-		[ browser ] = await Promise.all( [ launchBrowser(), installHelpdesk( wiki ) ] );
-		reader = readingClient( wiki );
-	} );
-
-	afterAll( async () => {
-		await browser?.close();
-	} );
+	const testbed = formTestbed();
 
 	/** Whether the offer to continue the draft is shown, with the form's fields hidden until the user chooses. */
 	async function expectDraftOffer( page: Page ): Promise<void> {
@@ -46,10 +30,10 @@ describe( 'drafts of requests', () => {
 	}
 
 	it( 'keeps the draft when the form is closed and the page reloaded, until it is discarded', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
 			const fields = sampleFields( `Herbarium sheets ${ RUN }`, { links: [ 'https://example.org/herbarium' ] } );
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
 			// Escape closes the form and says that the draft is kept.
 			await page.keyboard.press( 'Escape' );
@@ -58,7 +42,7 @@ describe( 'drafts of requests', () => {
 			expect( ( await storedDraft( page, 'Requester One' ) )?.fields ).toEqual( fields );
 
 			// Reloaded, and opened by the link that the login page returns to.
-			await page.goto( wikiPageUrl( wiki, HELPDESK_PAGE, {}, { helpdesk: 'form' } ) );
+			await page.goto( wikiPageUrl( testbed.wiki, HELPDESK_PAGE, {}, { helpdesk: 'form' } ) );
 			await waitForForm( page );
 			await expectDraftOffer( page );
 			await viewportScreenshot( page, 'draft-offer-vector' );
@@ -67,7 +51,7 @@ describe( 'drafts of requests', () => {
 			expect( await formValues( page ) ).toEqual( shownFields( fields ) );
 
 			// Reloaded again: the draft is still there; discarding it empties the form and the storage.
-			await goToLandingPage( page, wiki );
+			await goToLandingPage( page, testbed.wiki );
 			await page.click( REQUEST_BUTTON );
 			await waitForForm( page );
 			await expectDraftOffer( page );
@@ -81,11 +65,11 @@ describe( 'drafts of requests', () => {
 	} );
 
 	it( 'keeps the draft when saving fails on the way, and removes it once the request is filed', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester Two' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two' );
 		try {
 			const fields = sampleFields( `Newspaper archive ${ RUN }` );
 			const title = REQUESTS_PREFIX + fields.title;
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
 			await showPreview( page );
 			// The connection drops just as the edit is sent.
@@ -97,12 +81,12 @@ describe( 'drafts of requests', () => {
 			const problem = page.locator( '.helpdesk-form .helpdesk-filing-problem' );
 			await problem.waitFor( { state: 'visible' } );
 			expect( await problem.textContent() ).toContain( en[ 'helpdesk-error-http' ] );
-			expect( ( await reader.read( title ) ).missing ).toBe( true );
+			expect( ( await testbed.reader.read( title ) ).missing ).toBe( true );
 			expect( ( await storedDraft( page, 'Requester Two' ) )?.fields ).toEqual( fields );
 			await page.unroute( '**/api.php' );
 
 			// After a reload the draft is offered back, and filing it removes it.
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			await expectDraftOffer( page );
 			await page.click( '.helpdesk-form .helpdesk-draft-restore' );
 			await page.waitForSelector( '#helpdesk-input-title', { state: 'visible' } );
@@ -110,7 +94,7 @@ describe( 'drafts of requests', () => {
 			await showPreview( page );
 			expect( await fileShownRequest( page ) ).toBe( title );
 			expect( await confirmationText( page ) ).toBe( en[ 'helpdesk-filed-notification' ] );
-			expect( formFieldsOf( await savedRequest( reader, title ) ) ).toEqual( fields );
+			expect( formFieldsOf( await savedRequest( testbed.reader, title ) ) ).toEqual( fields );
 			expect( await storedDraft( page, 'Requester Two' ) ).toBeNull();
 		} finally {
 			await context.close();
@@ -124,11 +108,11 @@ describe( 'drafts of requests', () => {
 			rules: `action === "edit" & added_lines irlike "${ marker }"`,
 			actions: { disallow: [] },
 		};
-		const id = await addAbuseFilter( wiki, filter );
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const id = await addAbuseFilter( testbed.wiki, filter );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
 			const fields = sampleFields( `Filtered request ${ RUN }`, { description: `A request that says ${ marker }.` } );
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
 			await showPreview( page );
 			await page.click( '.helpdesk-form .helpdesk-action-save' );
@@ -138,7 +122,7 @@ describe( 'drafts of requests', () => {
 			// The wiki's own message names the filter.
 			expect( await problem.locator( '.helpdesk-error-details' ).textContent() ).toContain( filter.description );
 			await viewportScreenshot( page, 'abuse-filter-vector' );
-			expect( ( await reader.read( REQUESTS_PREFIX + fields.title ) ).missing ).toBe( true );
+			expect( ( await testbed.reader.read( REQUESTS_PREFIX + fields.title ) ).missing ).toBe( true );
 			expect( ( await storedDraft( page, 'Requester One' ) )?.fields ).toEqual( fields );
 
 			// Back in the form, everything typed is still there.
@@ -146,7 +130,7 @@ describe( 'drafts of requests', () => {
 			await page.waitForSelector( '#helpdesk-input-title', { state: 'visible' } );
 			expect( await formValues( page ) ).toEqual( shownFields( fields ) );
 		} finally {
-			await changeAbuseFilter( wiki, id, { ...filter, enabled: false } );
+			await changeAbuseFilter( testbed.wiki, id, { ...filter, enabled: false } );
 			await context.close();
 		}
 	} );

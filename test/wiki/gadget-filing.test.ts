@@ -4,46 +4,30 @@
  * and past a CAPTCHA.
  */
 import { Mwn } from 'mwn';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../gadget/i18n/en.json';
 import { renderRequestPage } from '../../shared/codec';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 import { emptyRequest } from '../../shared/request';
-import { LocalWiki, questyCaptchaSettings, setExtraSettings, TEST_CAPTCHA } from '../../scripts/local-wiki/index';
-import { sharedTestWiki } from './setup/shared-wiki';
+import { questyCaptchaSettings, setExtraSettings, TEST_CAPTCHA } from '../../scripts/local-wiki/index';
 import { TEST_USER_AGENT } from './setup/test-wiki';
-import { launchBrowser } from './support/browser';
 import {
-	confirmationText, fileShownRequest, fillRequest, formFieldsOf, fullPageScreenshot, loggedInSession, openForm,
-	readingClient, sampleFields, savedRequest, scrollFormToTop, setSkinPreference, showPreview, viewportScreenshot,
+	confirmationText, fileShownRequest, fillRequest, formFieldsOf, formTestbed, fullPageScreenshot, loggedInSession, openForm,
+	sampleFields, savedRequest, scrollFormToTop, setSkinPreference, showPreview, viewportScreenshot,
 	watchesPage,
 } from './support/form';
-import { installHelpdesk } from './support/install';
 
 /** Titles of this run, apart from those of earlier runs on the same wiki. */
 const RUN = Date.now().toString( 36 );
 
 describe( 'filing a request through the form', () => {
-	let wiki: LocalWiki;
-	let browser: Browser;
-	let reader: Mwn;
-
-	beforeAll( async () => {
-		wiki = sharedTestWiki();
-		[ browser ] = await Promise.all( [ launchBrowser(), installHelpdesk( wiki ) ] );
-		reader = readingClient( wiki );
-	} );
-
-	afterAll( async () => {
-		await browser?.close();
-	} );
+	const testbed = formTestbed();
 
 	it( 'files in Vector 2022: the page holds exactly what was entered, is watched, and confirms', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
 			const fields = sampleFields( `Medical illustrations ${ RUN }` );
-			await openForm( page, wiki, { skin: 'vector-2022' } );
+			await openForm( page, testbed.wiki, { skin: 'vector-2022' } );
 			expect( await page.getAttribute( 'body', 'class' ) ).toContain( 'skin-vector-2022' );
 			await viewportScreenshot( page, 'form-vector' );
 			await fillRequest( page, fields );
@@ -58,7 +42,7 @@ describe( 'filing a request through the form', () => {
 			expect( await confirmationText( page ) ).toBe( en[ 'helpdesk-filed-notification' ] );
 			await fullPageScreenshot( page, 'request-page-vector' );
 
-			const saved = await savedRequest( reader, title );
+			const saved = await savedRequest( testbed.reader, title );
 			expect( formFieldsOf( saved ) ).toEqual( fields );
 			expect( saved ).toMatchObject( { requester: 'Requester One', language: 'en', status: 'submitted', workingGroup: '' } );
 			expect( Date.parse( saved.filed ) ).toBeGreaterThanOrEqual( filedFrom.getTime() - 1000 );
@@ -72,10 +56,10 @@ describe( 'filing a request through the form', () => {
 	} );
 
 	it( 'files in Minerva on a phone, as an individual volunteer with the fewest answers', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester Two', { mobile: true } );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two', { mobile: true } );
 		try {
 			// A preference rather than `useskin`, which the page the form goes to after filing would not have.
-			await page.goto( wiki.indexUrl );
+			await page.goto( testbed.wiki.indexUrl );
 			await setSkinPreference( page, 'minerva' );
 			const fields = sampleFields( `Archive photographs ${ RUN }`, {
 				affiliate: '',
@@ -92,7 +76,7 @@ describe( 'filing a request through the form', () => {
 				description: 'A local archive has photographs of the old town. I do not know where to start.',
 				links: [],
 			} );
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			expect( await page.getAttribute( 'body', 'class' ) ).toContain( 'skin-minerva' );
 			await viewportScreenshot( page, 'form-minerva' );
 			await fillRequest( page, fields );
@@ -106,7 +90,7 @@ describe( 'filing a request through the form', () => {
 
 			expect( await page.getAttribute( 'body', 'class' ) ).toContain( 'skin-minerva' );
 
-			const saved = await savedRequest( reader, title );
+			const saved = await savedRequest( testbed.reader, title );
 			expect( formFieldsOf( saved ) ).toEqual( fields );
 			expect( saved ).toMatchObject( { requester: 'Requester Two', language: 'en', status: 'submitted' } );
 			expect( await watchesPage( page, title ) ).toBe( true );
@@ -118,9 +102,9 @@ describe( 'filing a request through the form', () => {
 
 	it( 'gives a title that is taken the next free one, also when it is taken while previewing', async () => {
 		const bot = await Mwn.init( {
-			apiUrl: wiki.apiUrl,
-			username: wiki.credentials.bot.botUsername,
-			password: wiki.credentials.bot.botPassword,
+			apiUrl: testbed.wiki.apiUrl,
+			username: testbed.wiki.credentials.bot.botUsername,
+			password: testbed.wiki.credentials.bot.botPassword,
 			userAgent: TEST_USER_AGENT,
 			silent: true,
 		} );
@@ -131,9 +115,9 @@ describe( 'filing a request through the form', () => {
 		} );
 		await bot.create( taken, otherText( fields.title ), 'An earlier request' );
 
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
 			expect( await showPreview( page ) ).toContain( `"${ taken } (2)"` );
 			// The preview points at the request with the same title.
@@ -144,9 +128,9 @@ describe( 'filing a request through the form', () => {
 			// Someone else files under the previewed title meanwhile.
 			await bot.create( taken + ' (2)', otherText( fields.title ), 'A request filed meanwhile' );
 			expect( await fileShownRequest( page ) ).toBe( taken + ' (3)' );
-			expect( formFieldsOf( await savedRequest( reader, taken + ' (3)' ) ) ).toEqual( fields );
+			expect( formFieldsOf( await savedRequest( testbed.reader, taken + ' (3)' ) ) ).toEqual( fields );
 			for ( const earlier of [ taken, taken + ' (2)' ] ) {
-				expect( ( await savedRequest( reader, earlier ) ).requester ).toBe( 'Amara Okafor' );
+				expect( ( await savedRequest( testbed.reader, earlier ) ).requester ).toBe( 'Amara Okafor' );
 			}
 		} finally {
 			await context.close();
@@ -156,12 +140,12 @@ describe( 'filing a request through the form', () => {
 	it( 'asks a CAPTCHA inside the form, asks again after a wrong answer, and files with the right one', async () => {
 		// QuestyCaptcha on page creation. (On link additions it would never ask: the
 		// request page shows links as text, so saving one adds no external link.)
-		await setExtraSettings( wiki, questyCaptchaSettings( [ 'create' ] ) );
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester Two' );
+		await setExtraSettings( testbed.wiki, questyCaptchaSettings( [ 'create' ] ) );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two' );
 		try {
 			const fields = sampleFields( `Wiki Loves Monuments data ${ RUN }` );
 			const title = REQUESTS_PREFIX + fields.title;
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
 			await showPreview( page );
 			await page.click( '.helpdesk-form .helpdesk-action-save' );
@@ -174,16 +158,16 @@ describe( 'filing a request through the form', () => {
 			await page.fill( '.helpdesk-form .helpdesk-captcha-input input', 'Wikipedia' );
 			await page.click( '.helpdesk-form .helpdesk-action-save' );
 			await page.waitForSelector( `.helpdesk-form .helpdesk-captcha :text("${ en[ 'helpdesk-captcha-retry' ] }")` );
-			expect( ( await reader.read( title ) ).missing ).toBe( true );
+			expect( ( await testbed.reader.read( title ) ).missing ).toBe( true );
 
 			await page.fill( '.helpdesk-form .helpdesk-captcha-input input', TEST_CAPTCHA.answer );
 			// Enter in the answer files, as the button does.
 			await page.press( '.helpdesk-form .helpdesk-captcha-input input', 'Enter' );
 			await page.waitForURL( ( url ) => decodeURIComponent( url.toString() ).replace( /_/g, ' ' ).includes( title ) );
 			expect( await confirmationText( page ) ).toBe( en[ 'helpdesk-filed-notification' ] );
-			expect( formFieldsOf( await savedRequest( reader, title ) ) ).toEqual( fields );
+			expect( formFieldsOf( await savedRequest( testbed.reader, title ) ) ).toEqual( fields );
 		} finally {
-			await setExtraSettings( wiki, '' );
+			await setExtraSettings( testbed.wiki, '' );
 			await context.close();
 		}
 	} );

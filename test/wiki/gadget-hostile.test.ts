@@ -4,20 +4,15 @@
  * category, template, link, signature, heading or behaviour switch from it.
  */
 import { JSDOM } from 'jsdom';
-import { Mwn } from 'mwn';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderRequestPage } from '../../shared/codec';
 import { candidateTitles } from '../../shared/title';
 import type { RequestFormFields } from '../../shared/request';
-import type { LocalWiki } from '../../scripts/local-wiki/index';
-import { sharedTestWiki } from './setup/shared-wiki';
-import { launchBrowser } from './support/browser';
 import {
-	fileShownRequest, fillRequest, formFieldsOf, fullPageScreenshot, loggedInSession, openForm, readingClient,
+	fileShownRequest, fillRequest, formFieldsOf, formTestbed, fullPageScreenshot, loggedInSession, openForm,
 	sampleFields, savedRequest, showPreview,
 } from './support/form';
-import { installHelpdesk } from './support/install';
+import { parsePage, ParsedPage, renderedText } from './support/rendering';
 
 const RUN = Date.now().toString( 36 );
 
@@ -52,30 +47,8 @@ const HOSTILE: RequestFormFields = sampleFields( `{{subst:X}} | [[Category:X]] ~
 	links: [ 'https://example.org/a_b?c=d&e=f|{{x}}', 'https://example.org/[[Category:X]]~~~~' ],
 } );
 
-interface Parsed {
-	text: string;
-	categories: { category: string }[];
-	templates: { title: string }[];
-	links: { title: string }[];
-	externallinks: string[];
-	iwlinks: unknown[];
-	langlinks: unknown[];
-	images: string[];
-	sections: { line: string }[];
-	properties: Record<string, string>;
-}
-
-/** A page as MediaWiki's parser sees it: what it links, transcludes and categorises. */
-async function parse( client: Mwn, params: Record<string, string> ): Promise<Parsed> {
-	const response = await client.request( {
-		action: 'parse', prop: 'text|categories|templates|links|externallinks|iwlinks|langlinks|images|sections|properties',
-		disablelimitreport: 1, disableeditsection: 1, formatversion: 2, ...params,
-	} );
-	return response.parse as Parsed;
-}
-
 /** What the parser found on the page, sorted, for comparing two pages. */
-function structure( parsed: Parsed ): Record<string, unknown> {
+function structure( parsed: ParsedPage ): Record<string, unknown> {
 	return {
 		categories: parsed.categories.map( ( category ) => category.category ).sort(),
 		templates: parsed.templates.map( ( template ) => template.title ).sort(),
@@ -89,43 +62,13 @@ function structure( parsed: Parsed ): Record<string, unknown> {
 	};
 }
 
-/** The text of rendered HTML: `<br>` as a line break, paragraphs apart by a blank line. */
-function renderedText( element: Element ): string {
-	let out = '';
-	element.childNodes.forEach( ( node ) => {
-		if ( node.nodeType === node.TEXT_NODE ) {
-			out += node.textContent;
-		} else if ( node.nodeName === 'BR' ) {
-			out += '\n';
-		} else if ( node.nodeName === 'P' ) {
-			// MediaWiki ends each paragraph's HTML with a line break of its own.
-			out += ( out.trim() === '' ? '' : '\n\n' ) + renderedText( node as Element ).replace( /\n$/, '' );
-		} else {
-			out += renderedText( node as Element );
-		}
-	} );
-	return out;
-}
-
 describe( 'hostile text in the form', () => {
-	let wiki: LocalWiki;
-	let browser: Browser;
-	let reader: Mwn;
-
-	beforeAll( async () => {
-		wiki = sharedTestWiki();
-		[ browser ] = await Promise.all( [ launchBrowser(), installHelpdesk( wiki ) ] );
-		reader = readingClient( wiki );
-	} );
-
-	afterAll( async () => {
-		await browser?.close();
-	} );
+	const testbed = formTestbed();
 
 	it( 'is saved exactly as typed and shown literally, adding nothing to the page', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			await openForm( page, wiki );
+			await openForm( page, testbed.wiki );
 			await fillRequest( page, HOSTILE );
 			const title = candidateTitles( HOSTILE.title, 1 )[ 0 ];
 			expect( await showPreview( page ) ).toContain( `"${ title }"` );
@@ -133,7 +76,7 @@ describe( 'hostile text in the form', () => {
 			await fullPageScreenshot( page, 'request-page-hostile' );
 
 			// Saved: the page reads back as exactly what was typed.
-			const saved = await savedRequest( reader, title );
+			const saved = await savedRequest( testbed.reader, title );
 			expect( formFieldsOf( saved ) ).toEqual( HOSTILE );
 
 			// Shown: each field's element on the page the requester sees holds the text as typed.
@@ -171,8 +114,8 @@ describe( 'hostile text in the form', () => {
 			// Parsed: the same categories, templates, links, sections and switches as
 			// an ordinary request by the same requester has.
 			const ordinary = { ...saved, ...sampleFields( 'Ordinary request' ) };
-			const expected = await parse( reader, { title: title, text: renderRequestPage( ordinary ), contentmodel: 'wikitext' } );
-			const actual = await parse( reader, { page: title } );
+			const expected = await parsePage( testbed.reader, { title: title, text: renderRequestPage( ordinary ), contentmodel: 'wikitext' } );
+			const actual = await parsePage( testbed.reader, { page: title } );
 			expect( structure( actual ) ).toEqual( structure( expected ) );
 			expect( structure( actual ) ).toMatchObject( { links: [ 'User talk:Requester One', 'User:Requester One' ], externallinks: [] } );
 		} finally {

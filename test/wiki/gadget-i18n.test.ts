@@ -3,21 +3,17 @@
  * in Arabic, and with `uselang=qqx` every text shown is a message key, which
  * proves that no text is written into the code.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import ar from '../../gadget/i18n/ar.json';
 import en from '../../gadget/i18n/en.json';
 import sv from '../../gadget/i18n/sv.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
-import type { LocalWiki } from '../../scripts/local-wiki/index';
-import { sharedTestWiki } from './setup/shared-wiki';
-import { launchBrowser } from './support/browser';
 import {
-	fileShownRequest, fillRequest, formFieldsOf, loggedInSession, openForm, readingClient,
+	fileShownRequest, fillRequest, formFieldsOf, formTestbed, loggedInSession, openForm,
 	sampleFields, savedRequest, showPreview, viewportScreenshot, visibleTexts,
 } from './support/form';
-import { installHelpdesk } from './support/install';
 
 const RUN = Date.now().toString( 36 );
 
@@ -47,22 +43,12 @@ function qqxKeys( text: string ): string[] | null {
 }
 
 describe( 'the form in the user\'s language', () => {
-	let wiki: LocalWiki;
-	let browser: Browser;
-
-	beforeAll( async () => {
-		wiki = sharedTestWiki();
-		[ browser ] = await Promise.all( [ launchBrowser(), installHelpdesk( wiki ) ] );
-	} );
-
-	afterAll( async () => {
-		await browser?.close();
-	} );
+	const testbed = formTestbed();
 
 	it( 'is in Swedish with uselang=sv, takes Swedish country names, and files in Swedish', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			await openForm( page, wiki, { language: 'sv' } );
+			await openForm( page, testbed.wiki, { language: 'sv' } );
 			expect( await texts( page, '.oo-ui-processDialog-title' ) ).toEqual( [ sv[ 'helpdesk-form-title' ] ] );
 			expect( await texts( page, '.helpdesk-action-preview' ) ).toEqual( [ sv[ 'helpdesk-action-preview' ] ] );
 			expect( await texts( page, '.helpdesk-action-editor' ) ).toEqual( [ sv[ 'helpdesk-action-editor' ] ] );
@@ -90,11 +76,10 @@ describe( 'the form in the user\'s language', () => {
 			const title = REQUESTS_PREFIX + fields.title;
 			// The request page itself is in the user's preferred language: `uselang` was for the form's page.
 			expect( await fileShownRequest( page ) ).toBe( title );
-			const reader = readingClient( wiki );
-			const saved = await savedRequest( reader, title );
+			const saved = await savedRequest( testbed.reader, title );
 			expect( formFieldsOf( saved ) ).toEqual( fields );
 			expect( saved.language ).toBe( 'sv' );
-			const revision = ( await reader.read( title, { rvprop: [ 'content', 'comment' ] } ) ).revisions?.[ 0 ];
+			const revision = ( await testbed.reader.read( title, { rvprop: [ 'content', 'comment' ] } ) ).revisions?.[ 0 ];
 			expect( ( revision?.content || '' ).endsWith( `\n\n== ${ sv[ 'helpdesk-discussion-heading' ] } ==` ) ).toBe( true );
 			expect( revision?.comment ).toBe( sv[ 'helpdesk-edit-summary' ].replace( '$1', fields.title ) );
 		} finally {
@@ -103,9 +88,9 @@ describe( 'the form in the user\'s language', () => {
 	} );
 
 	it( 'shows only message keys with uselang=qqx: in the form, its errors and the preview', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester Two' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two' );
 		try {
-			await openForm( page, wiki, { language: 'qqx' } );
+			await openForm( page, testbed.wiki, { language: 'qqx' } );
 			const seen: string[] = [];
 			seen.push( ...await visibleTexts( page, '.helpdesk-form' ) );
 			// Every field's problem, and the summary of them.
@@ -137,9 +122,9 @@ describe( 'the form in the user\'s language', () => {
 	} );
 
 	it( 'is right to left in Arabic', async () => {
-		const { context, page } = await loggedInSession( browser, wiki, 'Requester One' );
+		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			await openForm( page, wiki, { language: 'ar' } );
+			await openForm( page, testbed.wiki, { language: 'ar' } );
 			expect( await page.getAttribute( '.helpdesk-form', 'dir' ) ).toBe( 'rtl' );
 			expect( await page.getAttribute( '.helpdesk-form', 'lang' ) ).toBe( 'ar' );
 			expect( await texts( page, '.oo-ui-processDialog-title' ) ).toEqual( [ ar[ 'helpdesk-form-title' ] ] );

@@ -9,26 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PARAMS, renderRequestPage } from '../../shared/codec';
 import { CATEGORIES, COMMITTEE_PAGE, HELPDESK_PAGE, REQUESTS_PREFIX, TEMPLATES } from '../../shared/pages';
 import { emptyRequest, HelpdeskRequest } from '../../shared/request';
-import { Status, STATUSES } from '../../shared/status';
+import { STATUSES } from '../../shared/status';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { onWikiPages } from '../../scripts/onwiki-pages';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
 import { installHelpdesk } from './support/install';
-
-/** What the badge says for each status; the status category is named after it. */
-const BADGE_LABELS: Readonly<Record<Status, string>> = {
-	submitted: 'Submitted',
-	'initial-feedback': 'Initial feedback',
-	'working-group': 'With a working group',
-	'awaiting-final-go': 'Awaiting final go',
-	approved: 'Approved',
-	declined: 'Declined',
-	'support-under-way': 'Support under way',
-	done: 'Done',
-	'on-hold': 'On hold',
-	withdrawn: 'Withdrawn',
-};
+import { BADGE_LABELS, parsePage } from './support/rendering';
 
 interface Rendered {
 	document: Document;
@@ -73,18 +60,7 @@ describe( 'the on-wiki templates', () => {
 	let client: Mwn;
 
 	async function parse( params: Record<string, string> ): Promise<Rendered> {
-		const response = await client.request( {
-			action: 'parse', prop: 'text|categories|templates|links|externallinks|sections',
-			disablelimitreport: 1, disableeditsection: 1, formatversion: 2, ...params,
-		} );
-		const parsed = response.parse as {
-			text: string;
-			categories: { category: string }[];
-			templates: { title: string }[];
-			links: { title: string }[];
-			externallinks: string[];
-			sections: { line: string }[];
-		};
+		const parsed = await parsePage( client, params );
 		return {
 			document: new JSDOM( parsed.text ).window.document,
 			categories: parsed.categories.map( ( category ) => category.category.replace( /_/g, ' ' ) ).sort(),

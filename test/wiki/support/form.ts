@@ -8,14 +8,17 @@ import { resolve } from 'node:path';
 import axe from 'axe-core';
 import { Mwn } from 'mwn';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { parseRequestPage } from '../../../shared/codec';
 import { countryName } from '../../../shared/countries';
 import { HELPDESK_PAGE } from '../../../shared/pages';
 import type { HelpdeskRequest, RequestFormFields } from '../../../shared/request';
 import { FORM_FIELDS } from '../../../shared/validation';
 import type { LocalWiki, LocalWikiUser } from '../../../scripts/local-wiki/index';
+import { sharedTestWiki } from '../setup/shared-wiki';
 import { TEST_USER_AGENT } from '../setup/test-wiki';
-import { ARTIFACTS, logIn, newSession, screenshot, SessionOptions } from './browser';
+import { ARTIFACTS, launchBrowser, logIn, newSession, screenshot, SessionOptions } from './browser';
+import { installHelpdesk } from './install';
 
 export type Skin = 'vector-2022' | 'minerva';
 
@@ -204,6 +207,33 @@ export async function fileShownRequest( page: Page ): Promise<string> {
 /** A client that reads the wiki anonymously (reading needs no account). */
 export function readingClient( wiki: LocalWiki ): Mwn {
 	return new Mwn( { apiUrl: wiki.apiUrl, userAgent: TEST_USER_AGENT, silent: true } );
+}
+
+/** What the form's tests work with: the test wiki with the Helpdesk installed, a browser, a reader. */
+export interface FormTestbed {
+	wiki: LocalWiki;
+	browser: Browser;
+	/** Reads the wiki anonymously. */
+	reader: Mwn;
+}
+
+/**
+ * Set up, for the `describe` it is called in, what the form's tests work with:
+ * the browser launched while the Helpdesk is installed, and closed after the
+ * last test. The properties are set once the tests run, so read them in tests
+ * and hooks, not where the tests are declared.
+ */
+export function formTestbed(): FormTestbed {
+	const testbed = {} as FormTestbed;
+	beforeAll( async () => {
+		testbed.wiki = sharedTestWiki();
+		[ testbed.browser ] = await Promise.all( [ launchBrowser(), installHelpdesk( testbed.wiki ) ] );
+		testbed.reader = readingClient( testbed.wiki );
+	} );
+	afterAll( async () => {
+		await testbed.browser?.close();
+	} );
+	return testbed;
 }
 
 /** The request saved at `title`, read back with the codec; throws when the page is no request. */
