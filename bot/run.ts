@@ -328,16 +328,20 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 			settled = true;
 			break;
 		}
+		/** Read a page afresh (after an edit conflict, or when it went stale) before planning it again. */
+		const readAgain = async ( edit: { title: string; kind: string } ): Promise<void> => {
+			if ( edit.kind === 'talk' ) {
+				( await wiki.readTalkPages( [ edit.title ] ) ).forEach( ( fresh ) => {
+					talkPages[ fresh.title ] = fresh;
+				} );
+			} else {
+				( await wiki.readPages( [ edit.title ] ) ).pages.forEach( ( fresh ) => view.set( fresh.title, fresh ) );
+			}
+		};
 		for ( const edit of edits ) {
 			if ( stale.includes( edit.title ) ) {
 				stale.splice( stale.indexOf( edit.title ), 1 );
-				if ( edit.kind === 'talk' ) {
-					( await wiki.readTalkPages( [ edit.title ] ) ).forEach( ( fresh ) => {
-						talkPages[ fresh.title ] = fresh;
-					} );
-				} else {
-					( await wiki.readPages( [ edit.title ] ) ).pages.forEach( ( fresh ) => view.set( fresh.title, fresh ) );
-				}
+				await readAgain( edit );
 				break;
 			}
 			const page = view.get( edit.title );
@@ -362,13 +366,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanCo
 					}
 					if ( error.code === 'editconflict' && ( conflicts[ edit.title ] = ( conflicts[ edit.title ] || 0 ) + 1 ) <= MAX_CONFLICTS ) {
 						log( 'Edit conflict on ' + edit.title + ': reading it again.' );
-						if ( edit.kind === 'talk' ) {
-							( await wiki.readTalkPages( [ edit.title ] ) ).forEach( ( fresh ) => {
-								talkPages[ fresh.title ] = fresh;
-							} );
-						} else {
-							( await wiki.readPages( [ edit.title ] ) ).pages.forEach( ( fresh ) => view.set( fresh.title, fresh ) );
-						}
+						await readAgain( edit );
 						break;
 					}
 					report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: 'failed', error: error.message } );

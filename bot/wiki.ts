@@ -275,17 +275,24 @@ export class HelpdeskWiki {
 			prop: 'revisions',
 			rvprop: 'ids|timestamp|user|content',
 			rvslots: 'main',
-		}, ( response ) => {
-			for ( const page of ( response.query && response.query.pages ) || [] ) {
-				const snapshot = this.snapshot( page );
-				if ( snapshot ) {
-					found[ snapshot.title ] = snapshot;
-				}
-			}
-		} );
+		}, ( response ) => this.collect( response, ( snapshot ) => {
+			found[ snapshot.title ] = snapshot;
+		} ) );
 		const pages = Object.keys( found ).sort().map( ( title ) => found[ title ] );
 		this.pagesRead += pages.length;
 		return pages;
+	}
+
+	/** The snapshots of a response's pages, and the titles of its missing pages. */
+	private collect( response: ApiResponse, onPage: ( snapshot: PageSnapshot ) => void, onMissing?: ( title: string ) => void ): void {
+		for ( const page of ( response.query && response.query.pages ) || [] ) {
+			const snapshot = this.snapshot( page );
+			if ( snapshot ) {
+				onPage( snapshot );
+			} else if ( page.missing && onMissing ) {
+				onMissing( page.title );
+			}
+		}
 	}
 
 	/** Some pages with their content, by title, in batches; missing pages are listed apart. */
@@ -298,16 +305,7 @@ export class HelpdeskWiki {
 				prop: 'revisions',
 				rvprop: 'ids|timestamp|user|content',
 				rvslots: 'main',
-			}, ( response ) => {
-				for ( const page of ( response.query && response.query.pages ) || [] ) {
-					const snapshot = this.snapshot( page );
-					if ( snapshot ) {
-						pages.push( snapshot );
-					} else if ( page.missing ) {
-						missing.push( page.title );
-					}
-				}
-			} );
+			}, ( response ) => this.collect( response, ( snapshot ) => pages.push( snapshot ), ( title ) => missing.push( title ) ) );
 		}
 		this.pagesRead += pages.length;
 		return { pages: pages, missing: missing };
