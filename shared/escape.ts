@@ -101,7 +101,8 @@ function guardEnds( text: string ): string {
 	return start + middle + end;
 }
 
-const NAMED: Readonly<Record<string, string>> = {
+/** The named character references the codec and the title rules decode. */
+export const NAMED_REFERENCES: Readonly<Record<string, string>> = {
 	amp: '&',
 	lt: '<',
 	gt: '>',
@@ -130,5 +131,5 @@ function decodeReference( whole: string, body: string ): string {
 			parseInt( body.slice( 1 ), 10 );
 		return code <= 0x10ffff ? String.fromCodePoint( code ) : whole;
 	}
-	return Object.prototype.hasOwnProperty.call( NAMED, body ) ? NAMED[ body ] : whole;
+	return Object.prototype.hasOwnProperty.call( NAMED_REFERENCES, body ) ? NAMED_REFERENCES[ body ] : whole;
 }

@@ -5,6 +5,7 @@
  * page the gadget will save. See MediaWikiTitleCodec::splitTitleString for the rules
  * followed here.
  */
+import { NAMED_REFERENCES } from './escape';
 import { REQUESTS_PREFIX } from './pages';
 
 /** The name of a request whose title leaves nothing usable. */
@@ -32,15 +33,6 @@ const TITLE_DROPPED = /[#<>[\]|{}\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u
 
 /** Character references MediaWiki would decode (numeric), or refuse (named). */
 const REFERENCE = /&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z0-9\u0080-\uffff]+);/g;
-
-const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: '\'',
-	nbsp: '\u00a0',
-};
 
 /** UTF-8 length of one code point. */
 function utf8Length( codePoint: number ): number {
