@@ -404,6 +404,7 @@ export class FaultSuite {
 			},
 			afterEdit: async ( edit ) => {
 				if ( schedule.killAfterEdit === edit.nth ) {
+					this.proxy.injected.push( 'SIGKILL after edit #' + edit.nth + ' (' + edit.title.replace( /^Content Partnerships Hub\/Helpdesk\//, '' ) + ', ' + edit.editResult + ')' );
 					await this.killBot();
 				}
 			},
@@ -417,6 +418,14 @@ export class FaultSuite {
 		const idle = await this.runBot();
 		const idleEdits = this.proxy.records.filter( ( record ) => record.kind === 'edit' && record.editResult === 'saved' ).length;
 		const result = compare( schedule, reference, runs, observation, human, humanError );
+		// What the wiki answered when an edit whose answer never arrived was sent again.
+		records.forEach( ( record, index ) => {
+			if ( record.kind === 'edit' && ( record.outcome === 'lost-response' || record.outcome === 'drop' || record.outcome === 'http503' || record.outcome === 'http500' ) ) {
+				const again = records.slice( index + 1 ).find( ( other ) => other.kind === 'edit' && other.title === record.title );
+				result.details.push( 'edit of ' + record.title + ' (' + record.outcome + ( record.editResult ? ', applied: ' + record.editResult : ', not applied' ) +
+					') sent again: ' + ( again ? again.editResult + ' (' + again.outcome + ')' : 'never' ) );
+			}
+		} );
 		return Object.assign( result, {
 			injected: injected, records: records, idleEdits: idleEdits, idleJson: idle.json, ms: performance.now() - began,
 		} );
@@ -632,9 +641,8 @@ export function resultTable( results: ScheduleResult[] ): string {
 	const header = [ 'schedule', 'faults injected', 'runs', 'converged', 'dup', 'lost', 'lost human', 'non-JSON', 'idle edits', 'pages differing', 'time' ];
 	const rows = results.map( ( result ) => [
 		result.schedule.name,
-		( result.injected.length ? result.injected.join( '; ' ) : describeSchedule( result.schedule ) ) +
-			( result.schedule.killAfterEdit ? '; SIGKILL after edit #' + result.schedule.killAfterEdit : '' ) +
-			( result.schedule.person ? '; person: ' + result.schedule.person.kind : '' ),
+		result.injected.concat( result.schedule.person ? [ 'person: ' + result.schedule.person.kind + ' on ' + result.schedule.person.request ] : [] ).join( '; ' ) ||
+			describeSchedule( result.schedule ) + ' (nothing happened)',
 		String( result.runs.length ) + ' (' + result.runs.map( ( run ) => run.killed ? 'K' : String( run.code ) ).join( '' ) + ')',
 		result.converged ? 'yes' : 'NO',
 		String( result.duplicates ),
@@ -648,7 +656,7 @@ export function resultTable( results: ScheduleResult[] ): string {
 	const sum = ( pick: ( result: ScheduleResult ) => number ): number => results.reduce( ( total, result ) => total + pick( result ), 0 );
 	rows.push( [
 		'TOTAL (' + results.length + ' schedules, ' + results.filter( passed ).length + ' passed)',
-		String( sum( ( result ) => result.injected.length ) ) + ' faults',
+		String( sum( ( result ) => result.injected.length ) ) + ' faults and kills',
 		String( sum( ( result ) => result.runs.length ) ),
 		results.filter( ( result ) => result.converged ).length + '/' + results.length,
 		String( sum( ( result ) => result.duplicates ) ),
