@@ -95,9 +95,12 @@ async function main(): Promise<void> {
 	const summary = [
 		'Bot: ' + botRoot + '; seeds ' + seeds.join( ',' ) + '; ' + results.length + ' schedules; ' +
 			perSchedule.toFixed( 1 ) + ' s per schedule on average; ' + ( ( performance.now() - began ) / 1000 ).toFixed( 0 ) + ' s in all.',
-		'runs: runs until exit 0 (exit codes; K = SIGKILL); dup: deliveries beyond the clean run\'s; lost: (recipient, request) the clean run',
-		'notified and this one did not; non-JSON: runs whose stdout was not one JSON document; idle edits: edits by a further run;',
-		'(order): the person\'s edit came mid-run, where the pages may legitimately differ from the reference.',
+		'runs: runs until exit 0 (exit codes; K = SIGKILL). Deliveries are counted from the revisions, per (recipient, request):',
+		'dup: deliveries beyond the clean run\'s (a second one on the same channel, or by mention and on the talk page both);',
+		'extra: (recipient, request) notified here but not in the clean run; lost: notified in the clean run but not here;',
+		'non-JSON: runs whose stdout was not one JSON document (the further runs included); idle edits: edits by a further run,',
+		'and by one more with --full (the state page aside); (order): a person edited mid-run, where pages and notices may',
+		'legitimately differ from the reference (the person\'s edit made before the bot ran).',
 	].join( '\n' );
 	let output = table + '\n\n' + summary + '\n';
 	if ( values.details ) {
