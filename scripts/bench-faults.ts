@@ -68,6 +68,9 @@ async function main(): Promise<void> {
 				run = await suite.cleanRun( person );
 				log( '  ' + run.runs.length + ' run(s), ' + run.shape.reads + ' reads, ' + run.shape.edits + ' edits, restore ' + Math.round( run.restoreMs ) + ' ms, ' +
 					Object.keys( run.observation.deliveries ).length + ' deliveries' );
+				if ( run.further.idle.length || run.further.full.length ) {
+					log( '  after it, a further run saved: ' + ( run.further.idle.join( ', ' ) || 'nothing' ) + '; one with --full: ' + ( run.further.full.join( ', ' ) || 'nothing' ) );
+				}
 				references.set( key, run );
 			}
 			return run;
@@ -99,7 +102,7 @@ async function main(): Promise<void> {
 		'dup: deliveries beyond the clean run\'s (a second one on the same channel, or by mention and on the talk page both);',
 		'extra: (recipient, request) notified here but not in the clean run; lost: notified in the clean run but not here;',
 		'non-JSON: runs whose stdout was not one JSON document (the further runs included); idle edits: edits by a further run,',
-		'and by one more with --full (the state page aside); (order): a person edited mid-run, where pages and notices may',
+		'and by one more with --full, beyond what those save after the clean run (the state page aside); (order): a person edited mid-run, where pages and notices may',
 		'legitimately differ from the reference (the person\'s edit made before the bot ran).',
 	].join( '\n' );
 	let output = table + '\n\n' + summary + '\n';

@@ -374,14 +374,31 @@ export class FaultSuite {
 		const runs = await this.runUntilDone();
 		const records = this.proxy.records.slice();
 		const observation = await this.observe();
+		const further = await this.furtherRuns();
 		return {
-			runs: runs, records: records, observation: observation, human: human, restoreMs: restoreMs,
+			runs: runs, records: records, observation: observation, human: human, restoreMs: restoreMs, further: further,
 			shape: {
 				reads: records.filter( ( record ) => record.kind === 'read' ).length,
 				edits: records.filter( ( record ) => record.kind === 'edit' ).length,
 				editTitles: records.filter( ( record ) => record.kind === 'edit' ).map( ( record ) => record.title ),
 			},
 		};
+	}
+
+	/**
+	 * A further run, then one with --full: the pages each saved (the state page
+	 * aside for the second, which records the date of its full read).
+	 */
+	public async furtherRuns(): Promise<{ idle: string[]; full: string[]; json: boolean }> {
+		this.proxy.reset();
+		const idle = await this.runBot();
+		const idleSaved = this.proxy.records.filter( ( record ) => record.kind === 'edit' && record.editResult === 'saved' ).map( ( record ) => record.title );
+		this.proxy.reset();
+		const full = await this.runBot( [ '--full' ] );
+		const fullSaved = this.proxy.records.filter( ( record ) => record.kind === 'edit' && record.editResult === 'saved' && !STATE_PAGE.test( record.title ) )
+			.map( ( record ) => record.title );
+		this.proxy.reset();
+		return { idle: idleSaved, full: fullSaved, json: idle.json && full.json };
 	}
 
 	/** One schedule against its clean reference. */
@@ -415,14 +432,10 @@ export class FaultSuite {
 		this.proxy.reset();
 		const observation = await this.observe();
 		// A further run must find nothing left to do, and so must one that reads every page again
-		// (which saves the state's date of the full read, and nothing else).
-		const idle = await this.runBot();
-		const idleSaved = this.proxy.records.filter( ( record ) => record.kind === 'edit' && record.editResult === 'saved' ).map( ( record ) => record.title );
-		this.proxy.reset();
-		const full = await this.runBot( [ '--full' ] );
-		const fullSaved = this.proxy.records.filter( ( record ) => record.kind === 'edit' && record.editResult === 'saved' && !STATE_PAGE.test( record.title ) )
-			.map( ( record ) => record.title );
-		this.proxy.reset();
+		// (beyond what such a run saves after the clean run too).
+		const further = await this.furtherRuns();
+		const idleSaved = further.idle.filter( ( title ) => !reference.further.idle.includes( title ) );
+		const fullSaved = further.full.filter( ( title ) => !reference.further.full.includes( title ) );
 		const result = compare( schedule, reference, runs, observation, human, humanError );
 		if ( idleSaved.length ) {
 			result.details.push( 'a further run saved: ' + idleSaved.join( ', ' ) );
@@ -440,7 +453,7 @@ export class FaultSuite {
 			}
 		} );
 		return Object.assign( result, {
-			injected: injected, records: records, idleEdits: idleEdits, idleJson: idle.json && full.json, ms: performance.now() - began,
+			injected: injected, records: records, idleEdits: idleEdits, idleJson: further.json, ms: performance.now() - began,
 		} );
 	}
 }
@@ -545,6 +558,8 @@ export interface CleanRun {
 	human: HumanEdit | null;
 	shape: CleanShape;
 	restoreMs: number;
+	/** What further runs saved after the clean run (see FaultSuite#furtherRuns). */
+	further: { idle: string[]; full: string[]; json: boolean };
 }
 
 export interface ScheduleResult {
