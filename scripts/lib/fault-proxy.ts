@@ -228,11 +228,25 @@ export class FaultProxy {
 		return chosen;
 	}
 
+	/** The title of a page the bot names by its id (as it edits request pages), asked of the wiki itself. */
+	private async titleOf( pageid: string ): Promise<string> {
+		const url = new URL( this.target.href );
+		url.search = new URLSearchParams( { action: 'query', pageids: pageid, format: 'json', formatversion: '2' } ).toString();
+		try {
+			const response = await fetch( url, { headers: { 'User-Agent': 'HelpdeskFaultProxy (fault injection; 127.0.0.1)' } } );
+			const json = await response.json() as { query?: { pages?: { title?: string }[] } };
+			return ( json.query && json.query.pages && json.query.pages[ 0 ] && json.query.pages[ 0 ].title ) || '';
+		} catch {
+			return '';
+		}
+	}
+
 	private async handle( incoming: IncomingMessage, outgoing: ServerResponse ): Promise<void> {
 		const began = performance.now();
 		const body = await readBody( incoming );
 		const params = requestParams( incoming.url || '/', String( incoming.headers[ 'content-type' ] || '' ), body );
-		const request: ProxiedRequest = { kind: classify( params ), action: params.action || '', title: params.title || params.titles || '', params: params };
+		const title = params.title || params.titles || ( params.pageid ? await this.titleOf( params.pageid ) : '' );
+		const request: ProxiedRequest = { kind: classify( params ), action: params.action || '', title: title, params: params };
 		this.counts[ request.kind ]++;
 		const record: ProxyRecord = {
 			ordinal: this.records.length + 1, kind: request.kind, kindOrdinal: this.counts[ request.kind ], action: request.action,
