@@ -15,12 +15,13 @@
  * requester typed. Parsing a page someone edited by hand gives the request or a
  * precise reason why not; it never throws.
  */
-import { parseTemplates, Template } from 'mwn/build/wikitext.js';
 import { escapeText, unescapeText } from './escape';
 import {
 	HelpdeskRequest, PARTNERSHIP_STAGES, PartnershipStage, SUPPORT_KINDS, SupportKind, TARGET_PROJECTS, TargetProject,
 } from './request';
 import { normaliseStatus, normaliseWorkingGroup } from './status';
+import { trimBlank } from './title-text';
+import { findTemplates, paramKey, stripComments } from './wikitext';
 
 export const REQUEST_TEMPLATE = 'Helpdesk request';
 
@@ -124,16 +125,6 @@ export interface ParsedRequestPage {
 
 export type ParseOutcome = ParsedRequestPage | { ok: false; problem: ParseProblem };
 
-/** `Content type`, `content-type` and `CONTENT_TYPE` all name `content_type`. */
-function paramKey( name: string ): string {
-	return name.trim().toLowerCase().replace( /[\s_-]+/g, '_' );
-}
-
-function templateKey( name: string ): string {
-	const bare = name.replace( /^\s*(template|mall)\s*:/i, '' ).replace( /[\s_]+/g, ' ' ).trim();
-	return bare.charAt( 0 ).toUpperCase() + bare.slice( 1 );
-}
-
 function listEntries( raw: string ): string[] {
 	if ( raw.trim() === '' ) {
 		return [];
@@ -169,16 +160,7 @@ function codes<T extends string>( raw: string, allowed: readonly T[], param: str
 export function parseRequestPage( pageText: string ): ParseOutcome {
 	// As MediaWiki does on save, so that a page from elsewhere reads the same.
 	const wikitext = pageText.replace( /\r\n?/g, '\n' );
-	let templates: Template[];
-	try {
-		templates = parseTemplates( wikitext, {
-			namePredicate: ( name: string ) => templateKey( name ) === REQUEST_TEMPLATE,
-		} );
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	} catch ( e ) {
-		// Whatever the page holds, reading it gives an outcome, never an exception.
-		templates = [];
-	}
+	const templates = findTemplates( wikitext, REQUEST_TEMPLATE );
 	if ( templates.length === 0 ) {
 		return fail( 'no-template', 'The page has no {{' + REQUEST_TEMPLATE + '}} template.' );
 	}
@@ -197,11 +179,11 @@ export function parseRequestPage( pageText: string ): ParseOutcome {
 		// Own keys only: `| constructor = …` is an unknown parameter, not Object's.
 		const param = Object.prototype.hasOwnProperty.call( byKey, paramKey( name ) ) ? byKey[ paramKey( name ) ] : undefined;
 		if ( !param ) {
-			unknownParameters.push( name.trim() );
+			unknownParameters.push( name );
 			continue;
 		}
 		// MediaWiki drops comments before it trims an argument.
-		const value = parameter.value.replace( /<!--[\s\S]*?(?:-->|$)/g, '' ).trim();
+		const value = trimBlank( stripComments( parameter.value ) );
 		if ( Object.prototype.hasOwnProperty.call( raw, param.name ) && raw[ param.name ] !== '' && value !== '' ) {
 			return fail( 'duplicate-parameter', 'The parameter "' + param.name + '" is given twice.', param.name );
 		}
@@ -255,12 +237,11 @@ export function parseRequestPage( pageText: string ): ParseOutcome {
 	Object.keys( raw ).forEach( ( name ) => {
 		written[ name ] = text( name );
 	} );
-	const start = wikitext.indexOf( template.wikitext );
 	return {
 		ok: true,
 		request: request,
 		templateText: template.wikitext,
-		discussion: start === -1 ? '' : wikitext.slice( start + template.wikitext.length ),
+		discussion: wikitext.slice( template.start + template.wikitext.length ),
 		written: written,
 		unknownParameters: unknownParameters,
 		warnings: warnings,

@@ -6,6 +6,9 @@
  * approach of MediaWiki core's `wfEscapeWikiText`, made total and reversible:
  * `unescapeText( escapeText( s ) ) === s` for every string.
  */
+import { decodeReferences, stripComments } from './wikitext';
+
+export { NAMED_REFERENCES } from './wikitext';
 
 /** Characters replaced wherever they stand. */
 const ALWAYS: Readonly<Record<string, string>> = {
@@ -81,55 +84,31 @@ function disarmMagicLinks( text: string ): string {
 
 /** MediaWiki trims template arguments: keep surrounding whitespace as references. */
 function guardEnds( text: string ): string {
-	// JavaScript's trim (used when reading templates) drops more than PHP's: all of \s.
-	const lead = /^\s+/.exec( text );
-	const trail = /\s+$/.exec( text );
-	if ( lead && lead[ 0 ].length === text.length ) {
-		return text.split( '' ).map( reference ).join( '' );
+	// All of JavaScript's \s: more than the preprocessor trims, so any reader keeps it.
+	// Scanned by hand: /\s+$/ is quadratic on a long run of spaces inside the text.
+	const references = ( part: string ): string => part.split( '' ).map( reference ).join( '' );
+	let start = 0;
+	while ( start < text.length && /\s/.test( text.charAt( start ) ) ) {
+		start++;
 	}
-	let start = '';
-	let end = '';
-	let middle = text;
-	if ( lead ) {
-		start = lead[ 0 ].split( '' ).map( reference ).join( '' );
-		middle = middle.slice( lead[ 0 ].length );
+	if ( start === text.length ) {
+		return references( text );
 	}
-	if ( trail ) {
-		end = trail[ 0 ].split( '' ).map( reference ).join( '' );
-		middle = middle.slice( 0, middle.length - trail[ 0 ].length );
+	let end = text.length;
+	while ( /\s/.test( text.charAt( end - 1 ) ) ) {
+		end--;
 	}
-	return start + middle + end;
+	return references( text.slice( 0, start ) ) + text.slice( start, end ) + references( text.slice( end ) );
 }
-
-/** The named character references the codec and the title rules decode. */
-export const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: '\'',
-	nbsp: '\u00a0',
-};
 
 /**
  * The text a wikitext value stands for, read the way a person edits it by hand:
- * comments are dropped, `<nowiki>` is unwrapped, and character references become
- * characters. Markup that is not escaped (a link typed by hand) stays as it is.
+ * comments are dropped (as MediaWiki drops them), `<nowiki>` is unwrapped, and
+ * character references become characters (`decodeReferences()`). Markup that is
+ * not escaped (a link typed by hand) stays as it is.
  */
 export function unescapeText( wikitext: string ): string {
-	return wikitext
-		.replace( /<!--[\s\S]*?(-->|$)/g, '' )
+	return decodeReferences( stripComments( wikitext )
 		.replace( /<nowiki\s*>([\s\S]*?)<\/nowiki\s*>/gi, ( _m, inner: string ) => inner )
-		.replace( /<nowiki\s*\/>/gi, '' )
-		.replace( /&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g, decodeReference );
-}
-
-function decodeReference( whole: string, body: string ): string {
-	if ( body.charAt( 0 ) === '#' ) {
-		const code = body.charAt( 1 ).toLowerCase() === 'x' ?
-			parseInt( body.slice( 2 ), 16 ) :
-			parseInt( body.slice( 1 ), 10 );
-		return code <= 0x10ffff ? String.fromCodePoint( code ) : whole;
-	}
-	return Object.prototype.hasOwnProperty.call( NAMED_REFERENCES, body ) ? NAMED_REFERENCES[ body ] : whole;
+		.replace( /<nowiki\s*\/>/gi, '' ) );
 }

@@ -3,43 +3,10 @@
  * markers, `{{bots}}`/`{{nobots}}`, and changing one parameter's value in place so
  * that everything else a person wrote stays byte for byte.
  */
-import { parseTemplates } from 'mwn/build/wikitext.js';
-import type { Template } from 'mwn';
+import { findTemplates, normaliseUserName, paramKey, paramValue, TemplateCall, TemplateParameter } from '../../shared/wikitext';
 
-/** `user_name`, ` user name ` and `User name` are one user. */
-export function normaliseUserName( name: string ): string {
-	const bare = name.replace( /[_\s]+/g, ' ' ).trim().replace( /^(user|benutzer|användare)\s*:\s*/i, '' ).trim();
-	return bare.charAt( 0 ).toUpperCase() + bare.slice( 1 );
-}
-
-/** `Template:Foo bar`, `foo_bar` and `Foo bar` all name the template `Foo bar`. */
-export function templateKey( name: string ): string {
-	const bare = name.replace( /^\s*(template|mall)\s*:/i, '' ).replace( /[\s_]+/g, ' ' ).trim();
-	return bare.charAt( 0 ).toUpperCase() + bare.slice( 1 );
-}
-
-/** `Content type`, `content-type` and `CONTENT_TYPE` all name `content_type`. */
-export function paramKey( name: string | number ): string {
-	return String( name ).trim().toLowerCase().replace( /[\s_-]+/g, '_' );
-}
-
-/** Calls of one template (not those inside comments or nowiki), in page order. */
-export function findTemplates( text: string, name: string ): Template[] {
-	const wanted = templateKey( name );
-	try {
-		return parseTemplates( text, { namePredicate: ( found: string ) => templateKey( found ) === wanted } );
-	} catch {
-		return [];
-	}
-}
-
-/** A named parameter's value, trimmed, or '' when absent. */
-export function paramValue( template: Template, name: string ): string {
-	const key = paramKey( name );
-	const param = template.parameters.find( ( candidate ) => paramKey( candidate.name ) === key && candidate.value !== '' ) ||
-		template.parameters.find( ( candidate ) => paramKey( candidate.name ) === key );
-	return param ? param.value : '';
-}
+export { findTemplates, normaliseUserName, paramKey, paramValue, templateKey } from '../../shared/wikitext';
+export type { TemplateCall, TemplateParameter } from '../../shared/wikitext';
 
 // Markers ---------------------------------------------------------------------
 
@@ -72,7 +39,9 @@ export function readMarkers( text: string ): Record<string, unknown>[] {
 // {{bots}} and {{nobots}} -----------------------------------------------------
 
 function nameList( value: string ): string[] {
-	return value.split( ',' ).map( ( entry ) => normaliseUserName( entry ).toLowerCase() ).filter( ( entry ) => entry !== '' );
+	// Each entry trimmed as the preprocessor trims an argument, then read as a user name.
+	return value.split( ',' ).map( ( entry ) => normaliseUserName( entry.replace( /^[ \t\n\r]+|[ \t\n\r]+$/g, '' ) ).toLowerCase() )
+		.filter( ( entry ) => entry !== '' );
 }
 
 /**
@@ -106,38 +75,47 @@ export function botsDenied( text: string, botName: string ): boolean {
 
 // Parameters in place --------------------------------------------------------
 
-interface Located {
-	start: number;
-	template: Template;
-	/** Start of each parameter's chunk (at its pipe), in the page. */
-	chunkStarts: number[];
-}
-
-function locate( text: string, template: Template ): Located | null {
-	const start = text.indexOf( template.wikitext );
-	if ( start === -1 ) {
-		return null;
-	}
-	// The template's text is '{{' + name + chunks + '}}' exactly; each chunk starts with its pipe.
-	const inner = template.wikitext.length - 4;
-	const chunksLength = template.parameters.reduce( ( sum, param ) => sum + param.wikitext.length, 0 );
-	let offset = start + 2 + ( inner - chunksLength );
-	const chunkStarts = template.parameters.map( ( param ) => {
+/** Start of each parameter's chunk (at its pipe), in the page. */
+function chunkStarts( call: TemplateCall ): number[] {
+	// The call's text is '{{' + name + chunks + '}}' exactly; each chunk starts with its pipe.
+	const chunksLength = call.parameters.reduce( ( sum, param ) => sum + param.wikitext.length, 0 );
+	let offset = call.start + call.wikitext.length - 2 - chunksLength;
+	return call.parameters.map( ( param ) => {
 		const chunkStart = offset;
 		offset += param.wikitext.length;
 		return chunkStart;
 	} );
-	return { start: start, template: template, chunkStarts: chunkStarts };
 }
 
-function withValue( chunk: string, value: string ): string {
-	const equals = chunk.indexOf( '=' );
+/** Whitespace the preprocessor trims from an argument (PHP's trim). */
+// eslint-disable-next-line no-control-regex
+const ARGUMENT_SPACE = /[ \t\n\r\0\x0b]/;
+
+/** Offset of the `=` that names a parameter, in its chunk: right before its (trimmed) value. */
+function equalsAt( param: TemplateParameter ): number {
+	const chunk = param.wikitext;
+	let end = chunk.length;
+	while ( end > 0 && ARGUMENT_SPACE.test( chunk.charAt( end - 1 ) ) ) {
+		end--;
+	}
+	if ( chunk.slice( end - param.value.length, end ) === param.value ) {
+		end -= param.value.length;
+		while ( end > 0 && ARGUMENT_SPACE.test( chunk.charAt( end - 1 ) ) ) {
+			end--;
+		}
+	}
+	return chunk.charAt( end - 1 ) === '=' ? end - 1 : chunk.indexOf( '=' );
+}
+
+function withValue( param: TemplateParameter, value: string ): string {
+	const chunk = param.wikitext;
+	const equals = equalsAt( param );
 	const after = chunk.slice( equals + 1 );
-	if ( after.trim() === '' ) {
+	const lead = /^[ \t\n\r\0\x0b]*/.exec( after )![ 0 ]; // eslint-disable-line no-control-regex
+	if ( lead.length === after.length ) {
 		return chunk.slice( 0, equals + 1 ) + ' ' + value + after.replace( /^[ \t]+/, '' );
 	}
-	const lead = /^\s*/.exec( after )![ 0 ];
-	const trail = /\s*$/.exec( after )![ 0 ];
+	const trail = /[ \t\n\r\0\x0b]*$/.exec( after )![ 0 ]; // eslint-disable-line no-control-regex
 	return chunk.slice( 0, equals + 1 ) + lead + value + trail;
 }
 
@@ -153,10 +131,6 @@ export function setTemplateParams( text: string, templateName: string, values: R
 		if ( !template ) {
 			return text;
 		}
-		const located = locate( result, template );
-		if ( !located ) {
-			return text;
-		}
 		const key = paramKey( name );
 		const indexes = template.parameters.map( ( param, position ) => paramKey( param.name ) === key && typeof param.name === 'string' ? position : -1 )
 			.filter( ( position ) => position !== -1 );
@@ -164,15 +138,15 @@ export function setTemplateParams( text: string, templateName: string, values: R
 		const index = indexes.find( ( candidate ) => template.parameters[ candidate ].value !== '' );
 		const chosen = index === undefined ? indexes[ 0 ] : index;
 		if ( chosen !== undefined ) {
-			const chunk = template.parameters[ chosen ].wikitext;
-			const chunkStart = located.chunkStarts[ chosen ];
-			result = result.slice( 0, chunkStart ) + withValue( chunk, values[ name ] ) + result.slice( chunkStart + chunk.length );
+			const param = template.parameters[ chosen ];
+			const chunkStart = chunkStarts( template )[ chosen ];
+			result = result.slice( 0, chunkStart ) + withValue( param, values[ name ] ) + result.slice( chunkStart + param.wikitext.length );
 			continue;
 		}
-		const end = located.start + template.wikitext.length - 2;
-		const multiline = /\n\s*$/.test( result.slice( located.start, end ) );
+		const end = template.start + template.wikitext.length - 2;
+		const multiline = /\n\s*$/.test( result.slice( template.start, end ) );
 		const addition = multiline ? '| ' + name + ' = ' + values[ name ] + '\n' : '|' + name + '=' + values[ name ];
-		const insertAt = multiline ? end - /[ \t]*$/.exec( result.slice( located.start, end ) )![ 0 ].length : end;
+		const insertAt = multiline ? end - /[ \t]*$/.exec( result.slice( template.start, end ) )![ 0 ].length : end;
 		result = result.slice( 0, insertAt ) + addition + result.slice( insertAt );
 	}
 	return result;

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { editPageAsAdmin, LocalWiki } from '../../scripts/local-wiki/index';
 import { PARAMS, renderRequestPage, REQUEST_TEMPLATE } from '../../shared/codec';
 import { HelpdeskRequest } from '../../shared/request';
+import { findTemplates, templateKey } from '../../shared/wikitext';
 import { anyRequest, nonBlankText } from '../unit/shared/request-arbitraries';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
@@ -89,6 +90,44 @@ describe( 'request pages read by MediaWiki', () => {
 			expect( tagCount( parse.text, 'li' ) ).toBe( request.partners.length + request.languages.length + request.links.length );
 			expect( tagCount( parse.text, 'tr' ) ).toBe( OTHER_PARAMS.length );
 			expect( tagCount( parse.text, 'h2' ) ).toBe( 1 );
+		} ), { numRuns: 300 } );
+	} );
+} );
+
+/** Pieces of wikitext where finding calls is hard; `NAME` becomes a name of its own each time. */
+const SOUP = [
+	'{{', '}}', '{{{', '}}}', '{', '}', '|', '=', '==', '\n', '\n=', '[[', ']]', '[', ']', '-{', '}-', '-', '<!--', '-->',
+	'<nowiki>', '</nowiki>', '<ref>', '</ref>', '<pre>', '</pre>', '<includeonly>', '</includeonly>', '<noinclude>',
+	'</noinclude>', '<', '>', 'a', ' ', '#', ':', 'NAME', 'NAME', 'NAME', '{{NAME}}', '{{NAME|', '{{NAME|x=',
+];
+
+/** Ways a name can be typed, some of them no name at all. */
+const NAME_FORMS = [
+	( n: string ) => n, ( n: string ) => ' ' + n + '_x\n', ( n: string ) => 'Template:' + n, ( n: string ) => 'template : ' + n.toLowerCase(),
+	( n: string ) => '\u00a0' + n + '\u3000', ( n: string ) => '\ufeff' + n, ( n: string ) => '\u200e' + n, ( n: string ) => n + '<!-- c -->y',
+	( n: string ) => n + '#frag', ( n: string ) => n + '\ty', ( n: string ) => n + '%41', ( n: string ) => n + '&#32;y', ( n: string ) => n + '&#124;y',
+];
+
+describe( 'template calls found by MediaWiki', () => {
+	it( 'are the calls findTemplates finds', async () => {
+		const wiki = sharedTestWiki();
+		const soup = fc.tuple( fc.array( fc.constantFrom( ...SOUP ), { minLength: 1, maxLength: 40 } ), fc.array( fc.nat( NAME_FORMS.length - 1 ), { minLength: 40, maxLength: 40 } ) )
+			.map( ( [ pieces, forms ] ) => {
+				let count = 0;
+				return pieces.join( '' ).replace( /NAME/g, () => {
+					count++;
+					return NAME_FORMS[ forms[ count % forms.length ] ]( 'T' + count );
+				} );
+			} );
+		await fc.assert( fc.asyncProperty( soup, async ( text: string ) => {
+			const { parse } = await api<{ parse: { templates: { title: string }[] } }>( wiki, {
+				action: 'parse', title: 'Sandbox', text: text, contentmodel: 'wikitext', prop: 'templates',
+			} );
+			// Pages named without the Template: namespace; parser functions (`#…`) are no pages.
+			const theirs = parse.templates.map( ( template ) => template.title.replace( /^Template:/, '' ) ).sort();
+			const ours = Array.from( new Set( findTemplates( text, ( key ) => !key.startsWith( '#' ) )
+				.map( ( call ) => templateKey( templateKey( call.name ).replace( /^: ?/, '' ) ) ) ) ).sort();
+			expect( ours ).toStrictEqual( theirs );
 		} ), { numRuns: 300 } );
 	} );
 } );
