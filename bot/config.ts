@@ -71,8 +71,13 @@ export interface WikiConfig {
 	userAgent: string;
 	/** Milliseconds between two edits. */
 	editSpacingMs: number;
-	/** A full re-read of every request page at least this often. */
-	fullScanHours: number;
+	/** Milliseconds mwn waits before retrying a failed read (and an edit refused for maxlag or read-only). */
+	retryPauseMs: number;
+	/**
+	 * A run stops itself, unfinished, after this many seconds (0: never): keep it
+	 * below the scheduler's timeout so that a run is never killed half-way.
+	 */
+	runBudgetSeconds: number;
 	/** node-cron expression for `npm run bot` without `--once`. */
 	schedule: string;
 }
@@ -291,7 +296,8 @@ export function configFromEnv(
 			oauth2Token: oauth2Token,
 			userAgent: 'HelpdeskBot/' + versions.bot + ' (' + PROJECT_PAGE + '; ' + contact + ') mwn/' + versions.mwn,
 			editSpacingMs: number( env, 'HELPDESK_EDIT_SPACING_MS', local ? 0 : 2000 ),
-			fullScanHours: number( env, 'HELPDESK_FULL_SCAN_HOURS', 24 ),
+			retryPauseMs: number( env, 'HELPDESK_RETRY_PAUSE_MS', 5000 ),
+			runBudgetSeconds: number( env, 'HELPDESK_RUN_BUDGET_SECONDS', 600 ),
 			schedule: schedule,
 		},
 	};

@@ -9,15 +9,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Mwn } from 'mwn';
-import type { ApiParams } from 'mwn';
+import { updateLoggingConfig } from 'mwn/build/log.js';
 import cron from 'node-cron';
 import { BotConfig, ConfigError, configFromEnv, LocalWikiCredentials } from './config';
 import { RunReport, runOnce } from './run';
-import { ApiClient, errorCode, HelpdeskWiki, WikiSite } from './wiki';
+import { errorCode, HelpdeskWiki, WikiSite } from './wiki';
 
 const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 
-export const EXIT = { ok: 0, failed: 1, stopped: 2 } as const;
+/** 0 done; 1 an edit was refused; 2 stopped (rate limit, read-only wiki, server trouble, login); 3 stopped unfinished (time budget), the next run goes on. */
+export const EXIT = { ok: 0, failed: 1, stopped: 2, unfinished: 3 } as const;
 
 function packageVersion( path: string ): string {
 	return ( JSON.parse( readFileSync( path, 'utf8' ) ) as { version: string } ).version;
@@ -29,11 +30,21 @@ function localCredentials(): LocalWikiCredentials | null {
 }
 
 /**
- * Log in (bot password) or use the OAuth 2 token; count every HTTP request made.
- * `json`: mwn prints the API's warnings on standard output, which must then hold
- * the report alone.
+ * Standard output holds the run's report alone: everything mwn and its retries
+ * print (warnings, response headers) goes to standard error.
  */
-export async function connect( config: BotConfig, json: boolean ): Promise<{ bot: Mwn; requests: () => number }> {
+export function logToStandardError(): void {
+	updateLoggingConfig( { stream: process.stderr } );
+	console.log = ( ...args: unknown[] ) => console.error( ...args );
+	console.info = console.log;
+}
+
+/**
+ * Log in (bot password) or use the OAuth 2 token; count every HTTP request made.
+ * An edit is never retried by mwn after a network failure or a server error: it
+ * may have been saved, so the run reads the page again instead.
+ */
+export async function connect( config: BotConfig ): Promise<{ bot: Mwn; requests: () => number }> {
 	const bot = new Mwn( {
 		apiUrl: config.wiki.apiUrl,
 		userAgent: config.wiki.userAgent,
@@ -41,15 +52,21 @@ export async function connect( config: BotConfig, json: boolean ): Promise<{ bot
 		password: config.wiki.password,
 		OAuth2AccessToken: config.wiki.oauth2Token,
 		silent: true,
-		suppressAPIWarnings: json,
+		suppressAPIWarnings: true,
 		maxRetries: 3,
-		retryPause: 5000,
+		retryPause: config.wiki.retryPauseMs,
 		defaultParams: { format: 'json', formatversion: '2', maxlag: 5 },
 	} );
 	let requests = 0;
 	bot.axiosInstance.interceptors.request.use( ( request ) => {
 		requests++;
 		return request;
+	} );
+	bot.axiosInstance.interceptors.response.use( undefined, ( error ) => {
+		if ( error && error.config && error.config.helpdeskEdit ) {
+			error.disableRetry = true;
+		}
+		return Promise.reject( error );
 	} );
 	if ( config.wiki.oauth2Token ) {
 		bot.initOAuth();
@@ -109,10 +126,13 @@ function describe( error: unknown ): string {
 }
 
 export function exitCode( report: RunReport ): number {
+	if ( report.stopped && report.stopped.code === 'unfinished' ) {
+		return EXIT.unfinished;
+	}
 	if ( report.stopped && report.stopped.code !== 'shutoff' ) {
 		return EXIT.stopped;
 	}
-	return report.edits.some( ( edit ) => edit.result === 'failed' ) ? EXIT.failed : EXIT.ok;
+	return report.edits.some( ( edit ) => edit.result === 'failed' || edit.result === 'unsure' ) ? EXIT.failed : EXIT.ok;
 }
 
 export async function main( argv: string[], env: NodeJS.ProcessEnv ): Promise<number> {
@@ -143,23 +163,23 @@ export async function main( argv: string[], env: NodeJS.ProcessEnv ): Promise<nu
 		}
 		throw error;
 	}
+	logToStandardError();
 	let connection: { bot: Mwn; requests: () => number };
 	try {
-		connection = await connect( config, values.json );
+		connection = await connect( config );
 	} catch ( error ) {
 		// Only the code and the API's explanation: mwn's errors carry the request, credentials included.
 		process.stderr.write( 'Could not connect to ' + config.wiki.apiUrl + ': ' + errorCode( error ) + ': ' + describe( error ) + '\n' );
 		return EXIT.stopped;
 	}
 	const { bot, requests } = connection;
-	const api: ApiClient = { request: ( params ) => bot.request( params as ApiParams ) };
 	const quiet = values.json;
 	const runOne = async (): Promise<RunReport> => {
-		const wiki = new HelpdeskWiki( api, siteOf( bot, config ), () => bot.csrfToken );
+		const wiki = new HelpdeskWiki( bot, siteOf( bot, config ), () => bot.csrfToken );
 		const report = await runOnce( wiki, {
 			plan: config.plan,
-			fullScanHours: config.wiki.fullScanHours,
 			editSpacingMs: config.wiki.editSpacingMs,
+			budgetMs: config.wiki.runBudgetSeconds * 1000,
 			dryRun: values[ 'dry-run' ],
 			forceFullScan: values.full,
 			now: () => new Date(),

@@ -1,35 +1,28 @@
 /**
- * One run of the bot: read what changed, plan, carry the plan out edit by edit,
- * then save the compiled pages and the bot's state. Planning again after each
- * batch of edits is what makes a run converge and a crashed run safe to repeat:
- * every decision is taken on the wiki as it stands.
- *
- * A run whose first API request shows nothing changed (no request page, no
- * compiled page, not the committee or the configuration) and no stage or archive
- * date passed stops there. Otherwise the records of the requests not read again
- * come from the JSON export, trusted only if every export page is the revision
- * the state says the bot saved; if not, every request page is read again.
+ * The executor: one run of the bot. It asks the wiki whether anything changed
+ * since the last run (one API request when nothing did); if so it reads every
+ * request page, plans, carries out the edits, reads back every page it edited (or
+ * failed to) and plans again on what the wiki saved, until nothing is left; then
+ * it saves the compiled pages and the state. Every decision is the planner's, on
+ * the wiki as it stands: a run stopped anywhere is safe to run again.
  */
-import { createHash } from 'node:crypto';
-import { createTwoFilesPatch } from 'diff';
 import type { PlanConfig } from './config';
-import { parseCommittee } from './plan/committee';
-import { isRequestPage, planRun } from './plan/index';
-import { isExportPage, statePartTitle } from './plan/names';
-import { COMPILED_PAGES_LAYOUT, obsoletePage, readExportPage, readExportPart, recordOf } from './plan/pages';
-import { readState, sameState, stateHeader, statePages } from './plan/state';
-import type {
-	Attention, BotState, GeneratedPage, Notice, PageHistory, PageSnapshot, Plan, PlannedEdit, RequestRecord, SavedPage, TalkPage,
-} from './plan/types';
+import { historyNeedsMore, parseCommittee } from './plan/committee';
+import { basisOf, planRun } from './plan/index';
+import { statePartTitle } from './plan/names';
+import { readState, sameState, stateHeader } from './plan/state';
+import type { Attention, BotState, Notice, PageSnapshot, Plan, PlannedEdit, Revision, TalkPage } from './plan/types';
 import { normaliseUserName } from './plan/wikitext';
-import { EditRefused, HelpdeskWiki, RunStop, StartRead } from './wiki';
+import { dryRunDiff, MAX_TRIES, saveCompiled, saveState } from './own-pages';
+import { EditRefused, HelpdeskWiki, RunStop } from './wiki';
 
 export interface RunOptions {
 	plan: PlanConfig;
-	fullScanHours: number;
 	editSpacingMs: number;
 	dryRun: boolean;
 	forceFullScan?: boolean;
+	/** The run stops itself, unfinished, before this many milliseconds have passed (0: no limit). */
+	budgetMs?: number;
 	now: () => Date;
 	sleep: ( ms: number ) => Promise<void>;
 	/** API requests made so far by the client (login included). */
@@ -41,7 +34,7 @@ export interface EditReport {
 	title: string;
 	kind: PlannedEdit[ 'kind' ];
 	summary: string;
-	result: 'saved' | 'nochange' | 'dry-run' | 'failed';
+	result: 'saved' | 'nochange' | 'dry-run' | 'failed' | 'gone' | 'unsure';
 	error?: string;
 	revid?: number;
 	/** Unified diff, in a dry run. */
@@ -51,7 +44,7 @@ export interface EditReport {
 export interface RunReport {
 	ok: boolean;
 	dryRun: boolean;
-	/** Why the run stopped before the end (shutoff, rate limit, server trouble). */
+	/** Why the run stopped before the end (shutoff, rate limit, server trouble, its time budget). */
 	stopped: { code: string; message: string } | null;
 	fullScan: boolean;
 	requests: number;
@@ -70,474 +63,182 @@ export function shutoffState( text: string | null, title: string ): { run: boole
 		return { run: false, reason: 'The shutoff page ' + title + ' does not exist; write "run" on it to let the bot run.' };
 	}
 	const value = text.replace( /<!--[\s\S]*?(-->|$)/g, '' ).trim();
-	if ( value.toLowerCase() === 'run' ) {
-		return { run: true, reason: '' };
-	}
-	return { run: false, reason: 'The shutoff page ' + title + ' says "' + value.slice( 0, 80 ) + '" instead of "run".' };
+	return value.toLowerCase() === 'run' ? { run: true, reason: '' } :
+		{ run: false, reason: 'The shutoff page ' + title + ' says "' + value.slice( 0, 80 ) + '" instead of "run".' };
 }
 
 export function isoSeconds( date: Date ): string {
 	return date.toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
 
-/**
- * A planned edit as a unified diff under an `Index: TITLE` line. No `---`/`+++`
- * lines: the diff library writes those the way git does, with a title such as
- * `User talk:Lucía` as `"User talk:Luc\303\255a"`.
- */
-export function dryRunDiff( title: string, before: string, after: string ): string {
-	return createTwoFilesPatch( title, title, before, after, '', '', {
-		context: 2,
-		headerOptions: { includeIndex: true, includeUnderline: true, includeFileHeaders: false },
-	} );
-}
+/** State pages asked for in the first request; a larger state costs one request more. */
+export const STATE_PARTS_FIRST_READ = 4;
+const MAX_ROUNDS = 25;
+/** A state older than this is not trusted to have seen every change (recent changes are kept 30–90 days). */
+const STATE_MAX_AGE_MS = 30 * 86400000;
 
-const MAX_ROUNDS = 12;
-const MAX_CONFLICTS = 2;
+class Unfinished extends Error {}
 
 export async function runOnce( wiki: HelpdeskWiki, options: RunOptions ): Promise<RunReport> {
-	const config = options.plan;
 	const startedAt = options.now();
-	const now = isoSeconds( startedAt );
-	const log = options.log || ( () => undefined );
 	const report: RunReport = {
 		ok: true, dryRun: options.dryRun, stopped: null, fullScan: false, requests: 0, pagesRead: 0, apiRequests: 0, rounds: 0,
 		edits: [], notices: [], needsAttention: [], durationMs: 0,
 	};
 	const requestsBefore = options.requestCount();
-	const finish = (): RunReport => {
-		report.pagesRead = wiki.pagesRead;
-		report.apiRequests = options.requestCount() - requestsBefore;
-		report.durationMs = options.now().getTime() - startedAt.getTime();
-		return report;
-	};
 	try {
-		await carryOut( wiki, options, config, now, report, log );
+		await carryOut( wiki, options, startedAt, report );
 	} catch ( error ) {
-		if ( error instanceof RunStop ) {
-			report.ok = false;
-			report.stopped = { code: error.code, message: error.message };
-			log( 'Stopped: ' + error.message );
-		} else {
+		if ( !( error instanceof RunStop ) && !( error instanceof Unfinished ) ) {
 			throw error;
 		}
+		report.ok = false;
+		report.stopped = error instanceof RunStop ? { code: error.code, message: error.message } : { code: 'unfinished', message: error.message };
+		( options.log || ( () => undefined ) )( 'Stopped: ' + error.message );
 	}
-	return finish();
+	report.ok = report.ok && !report.edits.some( ( edit ) => edit.result === 'failed' || edit.result === 'unsure' );
+	report.pagesRead = wiki.pagesRead;
+	report.apiRequests = options.requestCount() - requestsBefore;
+	report.durationMs = options.now().getTime() - startedAt.getTime();
+	return report;
 }
 
-/** State pages asked for in the first request; a larger state costs one request more. */
-export const STATE_PARTS_FIRST_READ = 4;
-
-/** What the compiled pages were made from besides the requests: a change means compiling again. */
-export function basisOf( committeeText: string | null, config: PlanConfig, botName: string ): string {
-	return createHash( 'sha1' ).update( JSON.stringify( [ committeeText, config, botName, COMPILED_PAGES_LAYOUT ] ), 'utf8' ).digest( 'hex' );
-}
-
-/** The state as its pages say (reading parts beyond the first request's, if any), and those pages. */
-async function previousState(
-	wiki: HelpdeskWiki, config: PlanConfig, start: StartRead, botName: string,
-): Promise<{ state: BotState | null; pages: PageSnapshot[] }> {
-	const first = start.statePages.find( ( page ) => page.title === config.pages.state );
-	const top = first ? stateHeader( first.text ) : null;
-	const pages = start.statePages.slice();
-	if ( !top ) {
-		return { state: null, pages: pages };
-	}
-	if ( top.parts > STATE_PARTS_FIRST_READ ) {
-		const rest = Array.from( { length: top.parts - STATE_PARTS_FIRST_READ }, ( _, i ) => statePartTitle( config.pages, STATE_PARTS_FIRST_READ + i + 1 ) );
-		pages.push( ...( await wiki.readPages( rest ) ).pages );
-	}
-	return { state: readState( config.pages, pages, botName ), pages: pages };
-}
-
-const PAGE_CHANGING_LOGS = [ 'delete', 'move', 'import', 'merge' ];
-
-/** Request pages changed since the state was saved, and compiled pages someone else touched. */
-function changesSince( state: BotState, start: StartRead, config: PlanConfig ): { requests: string[]; compiled: string[] } {
-	const known: Record<number, number> = {};
-	state.requests.forEach( ( facts ) => {
-		known[ facts.pageid ] = facts.revid;
-	} );
-	const requests: string[] = [];
-	const compiled: string[] = [];
-	const add = ( list: string[], title: string | undefined ): void => {
-		if ( title && !list.includes( title ) ) {
-			list.push( title );
-		}
-	};
-	start.changes.forEach( ( change ) => {
-		// Log entries that change what a page holds; not, say, the content model set when the bot created it.
-		const logged = change.type === 'log' && PAGE_CHANGING_LOGS.includes( change.logType );
-		if ( change.type === 'log' && !logged ) {
-			return;
-		}
-		for ( const title of [ change.title, change.target ] ) {
-			if ( title && isRequestPage( config, title ) && ( logged || !( change.pageid in known ) || change.revid > known[ change.pageid ] ) ) {
-				add( requests, title );
-			}
-			const saved = title ? state.pages[ title ] : undefined;
-			if ( title && saved && ( logged || change.revid > saved.revid ) ) {
-				add( compiled, title );
-			}
-		}
-	} );
-	return { requests: requests.sort(), compiled: compiled };
-}
-
-/**
- * The records of every request as the last run exported them, or null if an
- * export page is not the revision the bot saved, or the export and the state
- * disagree on which revision of each request they describe.
- */
-async function exportedRecords( wiki: HelpdeskWiki, config: PlanConfig, state: BotState ): Promise<RequestRecord[] | null> {
-	const titles = Object.keys( state.pages ).filter( ( title ) => isExportPage( config.pages, title ) );
-	if ( !titles.includes( config.pages.export ) ) {
-		return null;
-	}
-	const read: Record<string, PageSnapshot> = {};
-	( await wiki.readPages( titles ) ).pages.forEach( ( page ) => {
-		read[ page.title ] = page;
-	} );
-	const trusted = ( title: string ): PageSnapshot | null => read[ title ] && read[ title ].revid === state.pages[ title ].revid ? read[ title ] : null;
-	const main = trusted( config.pages.export );
-	const index = main ? readExportPage( main.text ) : null;
-	if ( !index ) {
-		return null;
-	}
-	const records = index.requests.map( recordOf );
-	for ( const entry of index.pages ) {
-		const page = state.pages[ entry.title ] ? trusted( entry.title ) : null;
-		const requests = page ? readExportPart( page.text, config.pages.export ) : null;
-		if ( !requests ) {
-			return null;
-		}
-		records.push( ...requests.map( recordOf ) );
-	}
-	const revids: Record<number, number> = {};
-	state.requests.forEach( ( facts ) => {
-		revids[ facts.pageid ] = facts.revid;
-	} );
-	// Requests too large for the export are missing from it: those too make it untrustworthy here.
-	if ( records.length !== state.requests.length || records.some( ( record ) => revids[ record.pageid ] !== record.revid ) ) {
-		return null;
-	}
-	return records.sort( ( a, b ) => a.page < b.page ? -1 : a.page > b.page ? 1 : 0 );
-}
-
-async function carryOut( wiki: HelpdeskWiki, options: RunOptions, config: PlanConfig, now: string, report: RunReport, log: ( line: string ) => void ): Promise<void> {
+async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Date, report: RunReport ): Promise<void> {
+	const config = options.plan;
+	const now = isoSeconds( startedAt );
+	const log = options.log || ( () => undefined );
 	const stateTitles = Array.from( { length: STATE_PARTS_FIRST_READ }, ( _, i ) => statePartTitle( config.pages, i + 1 ) );
-	const start = await wiki.readStart( 600, stateTitles, ( pages ) => {
-		const first = pages.find( ( page ) => page.title === config.pages.state );
-		const top = first ? stateHeader( first.text ) : null;
-		return top ? top.saved : '';
+	const start = await wiki.readStart( stateTitles, ( read ) => {
+		const first = read.find( ( page ) => page.title === config.pages.state );
+		const header = first ? stateHeader( first.text ) : null;
+		return header ? { saved: header.saved, rcid: header.rcid } : null;
 	} );
 	const botName = normaliseUserName( start.userName );
-	wiki.botName = botName;
 	const shutoff = shutoffState( start.shutoff, config.pages.shutoff );
 	if ( !shutoff.run ) {
 		report.stopped = { code: 'shutoff', message: shutoff.reason };
-		log( shutoff.reason );
-		return;
+		return log( shutoff.reason );
 	}
 	const committee = parseCommittee( start.committee, config.templates.committeeMember );
 	wiki.allowTalkPages( committee.members.filter( ( member ) => member.notify === 'talk' ).map( ( member ) => config.userTalkPrefix + member.name ) );
-
-	const { state, pages: stateRead } = await previousState( wiki, config, start, botName );
-	const basis = basisOf( start.committee, config, botName );
-	let fullScan = !!options.forceFullScan || !state || state.lastFullScan === '' || start.coveredSince === '' ||
-		Date.parse( now ) - Date.parse( state.lastFullScan ) >= options.fullScanHours * 3600000;
-	const changes = state ? changesSince( state, start, config ) : { requests: [], compiled: [] };
-	if ( state && !fullScan && changes.requests.length === 0 && changes.compiled.length === 0 && state.basis === basis &&
-		( state.recheck === '' || state.recheck > now ) ) {
-		report.requests = state.requests.length;
-		log( 'Nothing changed since ' + state.saved + '.' );
-		return;
+	const statePagesRead = start.statePages.slice();
+	const top = statePagesRead.length ? stateHeader( statePagesRead[ 0 ].text ) : null;
+	if ( top && top.parts > STATE_PARTS_FIRST_READ ) {
+		statePagesRead.push( ...( await wiki.readPages( Array.from( { length: top.parts - STATE_PARTS_FIRST_READ },
+			( _, i ) => statePartTitle( config.pages, STATE_PARTS_FIRST_READ + i + 1 ) ) ) ).pages );
 	}
-	let known: RequestRecord[] = [];
-	if ( !fullScan ) {
-		const records = await exportedRecords( wiki, config, state! );
-		if ( records ) {
-			known = records;
-		} else {
-			log( 'The JSON export is not as the bot saved it: reading every request page.' );
-			fullScan = true;
+	const state = readState( config.pages, statePagesRead, botName );
+	if ( state && !options.forceFullScan && start.covered && start.changed.length === 0 && state.basis === basisOf( start.committee, config, botName ) &&
+		( state.recheck === '' || state.recheck > now ) && startedAt.getTime() - Date.parse( state.saved ) < STATE_MAX_AGE_MS ) {
+		return log( 'Nothing changed since ' + state.saved + '.' );
+	}
+	report.fullScan = true;
+	const deadline = options.budgetMs ? startedAt.getTime() + options.budgetMs : Infinity;
+	const inTime = (): void => {
+		if ( options.now().getTime() >= deadline ) {
+			throw new Unfinished( 'The run reached its time budget; the next run goes on from the wiki as it stands.' );
 		}
-	}
-	report.fullScan = fullScan;
-	const view = new Map<string, PageSnapshot>();
-	const gone: string[] = [];
-	if ( fullScan ) {
-		( await wiki.readAllRequests() ).forEach( ( page ) => view.set( page.title, page ) );
-	} else if ( changes.requests.length ) {
-		const { pages, missing } = await wiki.readPages( changes.requests );
-		pages.forEach( ( page ) => view.set( page.title, page ) );
-		gone.push( ...missing );
-	}
-	const history: Record<string, PageHistory> = {};
+	};
+	const pages = new Map<number, PageSnapshot>();
+	( await wiki.readAllRequests( start.highLimits ) ).forEach( ( page ) => pages.set( page.pageid, page ) );
+	const history: Record<string, Revision[]> = {};
 	const talkPages: Record<string, TalkPage> = {};
+	const accounts: Record<string, boolean> = {};
 	const talkUnavailable: string[] = [];
 	const skipped: string[] = [];
-	// Pages saved with a signature: the wiki's text differs from ours until read again.
-	const stale: string[] = [];
-	const conflicts: Record<string, number> = {};
+	const tries: Record<string, number> = {};
+	let edits = 0;
 	let plan: Plan | null = null;
-	// Whether the last plan had nothing left to do; if not, the next run must look again.
-	let settled = false;
-	let editsSoFar = 0;
-	const spacing = async (): Promise<void> => {
-		if ( editsSoFar > 0 && options.editSpacingMs > 0 && !options.dryRun ) {
-			await options.sleep( options.editSpacingMs );
-		}
-		editsSoFar++;
-	};
-
-	for ( let round = 0; round < MAX_ROUNDS; round++ ) {
-		report.rounds = round + 1;
+	// Who added each sign-off, as found so far: histories are read once a run.
+	let known = state ? state.signOffs : [];
+	for ( let round = 1; ; round++ ) {
+		report.rounds = round;
 		plan = planRun( {
-			config: config,
-			botName: botName,
-			now: now,
-			committeeText: start.committee,
-			previous: state ? { facts: state.requests, records: known } : null,
-			pages: Array.from( view.values() ),
-			fullScan: fullScan,
-			gone: gone,
-			history: history,
-			talkPages: talkPages,
-			talkUnavailable: talkUnavailable,
+			config: config, botName: botName, now: now, committeeText: start.committee, known: known,
+			pages: Array.from( pages.values() ), history: history, talkPages: talkPages, talkUnavailable: talkUnavailable, accounts: accounts,
 		} );
 		const wants = plan.wants;
-		if ( wants.content.length || wants.history.length || wants.talkPages.length ) {
-			if ( wants.content.length ) {
-				const { pages, missing } = await wiki.readPages( wants.content );
-				pages.forEach( ( page ) => view.set( page.title, page ) );
-				gone.push( ...missing );
-			}
-			for ( const want of wants.history ) {
-				history[ want.title ] = await wiki.readHistory( want.title, want.fromRevid );
-			}
-			if ( wants.talkPages.length ) {
-				( await wiki.readTalkPages( wants.talkPages ) ).forEach( ( talk ) => {
-					talkPages[ talk.title ] = talk;
-				} );
-			}
+		known = plan.state.signOffs;
+		for ( const want of wants.history ) {
+			history[ want.title ] = await wiki.readHistory( want.title, ( revisions ) => !historyNeedsMore( revisions, want.keys, config.templates.signOff ) );
+		}
+		Object.assign( accounts, await wiki.readAccounts( wants.accounts ) );
+		( await wiki.readTalkPages( wants.talkPages ) ).forEach( ( talk ) => {
+			talkPages[ talk.title ] = talk;
+		} );
+		const todo = plan.edits.filter( ( edit ) => !skipped.includes( edit.title ) );
+		if ( wants.history.length + wants.accounts.length + wants.talkPages.length > 0 ) {
 			continue;
 		}
-		const edits = plan.edits.filter( ( edit ) => !skipped.includes( edit.title ) && !talkUnavailable.includes( edit.title ) );
-		if ( edits.length === 0 ) {
-			settled = true;
+		if ( todo.length === 0 ) {
 			break;
 		}
-		/** Read a page afresh (after an edit conflict, or when it went stale) before planning it again. */
-		const readAgain = async ( edit: { title: string; kind: string } ): Promise<void> => {
-			if ( edit.kind === 'talk' ) {
-				( await wiki.readTalkPages( [ edit.title ] ) ).forEach( ( fresh ) => {
-					talkPages[ fresh.title ] = fresh;
-				} );
-			} else {
-				( await wiki.readPages( [ edit.title ] ) ).pages.forEach( ( fresh ) => view.set( fresh.title, fresh ) );
-			}
-		};
-		for ( const edit of edits ) {
-			if ( stale.includes( edit.title ) ) {
-				stale.splice( stale.indexOf( edit.title ), 1 );
-				await readAgain( edit );
-				break;
-			}
-			const page = view.get( edit.title );
+		if ( round >= MAX_ROUNDS ) {
+			throw new Unfinished( 'The plan still had ' + todo.length + ' edits after ' + round + ' rounds; the next run goes on.' );
+		}
+		const readBack: { pageids: number[]; talk: string[] } = { pageids: [], talk: [] };
+		for ( const edit of todo ) {
+			inTime();
 			const talk = talkPages[ edit.title ];
-			const base = edit.kind === 'talk' ?
-				{ text: talk ? talk.text : '', revid: talk ? talk.revid : null, timestamp: talk ? talk.timestamp : '' } :
-				{ text: page ? page.text : '', revid: page ? page.revid : null, timestamp: page ? page.timestamp : '' };
-			let saved: { revid: number; timestamp: string; nochange: boolean };
+			const page = edit.pageid ? pages.get( edit.pageid ) : undefined;
+			const base = talk || { text: page ? page.text : '', revid: page ? page.revid : null, timestamp: page ? page.timestamp : '' };
 			if ( options.dryRun ) {
-				report.edits.push( {
-					title: edit.title, kind: edit.kind, summary: edit.summary, result: 'dry-run',
-					diff: dryRunDiff( edit.title, base.text, edit.text ),
-				} );
-				saved = { revid: ( base.revid || 0 ) + 1, timestamp: now, nochange: false };
-			} else {
-				await spacing();
-				try {
-					saved = await wiki.edit( edit, base );
-				} catch ( error ) {
-					if ( !( error instanceof EditRefused ) ) {
-						throw error;
-					}
-					if ( error.code === 'editconflict' && ( conflicts[ edit.title ] = ( conflicts[ edit.title ] || 0 ) + 1 ) <= MAX_CONFLICTS ) {
-						log( 'Edit conflict on ' + edit.title + ': reading it again.' );
-						await readAgain( edit );
-						break;
-					}
-					report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: 'failed', error: error.message } );
-					report.needsAttention.push( { page: edit.title, reason: error.message } );
-					log( error.message );
-					( edit.kind === 'talk' ? talkUnavailable : skipped ).push( edit.title );
-					break;
+				report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: 'dry-run', diff: dryRunDiff( edit.title, base.text, edit.text ) } );
+				report.notices.push( ...edit.notices );
+				if ( talk ) {
+					talkPages[ edit.title ] = Object.assign( {}, talk, { text: edit.text, revid: ( talk.revid || 0 ) + 1 } );
+				} else if ( page ) {
+					pages.set( page.pageid, Object.assign( {}, page, { text: edit.text, revid: page.revid + 1, user: botName } ) );
 				}
-				report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: saved.nochange ? 'nochange' : 'saved', revid: saved.revid } );
-				log( ( saved.nochange ? 'No change: ' : 'Saved: ' ) + edit.title + ' (' + edit.summary + ')' );
+				continue;
 			}
-			report.notices.push( ...edit.notices );
-			if ( !options.dryRun && edit.text.includes( '~~~~' ) ) {
-				stale.push( edit.title );
+			if ( edits++ > 0 && options.editSpacingMs > 0 ) {
+				await options.sleep( options.editSpacingMs );
 			}
-			if ( edit.kind === 'talk' ) {
-				talkPages[ edit.title ] = { title: edit.title, revid: saved.revid, timestamp: saved.timestamp, text: edit.text };
+			if ( edit.pageid ) {
+				readBack.pageids.push( edit.pageid );
 			} else {
-				view.set( edit.title, {
-					title: edit.title, pageid: page ? page.pageid : 0, revid: saved.revid, timestamp: saved.timestamp, user: botName, text: edit.text,
-				} );
+				readBack.talk.push( edit.title );
+			}
+			try {
+				const saved = await wiki.edit( edit, base );
+				report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: saved.nochange ? 'nochange' : 'saved', revid: saved.revid } );
+				report.notices.push( ...edit.notices );
+				log( ( saved.nochange ? 'No change: ' : 'Saved: ' ) + edit.title + ' (' + edit.summary + ')' );
+			} catch ( error ) {
+				if ( !( error instanceof EditRefused ) ) {
+					throw error;
+				}
+				log( error.message );
+				tries[ edit.title ] = ( tries[ edit.title ] || 0 ) + 1;
+				if ( error.outcome === 'read-again' && tries[ edit.title ] < MAX_TRIES ) {
+					continue;
+				}
+				const result = error.outcome === 'gone' ? 'gone' : error.outcome === 'read-again' ? 'unsure' : 'failed';
+				report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: result, error: error.message } );
+				report.needsAttention.push( { page: edit.title, reason: error.outcome === 'gone' ? 'Deleted or moved during the run: left for the next run.' : error.message } );
+				( edit.kind === 'talk' ? talkUnavailable : skipped ).push( edit.title );
 			}
 		}
-	}
-	if ( !plan ) {
-		return;
+		// What the wiki saved, not what was sent: merged, signed, conflicted or lost, every edited page is read again.
+		const fresh = await wiki.readPages( [], readBack.pageids );
+		readBack.pageids.forEach( ( pageid ) => pages.delete( pageid ) );
+		fresh.pages.forEach( ( page ) => pages.set( page.pageid, page ) );
+		( await wiki.readTalkPages( readBack.talk ) ).forEach( ( talk ) => {
+			talkPages[ talk.title ] = talk;
+		} );
 	}
 	report.requests = plan.records.length;
 	report.needsAttention.push( ...plan.needsAttention );
-
-	const compiled = await saveCompiled( wiki, options, report, plan, state, fullScan ? null : changes.compiled, spacing );
-	const retry = !settled || report.edits.some( ( edit ) => edit.result === 'failed' );
-	const next: BotState = {
-		saved: now,
-		lastFullScan: fullScan ? now : state!.lastFullScan,
-		// After a failed edit or an unfinished plan, look again next run, keeping the time a retry was first asked for.
-		recheck: retry ? ( state && state.recheck !== '' && state.recheck <= now ? state.recheck : now ) : plan.recheck,
-		basis: basis,
-		pages: compiled,
-		requests: plan.facts,
-	};
-	if ( !state || !sameState( next, state ) ) {
-		await saveState( wiki, options, report, config, next, stateRead, spacing );
+	inTime();
+	await saveCompiled( wiki, options, report, plan.compiled, state, inTime );
+	// After a failed edit the next run looks again, even if nothing else changes.
+	const failed = report.edits.some( ( edit ) => edit.result === 'failed' || edit.result === 'unsure' );
+	const next: BotState = Object.assign( {}, plan.state, { rcid: start.lastRcid }, failed ? { recheck: now } : {} );
+	// A run that found no news (forced, or for a date that came) and changed nothing leaves the state as it is.
+	if ( !state || !sameState( next, state ) || start.changed.length > 0 ) {
+		await saveState( wiki, options, report, next, statePagesRead );
 	}
 }
 
-/**
- * Save each compiled page whose text changed, and empty the ones no longer
- * needed; the pages as they then stand, for the state. `touched`: pages someone
- * else edited since the state was saved; null to check every page's revision.
- */
-async function saveCompiled(
-	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, plan: Plan, state: BotState | null, touched: string[] | null, spacing: () => Promise<void>,
-): Promise<Record<string, SavedPage>> {
-	const config = options.plan;
-	const recorded = state ? state.pages : {};
-	const titles = plan.compiled.map( ( page ) => page.title );
-	const obsolete = Object.keys( recorded ).filter( ( title ) => !titles.includes( title ) ).sort();
-	// Pages whose revision on the wiki the state cannot vouch for.
-	const unsure = titles.concat( obsolete ).filter( ( title ) => touched === null || !recorded[ title ] || touched.includes( title ) );
-	const onWiki = unsure.length ? await wiki.readGeneratedInfo( unsure ) : {};
-	const current = ( title: string ): SavedPage | null => title in onWiki ? onWiki[ title ] : recorded[ title ] || null;
-	const pages: Record<string, SavedPage> = {};
-	for ( const page of plan.compiled ) {
-		const now = current( page.title );
-		if ( now && now.sha1 === page.sha1 ) {
-			pages[ page.title ] = { revid: now.revid, sha1: now.sha1 };
-			continue;
-		}
-		const saved = await saveGenerated( wiki, options, report, page, now ? now.revid : null, spacing );
-		if ( saved ) {
-			pages[ page.title ] = saved;
-		} else if ( options.dryRun ) {
-			// What the state would say: the revision is not known before saving.
-			pages[ page.title ] = { revid: now ? now.revid : 0, sha1: page.sha1 };
-		}
-	}
-	for ( const title of obsolete ) {
-		const now = current( title );
-		const stub = obsoletePage( config, title );
-		if ( now && now.sha1 !== stub.sha1 ) {
-			await saveGenerated( wiki, options, report, stub, now.revid, spacing );
-		}
-	}
-	return pages;
-}
-
-/** The state's parts, the later ones first: part 1, which names the save, goes last. */
-async function saveState(
-	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, config: PlanConfig, state: BotState,
-	read: PageSnapshot[], spacing: () => Promise<void>,
-): Promise<void> {
-	const parts = statePages( config.pages, state, config.maxPageBytes );
-	const base: Record<string, { text: string; revid: number | null; timestamp: string }> = {};
-	read.forEach( ( page ) => {
-		base[ page.title ] = { text: page.text, revid: page.revid, timestamp: page.timestamp };
-	} );
-	// Parts beyond those read may exist from an earlier, larger state.
-	const unknown = parts.map( ( part ) => part.title ).filter( ( title, index ) => !base[ title ] && index >= STATE_PARTS_FIRST_READ );
-	if ( unknown.length ) {
-		const info = await wiki.readGeneratedInfo( unknown );
-		unknown.forEach( ( title ) => {
-			const page = info[ title ];
-			base[ title ] = { text: '', revid: page ? page.revid : null, timestamp: page ? page.timestamp : '' };
-		} );
-	}
-	for ( const part of parts.slice( 1 ).concat( parts.slice( 0, 1 ) ) ) {
-		const from = base[ part.title ] || { text: '', revid: null, timestamp: '' };
-		const saved = await saveEdit( wiki, options, report, {
-			title: part.title,
-			kind: 'state',
-			text: part.text,
-			summary: 'Helpdesk bot: state after this run (' + state.requests.length + ' requests)',
-			baseRevid: from.revid,
-			baseTimestamp: from.timestamp,
-			reasons: [ 'the state changed' ],
-			notices: [],
-			mentions: 0,
-			contentModel: 'json',
-		}, from, spacing );
-		if ( !saved && !options.dryRun ) {
-			// Part 1 unsaved leaves the last complete state, or none: never half of a new one.
-			return;
-		}
-	}
-}
-
-async function saveGenerated(
-	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, page: GeneratedPage, revid: number | null, spacing: () => Promise<void>,
-): Promise<{ revid: number; sha1: string } | null> {
-	const edit: PlannedEdit = {
-		title: page.title,
-		kind: page.contentModel === 'json' ? 'export' : 'generated',
-		text: page.text,
-		summary: 'Helpdesk bot: update from the request pages',
-		baseRevid: revid,
-		baseTimestamp: '',
-		reasons: [ 'the content changed' ],
-		notices: [],
-		mentions: 0,
-		contentModel: page.contentModel,
-	};
-	// The page is ours: no base text is needed to decide on it, only its revision.
-	const saved = await saveEdit( wiki, options, report, edit, { text: '', revid: revid, timestamp: '' }, spacing );
-	return saved ? { revid: saved.revid, sha1: page.sha1 } : null;
-}
-
-async function saveEdit(
-	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, edit: PlannedEdit,
-	base: { text: string; revid: number | null; timestamp: string }, spacing: () => Promise<void>,
-): Promise<{ revid: number } | null> {
-	if ( options.dryRun ) {
-		report.edits.push( {
-			title: edit.title, kind: edit.kind, summary: edit.summary, result: 'dry-run',
-			diff: dryRunDiff( edit.title, base.text, edit.text ),
-		} );
-		return null;
-	}
-	await spacing();
-	try {
-		const saved = await wiki.edit( edit, base );
-		report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: saved.nochange ? 'nochange' : 'saved', revid: saved.revid } );
-		return saved;
-	} catch ( error ) {
-		if ( !( error instanceof EditRefused ) ) {
-			throw error;
-		}
-		report.edits.push( { title: edit.title, kind: edit.kind, summary: edit.summary, result: 'failed', error: error.message } );
-		report.needsAttention.push( { page: edit.title, reason: error.message } );
-		return null;
-	}
-}
-
-export { RunStop };
+export { dryRunDiff, RunStop };

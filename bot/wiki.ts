@@ -1,23 +1,23 @@
 /**
- * The thin layer between the planner and the wiki: batched reads and single edits
- * through anything with mwn's `request( params )`. It enforces what must hold
- * whatever the planner decides: only allowed pages are edited, pages that shut the
- * bot out are left alone, every edit asserts the bot account and names its base
- * revision, and rate limits or a failing server stop the run.
+ * The thin layer between the planner and the wiki, on mwn: its continuation
+ * (`continuedQueryGen`), batching (`massQueryGen`, 50 or 500 titles a request),
+ * error type and retries. It enforces what must hold whatever the planner decides:
+ * only allowed pages are edited, pages that shut the bot out are left alone, every
+ * edit asserts the bot account and names its base revision, and an edit whose
+ * answer was lost is never sent again blindly: the caller reads the page again.
  */
+import type { ApiParams, Mwn } from 'mwn';
 import type { PlanConfig } from './config';
 import { isBotPage } from './plan/names';
-import type { PageHistory, PageSnapshot, PlannedEdit, Revision, TalkPage } from './plan/types';
+import type { PageSnapshot, PlannedEdit, Revision, TalkPage } from './plan/types';
 import { botsDenied } from './plan/wikitext';
-
-/** What the layer needs of mwn: `Mwn#request` has this shape. */
-export interface ApiClient {
-	request( params: Record<string, string | number | boolean | string[] | undefined> ): Promise<ApiResponse>;
-}
 
 // The API's JSON, formatversion 2; read defensively.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiResponse = any;
+
+/** What the layer needs of mwn. */
+export type ApiClient = Pick<Mwn, 'request' | 'continuedQueryGen' | 'massQueryGen'>;
 
 /** Why a run stops early; `code` is the API's error code where there is one. */
 export class RunStop extends Error {
@@ -28,11 +28,16 @@ export class RunStop extends Error {
 	}
 }
 
-/** An edit the layer refused or the wiki rejected, for this page only. */
+/**
+ * An edit that did not go through as sent. `outcome` says what the caller does:
+ * `read-again` (a conflict, a page created meanwhile, an answer lost: the edit may
+ * or may not be saved), `gone` (deleted or moved away), `refused` (protection,
+ * a filter, a block: not in this run).
+ */
 export class EditRefused extends Error {
 	public override name = 'EditRefused';
 
-	public constructor( public code: string, message: string ) {
+	public constructor( public code: string, public outcome: 'read-again' | 'gone' | 'refused', message: string ) {
 		super( message );
 	}
 }
@@ -41,35 +46,22 @@ export interface SavedEdit {
 	title: string;
 	nochange: boolean;
 	revid: number;
-	timestamp: string;
 }
 
 export interface StartRead {
+	/** Text of the shutoff and committee pages, null if missing. */
 	shutoff: string | null;
 	committee: string | null;
-	/** The pages of the bot's state that exist, among those asked for. */
+	/** The state pages that exist, among those asked for. */
 	statePages: PageSnapshot[];
-	/** The account the bot is logged in as, and whether it has the high API limits. */
 	userName: string;
 	highLimits: boolean;
-	userIsBot: boolean;
-	/** Recent changes in the Helpdesk's namespaces, newest first, back to `coveredSince`. */
-	changes: RecentChange[];
-	/** Oldest time the changes are complete for (an empty string: not read). */
-	coveredSince: string;
-}
-
-export interface RecentChange {
-	title: string;
-	/** 0 when unknown (a deleted page). */
-	pageid: number;
-	revid: number;
-	timestamp: string;
-	type: string;
-	/** For a log entry, its type (`delete`, `move`, `contentmodel`…); '' otherwise. */
-	logType: string;
-	/** For moves, the new title. */
-	target?: string;
+	/** Titles of pages of the Helpdesk changed by others since the state was saved. */
+	changed: string[];
+	/** The newest recent change seen, to start from next time. */
+	lastRcid: number;
+	/** Whether the recent changes reach back to the state's save (they are kept ~90 days). */
+	covered: boolean;
 }
 
 /** Everything about the Helpdesk's place on the wiki that the layer needs. */
@@ -82,15 +74,19 @@ export interface WikiSite {
 	namespaces: number[];
 }
 
-/** Errors after which the run cannot sensibly go on. */
-const STOPPING = [ 'ratelimited', 'readonly', 'maxlag', 'assertbotfailed', 'assertuserfailed', 'assertnameduserfailed', 'badtoken', 'mwoauth-invalid-authorization' ];
+/** API errors after which the run cannot sensibly go on (mwn has retried what can be). */
+const STOPPING = [ 'ratelimited', 'readonly', 'maxlag', 'assertbotfailed', 'assertuserfailed', 'assertnameduserfailed', 'badtoken',
+	'mwoauth-invalid-authorization', 'blocked', 'autoblocked' ];
+/** Edit errors after which the page must be read again before anything more is decided. */
+const READ_AGAIN = [ 'editconflict', 'articleexists', 'pagedeleted', 'internal_api_error_DBQueryError' ];
+const GONE = [ 'missingtitle', 'nosuchpageid', 'pagedeleted' ];
 
 /** The API error code of whatever mwn threw; never the request (it holds credentials). */
 export function errorCode( error: unknown ): string {
 	if ( error && typeof error === 'object' ) {
 		const code = ( error as { code?: unknown } ).code;
 		const status = ( error as { response?: { status?: unknown } } ).response;
-		if ( typeof code === 'string' && code !== '' ) {
+		if ( typeof code === 'string' && code !== '' && !/^ERR_BAD_(RESPONSE|REQUEST)$/.test( code ) ) {
 			return code;
 		}
 		if ( status && typeof status.status === 'number' ) {
@@ -103,144 +99,160 @@ export function errorCode( error: unknown ): string {
 /** The API's explanation, or the message of a network or program error (never the request). */
 function errorInfo( error: unknown ): string {
 	const info = error && typeof error === 'object' ? ( error as { info?: unknown } ).info : undefined;
-	if ( typeof info === 'string' ) {
-		return info;
-	}
-	return error instanceof Error ? error.message : 'request failed';
+	return typeof info === 'string' && info !== '' ? info : error instanceof Error ? error.message : 'request failed';
 }
 
-function isServerTrouble( code: string ): boolean {
-	return code === 'network' || /^http-5/.test( code ) || code === 'http-429' || /^internal_api_error/.test( code ) ||
-		code === 'invalidjson' || code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT';
+/** An API error (the wiki answered), as opposed to a failure of the network or the server. */
+function isApiError( code: string ): boolean {
+	return !/^(http-|network$|E[A-Z]+$|ECONN|invalidjson$)/.test( code );
+}
+
+const REVISION_PROPS = { prop: 'info|revisions', rvprop: 'ids|timestamp|user|content', rvslots: 'main' };
+
+type Params = Record<string, string | number | boolean | string[] | number[] | undefined>;
+
+/** API parameters without the unset ones. */
+function apiParams( ...parts: Params[] ): ApiParams {
+	const params: ApiParams = {};
+	parts.forEach( ( part ) => Object.keys( part ).forEach( ( key ) => {
+		const value = part[ key ];
+		if ( value !== undefined ) {
+			params[ key ] = value;
+		}
+	} ) );
+	return params;
 }
 
 export class HelpdeskWiki {
-	private readonly api: ApiClient;
-
-	private readonly site: WikiSite;
-
-	private readonly token: () => string;
-
 	/** Titles of talk pages the bot may edit: members who chose `talk`. */
 	private talkAllowed: string[] = [];
 
-	public highLimits = false;
-
 	public pagesRead = 0;
 
-	public constructor( api: ApiClient, site: WikiSite, token: () => string ) {
-		this.api = api;
-		this.site = site;
-		this.token = token;
-	}
+	/** The bot's own user name, for `{{bots}}` checks; set by readStart. */
+	public botName = '';
 
-	/** Every read goes through here, so that failures are classified once. */
-	private async query( params: Record<string, string | number | boolean | string[] | undefined> ): Promise<ApiResponse> {
+	public constructor( private readonly api: ApiClient, private readonly site: WikiSite, private readonly token: () => string ) {}
+
+	/** Every read goes through here: mwn retries what can be retried; what still fails stops the run. */
+	private async read<T>( what: string, reading: () => Promise<T> ): Promise<T> {
 		try {
-			return await this.api.request( Object.assign( { action: 'query', format: 'json', formatversion: '2' }, params ) );
+			return await reading();
 		} catch ( error ) {
-			// A run cannot plan on half of what it needs to read.
 			const code = errorCode( error );
-			throw new RunStop( code, 'Reading failed: ' + code + ': ' + errorInfo( error ) );
+			throw new RunStop( code, 'Reading ' + what + ' failed: ' + code + ': ' + errorInfo( error ) );
 		}
 	}
 
-	/** Follows `continue` to the end, merging the pages of each response. */
-	private async queryAll( params: Record<string, string | number | boolean | undefined>, collect: ( response: ApiResponse ) => void ): Promise<void> {
-		let next: Record<string, string> | undefined = {};
-		while ( next ) {
-			const response = await this.query( Object.assign( {}, params, next ) );
-			collect( response );
-			next = response.continue;
-		}
+	private async all( what: string, params: Params, collect: ( response: ApiResponse ) => void ): Promise<void> {
+		await this.read( what, async () => {
+			for await ( const response of this.api.continuedQueryGen( apiParams( { action: 'query' }, params ) ) ) {
+				collect( response );
+			}
+		} );
 	}
 
-	private get batchSize(): number {
-		return this.highLimits ? 500 : 50;
+	private async batches( what: string, field: string, values: ( string | number )[], params: Params,
+		collect: ( response: ApiResponse ) => void ): Promise<void> {
+		if ( values.length === 0 ) {
+			return;
+		}
+		await this.read( what, async () => {
+			for await ( const response of this.api.massQueryGen( apiParams( { action: 'query' }, params, { [ field ]: values as string[] } ), field ) ) {
+				if ( response instanceof Error ) {
+					throw response;
+				}
+				collect( response );
+			}
+		} );
 	}
 
 	/**
-	 * The first read of a run, usually its only one when nothing changed: the
-	 * shutoff and committee pages, the pages of the bot's state (`stateTitles`), who
-	 * we are, and the recent changes in the Helpdesk's namespaces back to the time
-	 * `coveredFrom` finds in the state pages (less `overlapSeconds`, for changes
-	 * recorded late). The changes continue only while not yet covered; with no
-	 * such time they are not followed at all.
+	 * The first read of a run, usually its only one: the shutoff and committee
+	 * pages, the state pages (`stateTitles`), who we are, and the changes by others
+	 * in the Helpdesk's namespaces since `since` (less `overlapSeconds`, for changes
+	 * recorded late), newer than recent change `rcid`. Changes are followed back
+	 * only when there is a `since`.
 	 */
-	public async readStart(
-		overlapSeconds: number, stateTitles: string[], coveredFrom: ( statePages: PageSnapshot[] ) => string,
-	): Promise<StartRead> {
+	public async readStart( stateTitles: string[], since: ( statePages: PageSnapshot[] ) => { saved: string; rcid: number } | null,
+		overlapSeconds = 600 ): Promise<StartRead> {
 		const pages = this.site.plan.pages;
-		const params: Record<string, string | number | boolean | undefined> = {
-			titles: [ pages.shutoff, pages.committee ].concat( stateTitles ).join( '|' ),
-			prop: 'revisions',
-			rvprop: 'ids|timestamp|user|content',
-			rvslots: 'main',
+		const result: StartRead = {
+			shutoff: null, committee: null, statePages: [], userName: '', highLimits: false, changed: [], lastRcid: 0, covered: false,
+		};
+		const first = await this.read( 'the start pages', () => this.api.request( apiParams( {
+			action: 'query',
+			titles: [ pages.shutoff, pages.committee ].concat( stateTitles ),
 			meta: 'userinfo',
 			uiprop: 'rights|groups',
 			list: 'recentchanges',
 			rcnamespace: this.site.namespaces.join( '|' ),
-			rcprop: 'title|ids|timestamp|loginfo',
+			rcprop: 'title|ids|timestamp|loginfo|user',
 			rctype: 'edit|new|log',
 			rclimit: 'max',
-		};
-		const result: StartRead = {
-			shutoff: null, committee: null, statePages: [], userName: '', highLimits: false, userIsBot: false, changes: [], coveredSince: '',
-		};
-		let response = await this.query( params );
-		const query = response.query || {};
+		}, REVISION_PROPS ) ) );
+		const query = first.query || {};
 		for ( const page of query.pages || [] ) {
-			const revision = page.revisions && page.revisions[ 0 ];
-			const text = revision ? revision.slots.main.content : null;
+			const snapshot = this.snapshot( page );
 			const title = this.resolve( query, page.title );
 			if ( title === pages.shutoff ) {
-				result.shutoff = text;
+				result.shutoff = snapshot ? snapshot.text : null;
 			} else if ( title === pages.committee ) {
-				result.committee = text;
-			} else if ( stateTitles.includes( title ) ) {
-				const snapshot = this.snapshot( page );
-				if ( snapshot ) {
-					result.statePages.push( Object.assign( snapshot, { title: title } ) );
-				}
+				result.committee = snapshot ? snapshot.text : null;
+			} else if ( snapshot && stateTitles.includes( title ) ) {
+				result.statePages.push( Object.assign( snapshot, { title: title } ) );
 			}
 		}
 		const user = query.userinfo || {};
 		result.userName = user.name || '';
 		result.highLimits = ( user.rights || [] ).includes( 'apihighlimits' );
-		result.userIsBot = ( user.groups || [] ).includes( 'bot' ) || ( user.rights || [] ).includes( 'bot' );
-		this.highLimits = result.highLimits;
+		this.botName = result.userName;
 		this.pagesRead += 2 + result.statePages.length;
-		const from = Date.parse( coveredFrom( result.statePages ) );
-		if ( isNaN( from ) ) {
+		const newest = ( query.recentchanges || [] )[ 0 ];
+		result.lastRcid = newest ? newest.rcid : 0;
+		const from = since( result.statePages );
+		if ( from === null || isNaN( Date.parse( from.saved ) ) ) {
 			return result;
 		}
-		const since = new Date( from - overlapSeconds * 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
-		const rcParams = {
-			list: 'recentchanges', rcnamespace: params.rcnamespace, rcprop: params.rcprop, rctype: params.rctype, rclimit: 'max', rcend: since,
-		};
+		const end = new Date( Date.parse( from.saved ) - overlapSeconds * 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
+		let response = first;
 		for ( ;; ) {
-			for ( const change of ( response.query && response.query.recentchanges ) || [] ) {
-				if ( change.timestamp >= since ) {
-					result.changes.push( {
-						title: change.title,
-						pageid: change.pageid || 0,
-						revid: change.revid || 0,
-						timestamp: change.timestamp,
-						type: change.type,
-						logType: change.logtype || '',
-						target: change.logparams && change.logparams.target_title,
+			const changes = ( response.query && response.query.recentchanges ) || [];
+			for ( const change of changes ) {
+				if ( change.timestamp < end ) {
+					result.covered = true;
+					break;
+				}
+				if ( change.rcid > from.rcid && change.user !== result.userName && this.concerns( change ) ) {
+					[ change.title, change.logparams && change.logparams.target_title ].forEach( ( title ) => {
+						if ( title && !result.changed.includes( title ) ) {
+							result.changed.push( title );
+						}
 					} );
 				}
 			}
-			const oldest = result.changes.length ? result.changes[ result.changes.length - 1 ].timestamp : '';
-			if ( !response.continue || !response.continue.rccontinue || ( oldest !== '' && oldest < since ) ||
-				( response.query && ( response.query.recentchanges || [] ).some( ( change: { timestamp: string } ) => change.timestamp < since ) ) ) {
+			if ( result.covered || !response.continue ) {
+				// The wiki's whole recent changes, newer than the save: covered too.
+				result.covered = result.covered || !response.continue;
 				break;
 			}
-			response = await this.query( Object.assign( {}, rcParams, { rccontinue: response.continue.rccontinue, continue: response.continue.continue } ) );
+			const next = response.continue;
+			response = await this.read( 'recent changes', () => this.api.request( apiParams( {
+				action: 'query', list: 'recentchanges', rcnamespace: this.site.namespaces.join( '|' ), rcprop: 'title|ids|timestamp|loginfo|user',
+				rctype: 'edit|new|log', rclimit: 'max', rcend: end, rccontinue: next.rccontinue, continue: next.continue,
+			} ) ) );
 		}
-		result.coveredSince = since;
 		return result;
+	}
+
+	/** Whether a recent change touches the Helpdesk: a request page, the bot's pages or the committee page. */
+	private concerns( change: ApiResponse ): boolean {
+		if ( change.type === 'log' && ![ 'delete', 'move', 'import', 'merge', 'protect' ].includes( change.logtype ) ) {
+			return false;
+		}
+		const pages = this.site.plan.pages;
+		return [ change.title, change.logparams && change.logparams.target_title ].some( ( title ) => typeof title === 'string' &&
+			( title.indexOf( pages.requestsPrefix ) === 0 || title === pages.committee || isBotPage( pages, title ) ) );
 	}
 
 	/** MediaWiki normalises titles; map a returned title back to what we asked. */
@@ -261,21 +273,30 @@ export class HelpdeskWiki {
 			timestamp: revision.timestamp,
 			user: revision.user || '',
 			text: revision.slots.main.content,
+			redirect: !!page.redirect,
 		};
 	}
 
-	/** Every request page with its content: allpages as a generator, 50 (500) a call. */
-	public async readAllRequests(): Promise<PageSnapshot[]> {
+	private collect( response: ApiResponse, onPage: ( snapshot: PageSnapshot ) => void, onMissing?: ( title: string ) => void ): void {
+		for ( const page of ( response.query && response.query.pages ) || [] ) {
+			const snapshot = this.snapshot( page );
+			if ( snapshot ) {
+				onPage( snapshot );
+			} else if ( ( page.missing || page.invalid ) && onMissing ) {
+				onMissing( page.title || String( page.pageid ) );
+			}
+		}
+	}
+
+	/** Every page under the requests prefix with its content: allpages as a generator, 50 (500) a request. */
+	public async readAllRequests( highLimits: boolean ): Promise<PageSnapshot[]> {
 		const found: Record<string, PageSnapshot> = {};
-		await this.queryAll( {
+		await this.all( 'the request pages', Object.assign( {
 			generator: 'allpages',
 			gapnamespace: this.site.requestsNamespace,
 			gapprefix: this.site.requestsPrefixText,
-			gaplimit: this.batchSize,
-			prop: 'revisions',
-			rvprop: 'ids|timestamp|user|content',
-			rvslots: 'main',
-		}, ( response ) => this.collect( response, ( snapshot ) => {
+			gaplimit: highLimits ? 500 : 50,
+		}, REVISION_PROPS ), ( response ) => this.collect( response, ( snapshot ) => {
 			found[ snapshot.title ] = snapshot;
 		} ) );
 		const pages = Object.keys( found ).sort().map( ( title ) => found[ title ] );
@@ -283,30 +304,13 @@ export class HelpdeskWiki {
 		return pages;
 	}
 
-	/** The snapshots of a response's pages, and the titles of its missing pages. */
-	private collect( response: ApiResponse, onPage: ( snapshot: PageSnapshot ) => void, onMissing?: ( title: string ) => void ): void {
-		for ( const page of ( response.query && response.query.pages ) || [] ) {
-			const snapshot = this.snapshot( page );
-			if ( snapshot ) {
-				onPage( snapshot );
-			} else if ( page.missing && onMissing ) {
-				onMissing( page.title );
-			}
-		}
-	}
-
-	/** Some pages with their content, by title, in batches; missing pages are listed apart. */
-	public async readPages( titles: string[] ): Promise<{ pages: PageSnapshot[]; missing: string[] }> {
+	/** Pages by title or by page id, with their content, in batches; missing ones listed apart. */
+	public async readPages( titles: string[], pageids: number[] = [] ): Promise<{ pages: PageSnapshot[]; missing: string[] }> {
 		const pages: PageSnapshot[] = [];
 		const missing: string[] = [];
-		for ( let i = 0; i < titles.length; i += this.batchSize ) {
-			await this.queryAll( {
-				titles: titles.slice( i, i + this.batchSize ).join( '|' ),
-				prop: 'revisions',
-				rvprop: 'ids|timestamp|user|content',
-				rvslots: 'main',
-			}, ( response ) => this.collect( response, ( snapshot ) => pages.push( snapshot ), ( title ) => missing.push( title ) ) );
-		}
+		const collect = ( response: ApiResponse ): void => this.collect( response, ( snapshot ) => pages.push( snapshot ), ( title ) => missing.push( title ) );
+		await this.batches( 'pages', 'titles', titles, REVISION_PROPS, collect );
+		await this.batches( 'pages', 'pageids', pageids, REVISION_PROPS, collect );
 		this.pagesRead += pages.length;
 		return { pages: pages, missing: missing };
 	}
@@ -318,48 +322,60 @@ export class HelpdeskWiki {
 			.concat( missing.map( ( title ) => ( { title: title, revid: null, timestamp: '', text: '' } ) ) );
 	}
 
-	/** One page's revisions from `fromRevid` (or its creation), oldest first, to find who added a sign-off. */
-	public async readHistory( title: string, fromRevid: number | null ): Promise<PageHistory> {
+	/** A page's revisions newest first, read until `enough` says so (or the page's creation). */
+	public async readHistory( title: string, enough: ( read: Revision[] ) => boolean ): Promise<Revision[]> {
 		const revisions: Revision[] = [];
-		await this.queryAll( {
-			titles: title,
-			prop: 'revisions',
-			rvprop: 'ids|timestamp|user|content',
-			rvslots: 'main',
-			rvdir: 'newer',
-			rvlimit: 'max',
-			rvstartid: fromRevid === null ? undefined : fromRevid,
-		}, ( response ) => {
-			for ( const page of ( response.query && response.query.pages ) || [] ) {
-				for ( const revision of page.revisions || [] ) {
-					revisions.push( {
-						revid: revision.revid,
-						user: revision.user || '',
-						timestamp: revision.timestamp,
-						text: revision.slots && revision.slots.main ? revision.slots.main.content || '' : '',
-					} );
+		await this.read( 'the history of ' + title, async () => {
+			for await ( const response of this.api.continuedQueryGen( {
+				action: 'query', titles: title, prop: 'revisions', rvprop: 'ids|timestamp|user|content', rvslots: 'main', rvlimit: 'max', rvdir: 'older',
+			} ) ) {
+				for ( const page of ( response.query && response.query.pages ) || [] ) {
+					for ( const revision of page.revisions || [] ) {
+						revisions.push( {
+							revid: revision.revid, user: revision.user || '', timestamp: revision.timestamp,
+							text: revision.slots && revision.slots.main ? revision.slots.main.content || '' : '',
+						} );
+					}
+				}
+				if ( enough( revisions ) ) {
+					break;
 				}
 			}
 		} );
-		return { fromRevid: fromRevid, revisions: revisions };
+		return revisions;
 	}
 
-	/** Latest revision id and SHA-1 of the compiled pages, without their content; null for a missing page. */
-	public async readGeneratedInfo( titles: string[] ): Promise<Record<string, { revid: number; sha1: string; timestamp: string } | null>> {
-		const info: Record<string, { revid: number; sha1: string; timestamp: string } | null> = {};
+	/** Which of these user names have an account here. */
+	public async readAccounts( names: string[] ): Promise<Record<string, boolean>> {
+		const accounts: Record<string, boolean> = {};
+		await this.batches( 'user accounts', 'ususers', names, { list: 'users' }, ( response ) => {
+			for ( const user of ( response.query && response.query.users ) || [] ) {
+				accounts[ user.name ] = !user.missing && !user.invalid && typeof user.userid === 'number';
+			}
+		} );
+		names.forEach( ( name ) => {
+			accounts[ name ] = accounts[ name ] === true;
+		} );
+		return accounts;
+	}
+
+	/** Latest revision id and SHA-1 of the compiled pages (their text too, for a dry run); null for a missing page. */
+	public async readCompiled( titles: string[], withText: boolean ): Promise<Record<string, { revid: number; sha1: string; text: string } | null>> {
+		const info: Record<string, { revid: number; sha1: string; text: string } | null> = {};
 		titles.forEach( ( title ) => {
 			info[ title ] = null;
 		} );
-		for ( let i = 0; i < titles.length; i += this.batchSize ) {
-			const response = await this.query( { titles: titles.slice( i, i + this.batchSize ).join( '|' ), prop: 'revisions', rvprop: 'ids|sha1|timestamp' } );
+		await this.batches( 'the compiled pages', 'titles', titles, { prop: 'revisions', rvprop: withText ? 'ids|sha1|content' : 'ids|sha1', rvslots: 'main' }, ( response ) => {
 			const query = response.query || {};
 			for ( const page of query.pages || [] ) {
 				const revision = page.revisions && page.revisions[ 0 ];
 				if ( revision ) {
-					info[ this.resolve( query, page.title ) ] = { revid: revision.revid, sha1: revision.sha1, timestamp: revision.timestamp };
+					info[ this.resolve( query, page.title ) ] = {
+						revid: revision.revid, sha1: revision.sha1, text: revision.slots ? revision.slots.main.content : '',
+					};
 				}
 			}
-		}
+		} );
 		return info;
 	}
 
@@ -368,11 +384,7 @@ export class HelpdeskWiki {
 		this.talkAllowed = titles.slice();
 	}
 
-	/**
-	 * The allowlist: request subpages; the compiled pages with their archive and
-	 * export pages and the bot's state pages, by their exact naming scheme; talk
-	 * pages of `talk` members.
-	 */
+	/** The allowlist: request subpages, the bot's own pages by their naming scheme, talk pages of `talk` members. */
 	public mayEdit( title: string ): boolean {
 		const pages = this.site.plan.pages;
 		const prefix = pages.requestsPrefix;
@@ -382,33 +394,30 @@ export class HelpdeskWiki {
 
 	/**
 	 * Save one planned edit on top of `base` (the text it replaces, as read, and its
-	 * revision). Throws EditRefused for this page, RunStop for the run.
+	 * revision): a request page by its page id, so that a page moved meanwhile is
+	 * followed and a deleted one is not created again. Never retried by the library
+	 * on a network failure: the caller reads the page again instead.
 	 */
 	public async edit( edit: PlannedEdit, base: { text: string; revid: number | null; timestamp: string } ): Promise<SavedEdit> {
 		if ( !this.mayEdit( edit.title ) ) {
-			throw new EditRefused( 'not-allowed', edit.title + ' is not a page the bot may edit.' );
+			throw new EditRefused( 'not-allowed', 'refused', edit.title + ' is not a page the bot may edit.' );
 		}
 		if ( base.revid !== null && botsDenied( base.text, this.botName ) ) {
-			throw new EditRefused( 'bots-denied', edit.title + ' shuts the bot out ({{nobots}} or {{bots}}).' );
+			throw new EditRefused( 'bots-denied', 'refused', edit.title + ' shuts the bot out ({{nobots}} or {{bots}}).' );
 		}
-		const params: Record<string, string | number | boolean | undefined> = {
-			action: 'edit',
-			format: 'json',
-			formatversion: '2',
-			title: edit.title,
-			text: edit.text,
-			summary: edit.summary,
-			bot: true,
-			assert: 'bot',
-			watchlist: 'nochange',
-			token: this.token(),
+		const params: Params = {
+			action: 'edit', text: edit.text, summary: edit.summary, bot: true, assert: 'bot', watchlist: 'nochange', token: this.token(),
 		};
+		if ( edit.pageid ) {
+			params.pageid = edit.pageid;
+		} else {
+			params.title = edit.title;
+		}
 		if ( base.revid === null ) {
 			params.createonly = true;
 		} else {
 			params.nocreate = true;
 			params.baserevid = base.revid;
-			// Unknown for the compiled pages; MediaWiki deprecates an empty one.
 			params.basetimestamp = base.timestamp || undefined;
 		}
 		if ( edit.contentModel ) {
@@ -416,27 +425,26 @@ export class HelpdeskWiki {
 		}
 		let response: ApiResponse;
 		try {
-			response = await this.api.request( params );
+			response = await this.api.request( apiParams( params ), { helpdeskEdit: true } as object );
 		} catch ( error ) {
 			const code = errorCode( error );
-			if ( STOPPING.includes( code ) || isServerTrouble( code ) ) {
-				throw new RunStop( code, 'Editing ' + edit.title + ' failed: ' + code + ': ' + errorInfo( error ) );
+			const message = 'Editing ' + edit.title + ': ' + code + ': ' + errorInfo( error );
+			if ( GONE.includes( code ) ) {
+				throw new EditRefused( code, 'gone', message );
 			}
-			throw new EditRefused( code, 'Editing ' + edit.title + ' failed: ' + code + ': ' + errorInfo( error ) );
+			if ( READ_AGAIN.includes( code ) || !isApiError( code ) ) {
+				throw new EditRefused( code, 'read-again', message );
+			}
+			if ( STOPPING.includes( code ) ) {
+				throw new RunStop( code, message );
+			}
+			throw new EditRefused( code, 'refused', message );
 		}
 		const result = response && response.edit;
 		if ( !result || result.result !== 'Success' ) {
 			const code = result && result.captcha ? 'captcha' : result && result.code ? String( result.code ) : 'edit-failure';
-			throw new EditRefused( code, 'Editing ' + edit.title + ' failed: ' + code );
+			throw new EditRefused( code, 'refused', 'Editing ' + edit.title + ' failed: ' + code );
 		}
-		return {
-			title: edit.title,
-			nochange: !!result.nochange,
-			revid: result.newrevid || base.revid || 0,
-			timestamp: result.newtimestamp || base.timestamp,
-		};
+		return { title: result.title || edit.title, nochange: !!result.nochange, revid: result.newrevid || base.revid || 0 };
 	}
-
-	/** The bot's own user name, for `{{bots}}` checks; set after readStart. */
-	public botName = '';
 }

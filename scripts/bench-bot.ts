@@ -225,9 +225,14 @@ class PageByPageWiki extends HelpdeskWiki {
 		return ( await this.readPages( titles ) ).pages;
 	}
 
-	public override async readPages( titles: string[] ): Promise<{ pages: PageSnapshot[]; missing: string[] }> {
+	public override async readPages( titles: string[], pageids: number[] = [] ): Promise<{ pages: PageSnapshot[]; missing: string[] }> {
 		const pages: PageSnapshot[] = [];
 		const missing: string[] = [];
+		for ( const pageid of pageids ) {
+			const one = await super.readPages( [], [ pageid ] );
+			pages.push( ...one.pages );
+			missing.push( ...one.missing );
+		}
 		for ( const title of titles ) {
 			const response: ApiResponse = await this.client.request( {
 				action: 'query', format: 'json', formatversion: '2', titles: title, prop: 'revisions', rvprop: 'ids|timestamp|user|content', rvslots: 'main',
@@ -256,13 +261,12 @@ interface Measured {
 }
 
 async function botRun( bot: Mwn, requests: () => number, config: BotConfig, kind: BotKind ): Promise<{ report: RunReport; ms: number }> {
-	const api: ApiClient = { request: ( params ) => bot.request( params as Parameters<Mwn[ 'request' ]>[ 0 ] ) };
+	const api: ApiClient = bot;
 	const site = siteOf( bot, config );
 	const wiki = kind === 'naive' ? new PageByPageWiki( api, site, () => bot.csrfToken ) : new HelpdeskWiki( api, site, () => bot.csrfToken );
 	const began = performance.now();
 	const report = await runOnce( wiki, {
 		plan: config.plan,
-		fullScanHours: config.wiki.fullScanHours,
 		editSpacingMs: 0,
 		dryRun: false,
 		forceFullScan: kind === 'naive',
@@ -351,7 +355,7 @@ async function benchmarkSize( size: number, log: ( line: string ) => void, sizes
 		const open = requests.filter( ( generated ) => [ 'submitted', 'initial-feedback', 'awaiting-final-go', 'approved' ].includes( generated.request.status ) );
 		for ( const kind of [ 'bot', 'naive' ] as BotKind[] ) {
 			const config = configFor( wiki, kind );
-			const { bot, requests: count } = await connect( config, true );
+			const { bot, requests: count } = await connect( config );
 			const record = async ( run: string ): Promise<void> => {
 				const { report, ms } = await botRun( bot, count, config, kind );
 				measured.push( { size: size, bot: kind, run: run, report: report, ms: ms } );

@@ -4,9 +4,13 @@
  * that added it: a signature is text anyone can type.
  */
 import type { Committee, CommitteeMember, Revision, SignOff, SignOffKind, Tally } from './types';
+import { parseTimestamp, shortened, userNameProblem } from '../../shared/wikitext';
 import { findTemplates, normaliseUserName, paramValue } from './wikitext';
 
-const DATE = /^\d{4}-\d\d-\d\d$/;
+/** A real calendar day, YYYY-MM-DD. */
+function isDay( text: string ): boolean {
+	return /^\d{4}-\d\d-\d\d$/.test( text ) && parseTimestamp( text ) !== null;
+}
 
 /** One member per `{{Helpdesk committee member|user=…|notify=…|away_until=…|languages=…}}`. */
 export function parseCommittee( text: string | null, templateName: string ): Committee {
@@ -21,22 +25,27 @@ export function parseCommittee( text: string | null, templateName: string ): Com
 			committee.problems.push( 'A {{' + templateName + '}} line names no user.' );
 			continue;
 		}
+		const invalid = userNameProblem( name );
+		if ( invalid !== '' ) {
+			committee.problems.push( 'A {{' + templateName + '}} line names "' + shortened( name, 80 ) + '", which is not a user name (' + invalid + ').' );
+			continue;
+		}
 		if ( committee.members.some( ( listed ) => listed.name === name ) ) {
 			committee.problems.push( name + ' is listed twice.' );
 			continue;
 		}
 		const notify = paramValue( call, 'notify' ).toLowerCase();
 		if ( notify !== '' && notify !== 'mention' && notify !== 'talk' ) {
-			committee.problems.push( name + ': notify=' + notify + ' is neither "mention" nor "talk"; mentioning instead.' );
+			committee.problems.push( name + ': notify=' + shortened( notify, 40 ) + ' is neither "mention" nor "talk"; mentioning instead.' );
 		}
 		const away = paramValue( call, 'away_until' );
-		if ( away !== '' && !DATE.test( away ) ) {
-			committee.problems.push( name + ': away_until=' + away + ' is not a date (YYYY-MM-DD).' );
+		if ( away !== '' && !isDay( away ) ) {
+			committee.problems.push( name + ': away_until=' + shortened( away, 40 ) + ' is not a date (YYYY-MM-DD).' );
 		}
 		const member: CommitteeMember = {
 			name: name,
 			notify: notify === 'talk' ? 'talk' : 'mention',
-			awayUntil: DATE.test( away ) ? away : '',
+			awayUntil: isDay( away ) ? away : '',
 			languages: paramValue( call, 'languages' ).split( /[,\s]+/ ).map( ( code ) => code.trim().toLowerCase() ).filter( ( code ) => code !== '' ),
 		};
 		committee.members.push( member );
@@ -112,25 +121,54 @@ export function signOffCalls( text: string, templateName: string ): SignOffCall[
 	} );
 }
 
+/** The keys of the sign-offs a revision's text holds. */
+export function signOffKeys( text: string, templateName: string ): string[] {
+	return text.includes( '{{' ) ? signOffCalls( text, templateName ).map( ( call ) => call.key ) : [];
+}
+
 /**
- * Who added each call: the author of the first revision (oldest first) whose text
- * has a call with the same key. Calls not found keep an empty author.
+ * Whether a history read newest first must go on to tell who added `keys`: a key
+ * is attributed to the oldest revision of the unbroken run of revisions, up to the
+ * latest, that hold it, so reading stops at a revision without any of them.
  */
-export function attributeSignOffs( calls: SignOffCall[], known: SignOff[], revisions: Revision[], templateName: string ): SignOff[] {
-	const firstSeen: Record<string, Revision> = {};
-	const wanted = calls.filter( ( call ) => !known.some( ( signOff ) => keyOf( signOff ) === call.key ) ).map( ( call ) => call.key );
+export function historyNeedsMore( revisions: Revision[], keys: string[], templateName: string ): boolean {
+	const open = keys.slice();
 	for ( const revision of revisions ) {
-		if ( wanted.every( ( key ) => firstSeen[ key ] ) ) {
-			break;
-		}
-		if ( !revision.text.includes( '{{' ) ) {
-			continue;
-		}
-		for ( const call of signOffCalls( revision.text, templateName ) ) {
-			if ( !firstSeen[ call.key ] ) {
-				firstSeen[ call.key ] = revision;
+		const held = signOffKeys( revision.text, templateName );
+		for ( let i = open.length - 1; i >= 0; i-- ) {
+			if ( !held.includes( open[ i ] ) ) {
+				open.splice( i, 1 );
 			}
 		}
+		if ( open.length === 0 ) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * Who added each call: for a call known from an earlier run, who it was then;
+ * otherwise the author of the oldest revision in the unbroken run, from the
+ * latest revision back (`history`, newest first), that holds the same call. A
+ * call re-added after it was removed is the re-adder's. Calls not found keep an
+ * empty author.
+ */
+export function attributeSignOffs( calls: SignOffCall[], known: SignOff[], history: Revision[], templateName = 'Helpdesk sign-off' ): SignOff[] {
+	const runStart: Record<string, Revision> = {};
+	const open: Record<string, boolean> = {};
+	calls.forEach( ( call ) => {
+		open[ call.key ] = !known.some( ( signOff ) => keyOf( signOff ) === call.key );
+	} );
+	for ( const revision of history ) {
+		const held = signOffKeys( revision.text, templateName );
+		Object.keys( open ).filter( ( key ) => open[ key ] ).forEach( ( key ) => {
+			if ( held.includes( key ) ) {
+				runStart[ key ] = revision;
+			} else {
+				open[ key ] = false;
+			}
+		} );
 	}
 	const seen: Record<string, boolean> = {};
 	const result: SignOff[] = [];
@@ -144,7 +182,7 @@ export function attributeSignOffs( calls: SignOffCall[], known: SignOff[], revis
 			result.push( previous );
 			continue;
 		}
-		const revision = firstSeen[ call.key ];
+		const revision = runStart[ call.key ];
 		result.push( {
 			kind: call.kind,
 			member: call.member,

@@ -1,20 +1,24 @@
 /**
- * The planner: from what the bot read (request pages, the committee page, its own
- * state from the previous run, the time) to what must be done (edits with their
- * notices, and the generated pages). No I/O, no clock, no randomness: planning the
- * wiki as it stands after a plan was carried out gives an empty plan.
+ * The planner: from what the bot read (every request page, the committee page,
+ * who added the sign-offs known from earlier runs, talk pages and accounts, the
+ * time) to the whole plan: what more to read, the edits with their notices, the
+ * compiled pages and the next state. No I/O, no clock, no randomness: planning the
+ * wiki as it stands after a plan was carried out gives no edit.
  */
 import { isClosed, WAITING_ON } from '../../shared/status';
+import { escapeText } from '../../shared/escape';
+import { addDays, isRedirect, redirectTarget, shortened } from '../../shared/wikitext';
 import type { PlanConfig } from '../config';
-import { parseCommittee, signOffProblem } from './committee';
+import { parseCommittee } from './committee';
 import { languageFor, message } from './messages';
-import { renderAgenda, renderExport, renderStatistics, renderTable, flagsOf } from './pages';
+import { Due, filingDue, nextChange, Recipients, reminderDue, statusDue, tellable } from './notices';
+import { COMPILED_PAGES_LAYOUT, flagsOf, recordReasons, renderAgenda, renderExport, renderStatistics, renderTable } from './pages';
 import {
-	appendBlock, DerivedPage, deriveRecord, filingDue, nextChange, noticeBlock, owesSomething, pageLink, reminderDue, silentMarker,
-	statusMarker, tallyLine, userLink, withParamFixes, withTally,
+	appendBlock, DerivedPage, deriveRecord, noticeBlock, pageLink, silentMarkers, statusKey, tallyLine, userLink, withParamFixes, withTally,
 } from './request-page';
+import { sha1 } from './sha1';
 import type {
-	Attention, Committee, CommitteeMember, MoreReading, Notice, Plan, PlanInput, PlannedEdit, RequestFacts, RequestRecord, TalkPage,
+	Attention, BotState, Committee, CommitteeMember, MoreReading, Notice, Plan, PlanInput, PlannedEdit, RequestRecord, SignOff, TalkPage,
 } from './types';
 import { botsDenied, marker, normaliseUserName, readMarkers } from './wikitext';
 
@@ -26,311 +30,298 @@ export function isRequestPage( config: PlanConfig, title: string ): boolean {
 	return title.length > prefix.length && title.slice( 0, prefix.length ) === prefix;
 }
 
-interface TalkItem {
-	about: 'filed' | 'reminder';
-	record: RequestRecord;
-	marker: object;
-	days?: number;
+/** What the compiled pages are made from besides the requests: a change means compiling again. */
+export function basisOf( committeeText: string | null, config: PlanConfig, botName: string ): string {
+	return sha1( JSON.stringify( [ committeeText, config, botName, COMPILED_PAGES_LAYOUT ] ) );
 }
 
-interface Routing {
-	/** Pinged on the request page. */
+/** A due notice split by how each person still owed it is reached. */
+interface Routed {
+	due: Due;
+	record: RequestRecord;
 	mention: string[];
-	/** Already told on their talk page (a marker is there). */
+	/** Told on their talk page already; to be recorded on the request page. */
 	toldOnTalk: string[];
-	/** Not yet told on their talk page. */
 	pendingTalk: string[];
-	/** Talk pages not read yet. */
-	unread: string[];
+	/** Meant for them, but they have no account (a notice first sent now). */
+	none: string[];
 }
 
 export function planRun( input: PlanInput ): Plan {
 	const config = input.config;
+	const bot = normaliseUserName( input.botName );
 	const committee = parseCommittee( input.committeeText, config.templates.committeeMember );
-	const facts: Record<number, RequestFacts> = {};
-	( input.previous ? input.previous.facts : [] ).forEach( ( entry ) => {
-		facts[ entry.pageid ] = entry;
-	} );
-	const previous: Record<string, RequestRecord> = {};
-	( input.previous ? input.previous.records : [] ).forEach( ( record ) => {
-		previous[ record.page ] = record;
-	} );
-	const wants: MoreReading = { content: [], history: [], talkPages: [] };
-	const derived: DerivedPage[] = input.pages.filter( ( page ) => isRequestPage( config, page.title ) ).map( ( page ) => {
-		const result = deriveRecord( page, facts[ page.pageid ] || null, input.history[ page.title ], config, input.botName );
-		if ( result.needsHistory !== undefined ) {
-			wants.history.push( { title: page.title, fromRevid: result.needsHistory } );
+	const wants: MoreReading = { history: [], talkPages: [], accounts: [] };
+	const recipients: Recipients = { bot: bot, accounts: input.accounts };
+	const lookUp = ( names: string[] ): void => names.forEach( ( name ) => {
+		if ( !( name in input.accounts ) && !wants.accounts.includes( name ) ) {
+			wants.accounts.push( name );
 		}
-		return result;
 	} );
-	const read: Record<string, boolean> = {};
-	derived.forEach( ( page ) => {
-		read[ page.record.page ] = true;
+	lookUp( tellable( committee.members.map( ( member ) => member.name ).concat( config.contacts.helpdesk, config.contacts.workingGroup ), bot ) );
+	committee.members.filter( ( member ) => input.accounts[ member.name ] === false ).forEach( ( member ) => {
+		committee.problems.push( member.name + ' has no account on this wiki: never notified.' );
 	} );
-	const records: RequestRecord[] = derived.map( ( page ) => page.record );
-	if ( !input.fullScan ) {
-		Object.keys( previous ).sort().forEach( ( title ) => {
-			if ( read[ title ] || input.gone.includes( title ) ) {
-				return;
+
+	const moves: Attention[] = [];
+	const derived: DerivedPage[] = [];
+	const known: Record<number, SignOff[]> = {};
+	input.known.forEach( ( entry ) => {
+		known[ entry.pageid ] = entry.signOffs;
+	} );
+	const titles = input.pages.filter( ( page ) => !page.redirect && !isRedirect( page.text ) ).map( ( page ) => page.title );
+	for ( const page of input.pages.filter( ( candidate ) => isRequestPage( config, candidate.title ) ) ) {
+		if ( page.redirect || isRedirect( page.text ) ) {
+			// A move within the requests leaves a redirect to a page read in its own right.
+			const target = redirectTarget( page.text );
+			if ( target === null || !titles.includes( target ) ) {
+				moves.push( { page: page.title, reason: 'A redirect to ' + ( target === null ? 'no page' : '"' + shortened( target, 200 ) + '"' ) +
+					', not to a request page: nothing there is tracked.' } );
 			}
-			const record = previous[ title ];
-			records.push( record );
-			if ( owesSomething( record, committee, config, input.now ) ) {
-				wants.content.push( title );
-			}
-		} );
+			continue;
+		}
+		const derivedPage = deriveRecord( page, known[ page.pageid ] || [], input.history[ page.title ], config, bot, input.now );
+		if ( derivedPage.needsHistory.length ) {
+			wants.history.push( { title: page.title, keys: derivedPage.needsHistory } );
+		}
+		derived.push( derivedPage );
 	}
-	records.sort( ( a, b ) => a.page < b.page ? -1 : a.page > b.page ? 1 : 0 );
+	derived.sort( ( a, b ) => a.record.page < b.record.page ? -1 : a.record.page > b.record.page ? 1 : 0 );
+	const records = derived.map( ( page ) => page.record );
 
 	let edits: PlannedEdit[] = [];
-	if ( wants.content.length === 0 && wants.history.length === 0 ) {
-		edits = planEdits( input, committee, derived, wants );
+	if ( wants.history.length === 0 && wants.accounts.length === 0 ) {
+		edits = planEdits( input, committee, derived, recipients, wants );
 	}
+	const final = edits.length === 0 && wants.history.length + wants.talkPages.length + wants.accounts.length === 0;
+	const attention = needsAttention( records, committee, config ).concat( moves );
 	// The export, agenda and statistics first: what they could not show is listed on the table.
-	const exported = renderExport( records, committee, config, input.now );
-	const sizeNotes = exported.attention.slice();
-	const agenda = renderAgenda( records, committee, config, input.now, sizeNotes );
-	const statistics = renderStatistics( records, committee, config, sizeNotes );
-	const table = renderTable( records, committee, config, input.now, sizeNotes );
-	return {
-		wants: wants,
-		edits: wants.talkPages.length ? [] : edits,
-		compiled: table.pages.concat( [ statistics, agenda ], exported.pages ),
-		facts: records.map( factsOf ).sort( ( a, b ) => a.pageid - b.pageid ),
+	const compiled: Plan[ 'compiled' ] = [];
+	if ( final ) {
+		const exported = renderExport( records, committee, config, input.now );
+		const sizeNotes = exported.attention.slice();
+		const agenda = renderAgenda( records, committee, config, input.now, sizeNotes );
+		const statistics = renderStatistics( records, committee, config, sizeNotes );
+		const table = renderTable( records, committee, config, input.now, moves.concat( sizeNotes ) );
+		compiled.push( ...table.pages, statistics, agenda, ...exported.pages );
+		attention.push( ...sizeNotes, ...table.attention );
+	}
+	const state: BotState = {
+		saved: input.now,
+		rcid: 0,
 		recheck: recheckTime( records, committee, config, input.now ),
-		needsAttention: needsAttention( records, committee, config ).concat( sizeNotes, table.attention ),
-		records: records,
-		committee: committee,
+		basis: basisOf( input.committeeText, config, input.botName ),
+		compiled: compiled.map( ( page ) => page.title ),
+		signOffs: records.filter( ( record ) => record.signOffs.some( ( signOff ) => signOff.author !== '' ) ).map( ( record ) => ( {
+			pageid: record.pageid, signOffs: record.signOffs.filter( ( signOff ) => signOff.author !== '' ),
+		} ) ),
 	};
-}
-
-function factsOf( record: RequestRecord ): RequestFacts {
-	return {
-		pageid: record.pageid, revid: record.revid, status: record.problem ? '' : record.status, statusSince: record.statusSince, signOffs: record.signOffs,
-	};
+	return { wants: wants, edits: edits, compiled: compiled, state: state, needsAttention: attention, records: records, committee: committee };
 }
 
 /**
  * The first time after `now` at which, with no page edited, the compiled pages
- * or the notices owed change: a stage's threshold passed, a closed request due
- * for the archive, a member back from being away. '' when there is none.
+ * or the notices owed change: a reminder round begins, a closed request is due
+ * for the archive, a member comes back. '' when there is none.
  */
 export function recheckTime( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): string {
 	const times = records.map( ( record ) => nextChange( record, config, now ) );
 	committee.members.filter( ( member ) => member.awayUntil !== '' ).forEach( ( member ) => {
 		// away_until is the last day away.
-		times.push( new Date( Date.parse( member.awayUntil + 'T00:00:00Z' ) + 86400000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' ) );
+		times.push( addDays( member.awayUntil + 'T00:00:00Z', 1 ) );
 	} );
 	return times.filter( ( time ) => time > now ).sort()[ 0 ] || '';
 }
 
-function planEdits( input: PlanInput, committee: Committee, derived: DerivedPage[], wants: MoreReading ): PlannedEdit[] {
+/** Keys of notices a talk page's markers record, as `PAGEID KEY` (and `TITLE KEY` for older markers). */
+function talkKeys( talk: TalkPage, config: PlanConfig ): string[] {
+	return readMarkers( talk.text ).map( ( entry ) => {
+		if ( typeof entry.k === 'string' && typeof entry.page === 'number' ) {
+			return entry.page + ' ' + entry.k;
+		}
+		return entry.notice === 'filed' && typeof entry.request === 'string' && entry.request.indexOf( config.pages.requestsPrefix ) === 0 ?
+			entry.request + ' filed' : '';
+	} ).filter( ( key ) => key !== '' );
+}
+
+function planEdits( input: PlanInput, committee: Committee, derived: DerivedPage[], recipients: Recipients, wants: MoreReading ): PlannedEdit[] {
 	const config = input.config;
 	const byName: Record<string, CommitteeMember> = {};
 	committee.members.forEach( ( member ) => {
 		byName[ member.name ] = member;
 	} );
-	const talkQueue: Record<string, TalkItem[]> = {};
-
-	/** Split recipients by channel; talk members whose page cannot be used get a mention. */
-	const route = ( people: string[], told: ( talk: TalkPage ) => boolean ): Routing => {
-		const routing: Routing = { mention: [], toldOnTalk: [], pendingTalk: [], unread: [] };
-		people.forEach( ( name ) => {
+	const route = ( due: Due, record: RequestRecord ): Routed => {
+		const routed: Routed = { due: due, record: record, mention: [], toldOnTalk: [], pendingTalk: [], none: [] };
+		let pending = due.pending;
+		if ( !due.entry ) {
+			const unknown = pending.filter( ( name ) => !( name in recipients.accounts ) );
+			unknown.forEach( ( name ) => wants.accounts.includes( name ) || wants.accounts.push( name ) );
+			routed.none = pending.filter( ( name ) => recipients.accounts[ name ] === false );
+			pending = pending.filter( ( name ) => recipients.accounts[ name ] === true );
+			due.of = due.of.filter( ( name ) => recipients.accounts[ name ] === true );
+		}
+		pending.forEach( ( name ) => {
 			const member = byName[ name ];
-			const talkTitle = config.userTalkPrefix + name;
-			if ( !member || member.notify !== 'talk' || input.talkUnavailable.includes( talkTitle ) ) {
-				routing.mention.push( name );
+			const title = config.userTalkPrefix + name;
+			if ( due.about === 'status' || !member || member.notify !== 'talk' || input.talkUnavailable.includes( title ) ) {
+				routed.mention.push( name );
 				return;
 			}
-			const talk = input.talkPages[ talkTitle ];
+			const talk = input.talkPages[ title ];
 			if ( !talk ) {
-				routing.unread.push( talkTitle );
+				if ( !wants.talkPages.includes( title ) ) {
+					wants.talkPages.push( title );
+				}
 			} else if ( botsDenied( talk.text, input.botName ) ) {
-				routing.mention.push( name );
-			} else if ( told( talk ) ) {
-				routing.toldOnTalk.push( name );
+				routed.mention.push( name );
+			} else if ( talkKeys( talk, config ).some( ( key ) => key === record.pageid + ' ' + due.key || ( due.key === 'filed' && key === record.page + ' filed' ) ) ) {
+				routed.toldOnTalk.push( name );
 			} else {
-				routing.pendingTalk.push( name );
+				routed.pendingTalk.push( name );
 			}
 		} );
-		return routing;
+		return routed;
 	};
-	const talkMarkers = ( talk: TalkPage ): Record<string, unknown>[] => readMarkers( talk.text );
 
-	interface PagePlan {
-		page: DerivedPage;
-		filed: Routing | null;
-		filedOf: string[];
-		reminder: ReturnType<typeof reminderDue>;
-		reminderRouting: Routing | null;
-		requester: boolean;
-	}
-	const pagePlans: PagePlan[] = [];
+	const pagePlans: { page: DerivedPage; routed: Routed[] }[] = [];
 	for ( const page of derived ) {
 		const record = page.record;
 		if ( record.problem !== '' || record.botsDenied || !page.outcome ) {
 			continue;
 		}
-		const filing = filingDue( record, committee, config, input.now );
-		const reminder = reminderDue( record, committee, config, input.now );
-		const filed = filing ? route( filing.to, ( talk ) => talkMarkers( talk ).some( ( entry ) => entry.notice === 'filed' && entry.request === record.page ) ) : null;
-		const reminderRouting = reminder ? route( reminder.to, ( talk ) => talkMarkers( talk ).some( ( entry ) => entry.notice === 'reminder' &&
-			entry.request === record.page && entry.stage === reminder.stage && entry.since === reminder.since && entry.at === reminder.at ) ) : null;
-		[ filed, reminderRouting ].forEach( ( routing ) => {
-			if ( routing ) {
-				routing.unread.forEach( ( title ) => {
-					if ( !wants.talkPages.includes( title ) ) {
-						wants.talkPages.push( title );
-					}
-				} );
-			}
-		} );
-		if ( filed ) {
-			filed.pendingTalk.forEach( ( name ) => queue( talkQueue, config.userTalkPrefix + name, { about: 'filed', record: record, marker: { notice: 'filed', request: record.page } } ) );
-		}
-		if ( reminder && reminderRouting ) {
-			reminderRouting.pendingTalk.forEach( ( name ) => queue( talkQueue, config.userTalkPrefix + name, {
-				about: 'reminder',
-				record: record,
-				days: reminder.days,
-				marker: { notice: 'reminder', request: record.page, stage: reminder.stage, since: reminder.since, at: reminder.at },
-			} ) );
-		}
-		const requester = page.outcome.changed && record.requester !== '' &&
-			normaliseUserName( page.snapshot.user ) !== record.requester && record.requester !== normaliseUserName( input.botName );
-		pagePlans.push( { page: page, filed: filed, filedOf: filing ? filing.of : [], reminder: reminder, reminderRouting: reminderRouting, requester: requester } );
+		const dues = [
+			statusDue( record, page.outcome.changed, page.snapshot.user, recipients.bot ),
+			filingDue( record, committee, config, input.now, recipients.bot ),
+			reminderDue( record, committee, config, input.now, recipients.bot ),
+		].filter( ( due ): due is Due => due !== null );
+		pagePlans.push( { page: page, routed: dues.map( ( due ) => route( due, record ) ) } );
 	}
-	if ( wants.talkPages.length ) {
+	if ( wants.talkPages.length || wants.accounts.length ) {
 		return [];
 	}
+	// Talk pages first: the request page then records what its talk pages say.
+	const talkQueue: Record<string, Routed[]> = {};
+	pagePlans.forEach( ( plan ) => plan.routed.forEach( ( routed ) => routed.pendingTalk.forEach( ( name ) => {
+		const title = config.userTalkPrefix + name;
+		( talkQueue[ title ] = talkQueue[ title ] || [] ).push( routed );
+	} ) ) );
 	const talkTitles = Object.keys( talkQueue ).sort();
 	if ( talkTitles.length ) {
-		// Talk pages first: the request page then records what its talk pages say.
 		return talkTitles.map( ( title ) => talkEdit( input, byName[ title.slice( config.userTalkPrefix.length ) ], input.talkPages[ title ], talkQueue[ title ] ) );
 	}
 	const edits: PlannedEdit[] = [];
-	pagePlans.forEach( ( pagePlan ) => edits.push( ...requestEdits( pagePlan ) ) );
+	pagePlans.forEach( ( plan ) => {
+		const edit = requestEdit( input, committee, plan.page, plan.routed );
+		if ( edit ) {
+			edits.push( edit );
+		}
+	} );
 	return edits;
-
-	function requestEdits( pagePlan: PagePlan ): PlannedEdit[] {
-		const { page, filed, reminder, reminderRouting } = pagePlan;
-		const record = page.record;
-		const outcome = page.outcome!;
-		const base = page.snapshot;
-		const paramsFixed = withParamFixes( page, config );
-		const fixed = withTally( paramsFixed, config.templates.request, tallyLine( record, committee ) );
-		const reasons: string[] = [];
-		if ( paramsFixed !== base.text ) {
-			reasons.push( 'set ' + Object.keys( outcome.fixes ).map( ( name ) => name + '=' + outcome.fixes[ name ] ).join( ', ' ) );
-		}
-		if ( fixed !== paramsFixed ) {
-			reasons.push( 'update the sign-off tally' );
-		}
-		// Every mention, the requester first; an edit carries at most maxMentions of them.
-		// The rest go out in the next edit, planned once this one is saved: its markers
-		// say who is still owed the notice.
-		type Mention = { about: 'filed' | 'reminder' | 'status'; name: string };
-		const mentions: Mention[] = [];
-		if ( pagePlan.requester ) {
-			mentions.push( { about: 'status', name: record.requester } );
-		}
-		( filed ? filed.mention : [] ).forEach( ( name ) => mentions.push( { about: 'filed', name: name } ) );
-		( reminderRouting ? reminderRouting.mention : [] ).forEach( ( name ) => mentions.push( { about: 'reminder', name: name } ) );
-		const chunk = mentions.slice( 0, config.maxMentions );
-		const pageEdits: PlannedEdit[] = [];
-		let text = fixed;
-		let statusRecorded = !outcome.changed;
-		const sentences: string[] = [];
-		const markers: object[] = [];
-		const notices: Notice[] = [];
-		const of = ( about: Mention[ 'about' ] ): string[] => chunk.filter( ( mention ) => mention.about === about ).map( ( mention ) => mention.name );
-		const links = ( people: string[] ): string => people.map( ( name ) => userLink( config, name ) ).join( ', ' );
-		if ( of( 'status' ).length ) {
-			const language = record.language || 'en';
-			sentences.push( message( language, 'requester-status', userLink( config, record.requester ), message( language, 'status-' + record.status ) ) );
-			notices.push( { to: [ record.requester ], channel: 'mention', about: 'status', requests: [ record.page ] } );
-		}
-		if ( filed ) {
-			const pinged = of( 'filed' );
-			const talk = filed.toldOnTalk;
-			if ( pinged.length ) {
-				sentences.push( message( 'en', 'filed', links( pinged ) ) );
-				notices.push( { to: pinged, channel: 'mention', about: 'filed', requests: [ record.page ] } );
-			}
-			if ( talk.length ) {
-				sentences.push( message( 'en', 'filed-talk', talk.join( ', ' ), talk.length ) );
-			}
-			if ( pinged.length || talk.length ) {
-				markers.push( { notice: 'filed', to: pinged.concat( talk ), of: pagePlan.filedOf } );
-			}
-		}
-		if ( reminder && reminderRouting ) {
-			const pinged = of( 'reminder' );
-			const talk = reminderRouting.toldOnTalk;
-			const stage = message( 'en', 'stage-' + reminder.stage );
-			if ( pinged.length ) {
-				const key = WAITING_ON[ record.status ] === 'committee' ? 'reminder-committee' : 'reminder-contacts';
-				sentences.push( message( 'en', key, links( pinged ), reminder.days, stage ) );
-				notices.push( { to: pinged, channel: 'mention', about: 'reminder', requests: [ record.page ] } );
-			}
-			if ( talk.length ) {
-				sentences.push( message( 'en', 'reminder-talk', talk.join( ', ' ), talk.length ) );
-			}
-			if ( pinged.length || talk.length ) {
-				markers.push( { notice: 'reminder', stage: reminder.stage, since: reminder.since, at: reminder.at, to: pinged.concat( talk ), of: reminder.of } );
-			}
-		}
-		if ( sentences.length ) {
-			if ( !statusRecorded ) {
-				markers.unshift( statusMarker( record.status, record.statusSince ) );
-				statusRecorded = true;
-			}
-			text = appendBlock( text, noticeBlock( sentences, markers ) );
-			notices.forEach( ( notice ) => reasons.push( notice.about === 'status' ? 'tell the requester of the new status' :
-				notice.about === 'filed' ? 'notify the committee of a new request' : 'remind of a request waiting ' + ( reminder ? reminder.days : 0 ) + ' days' ) );
-			pageEdits.push( requestEdit( record, base, text, reasons, notices, chunk.length ) );
-		}
-		if ( pageEdits.length === 0 && text !== base.text ) {
-			if ( !statusRecorded ) {
-				text = appendBlock( text, silentMarker( record.status, record.statusSince ) );
-				reasons.push( 'record the new status' );
-			}
-			pageEdits.push( requestEdit( record, base, text, reasons, [], 0 ) );
-		}
-		return pageEdits;
-	}
-
-	function requestEdit(
-		record: RequestRecord, base: { revid: number; timestamp: string }, text: string,
-		reasons: string[], notices: Notice[], mentions: number,
-	): PlannedEdit {
-		return {
-			title: record.page,
-			kind: 'request',
-			text: text,
-			summary: 'Helpdesk bot: ' + ( reasons.length ? reasons.join( '; ' ) : 'update' ),
-			baseRevid: base.revid,
-			baseTimestamp: base.timestamp,
-			reasons: reasons,
-			notices: notices,
-			mentions: mentions,
-		};
-	}
 }
 
-function queue( talkQueue: Record<string, TalkItem[]>, title: string, item: TalkItem ): void {
-	( talkQueue[ title ] = talkQueue[ title ] || [] ).push( item );
+/** The edit a request page needs: its parameters, its tally, and the notices it owes (at most maxMentions mentions). */
+function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage, routed: Routed[] ): PlannedEdit | null {
+	const config = input.config;
+	const record = page.record;
+	const outcome = page.outcome!;
+	const base = page.snapshot;
+	const paramsFixed = withParamFixes( page, config );
+	const fixed = withTally( paramsFixed, config.templates.request, tallyLine( record, committee ) );
+	const reasons: string[] = [];
+	if ( paramsFixed !== base.text ) {
+		reasons.push( 'set ' + Object.keys( outcome.fixes ).map( ( name ) => name + '=' + outcome.fixes[ name ] ).join( ', ' ) );
+	}
+	if ( fixed !== paramsFixed ) {
+		reasons.push( 'update the sign-off tally' );
+	}
+	// Every mention, the requester's first; the rest go out in the next edit, once this one is read back.
+	let room = config.maxMentions;
+	const sentences: string[] = [];
+	const markers: object[] = [];
+	const notices: Notice[] = [];
+	const links = ( people: string[] ): string => people.map( ( name ) => userLink( config, name ) ).join( ', ' );
+	const statusRecorded = record.notices.some( ( notice ) => notice.key === statusKey( record.status, record.statusSince ) );
+	for ( const item of routed ) {
+		const due = item.due;
+		const pinged = item.mention.slice( 0, room );
+		room -= pinged.length;
+		const talk = item.toldOnTalk.filter( ( name ) => !( due.entry && due.entry.talk.includes( name ) ) );
+		if ( pinged.length === 0 && talk.length === 0 && ( due.entry || item.none.length === 0 ) ) {
+			continue;
+		}
+		const entry: Record<string, unknown> = { k: due.key };
+		if ( due.about === 'status' ) {
+			Object.assign( entry, { status: record.status, since: record.statusSince } );
+		}
+		Object.assign( entry, due.entry ? {} : { of: due.of }, { to: pinged }, talk.length ? { talk: talk } : {}, item.none.length ? { none: item.none } : {} );
+		markers.push( entry );
+		if ( due.about === 'status' && pinged.length ) {
+			const language = record.language || 'en';
+			sentences.push( message( language, 'requester-status', links( pinged ), message( language, 'status-' + record.status ) ) );
+			reasons.push( 'tell the requester of the new status' );
+		} else if ( due.about === 'filed' ) {
+			if ( pinged.length ) {
+				sentences.push( message( 'en', 'filed', links( pinged ) ) );
+				reasons.push( 'notify the committee of a new request' );
+			}
+			if ( talk.length ) {
+				sentences.push( message( 'en', 'filed-talk', plainNames( talk ), talk.length ) );
+			}
+		} else if ( due.about === 'reminder' ) {
+			if ( pinged.length ) {
+				const key = WAITING_ON[ record.status ] === 'committee' ? 'reminder-committee' : 'reminder-contacts';
+				sentences.push( message( 'en', key, links( pinged ), due.days || 0, message( 'en', 'stage-' + record.status ) ) );
+				reasons.push( 'remind of a request waiting ' + ( due.days || 0 ) + ' days' );
+			}
+			if ( talk.length ) {
+				sentences.push( message( 'en', 'reminder-talk', plainNames( talk ), talk.length ) );
+			}
+		}
+		if ( pinged.length ) {
+			notices.push( { to: pinged, channel: 'mention', about: due.about, requests: [ record.page ] } );
+		}
+	}
+	if ( !statusRecorded && !markers.some( ( entry ) => ( entry as { k: string } ).k === statusKey( record.status, record.statusSince ) ) ) {
+		markers.unshift( { k: statusKey( record.status, record.statusSince ), status: record.status, since: record.statusSince } );
+		reasons.push( 'record the status' );
+	}
+	let text = fixed;
+	if ( sentences.length ) {
+		text = appendBlock( text, noticeBlock( sentences.map( ( sentence ) => sentence.replace( /~{3,}/g, '' ) ), markers ) );
+	} else if ( markers.length ) {
+		text = appendBlock( text, silentMarkers( markers ) );
+	}
+	if ( text === base.text ) {
+		return null;
+	}
+	return {
+		title: record.page,
+		pageid: record.pageid,
+		kind: 'request',
+		text: text,
+		summary: 'Helpdesk bot: ' + ( reasons.length ? reasons.join( '; ' ) : 'update' ),
+		baseRevid: base.revid,
+		baseTimestamp: base.timestamp,
+		reasons: reasons,
+		notices: notices,
+		mentions: notices.reduce( ( sum, notice ) => sum + notice.to.length, 0 ),
+	};
+}
+
+function plainNames( names: string[] ): string {
+	return names.map( ( name ) => escapeText( name, false ) ).join( ', ' );
 }
 
 /** One new section on a member's talk page listing every request for them in this run. */
-function talkEdit( input: PlanInput, member: CommitteeMember, talk: TalkPage, items: TalkItem[] ): PlannedEdit {
+function talkEdit( input: PlanInput, member: CommitteeMember, talk: TalkPage, items: Routed[] ): PlannedEdit {
 	const config = input.config;
 	const language = languageFor( member.languages, 'talk-heading' );
 	const lines = items.map( ( item ) => {
-		const link = pageLink( item.record.page, item.record.title || item.record.page );
-		const line = item.about === 'filed' ? message( language, 'talk-filed', link ) :
-			message( language, 'talk-reminder', link, item.days || 0, message( language, 'stage-' + item.record.status ) );
-		return '* ' + line + marker( item.marker );
+		const record = item.record;
+		const link = pageLink( record.page, record.title || record.page );
+		const line = item.due.about === 'filed' ? message( language, 'talk-filed', link ) :
+			message( language, 'talk-reminder', link, item.due.days || 0, message( language, 'stage-' + record.status ) );
+		return '* ' + line + marker( { k: item.due.key, page: record.pageid } );
 	} );
 	const section = '== ' + message( language, 'talk-heading', items.length ) + ' ==\n' + lines.join( '\n' ) + '\n\n' +
 		message( language, 'talk-footer', '[[' + config.pages.committee + ']]' ) + ' ~~~~';
@@ -342,11 +333,11 @@ function talkEdit( input: PlanInput, member: CommitteeMember, talk: TalkPage, it
 		summary: 'Helpdesk bot: ' + items.length + ( items.length === 1 ? ' request' : ' requests' ) + ' for the Expert Committee',
 		baseRevid: talk.revid,
 		baseTimestamp: talk.timestamp,
-		reasons: items.map( ( item ) => item.about + ': ' + item.record.page ),
+		reasons: items.map( ( item ) => item.due.about + ': ' + item.record.page ),
 		notices: [ {
 			to: [ member.name ],
 			channel: 'talk',
-			about: items.every( ( item ) => item.about === 'filed' ) ? 'filed' : 'reminder',
+			about: items.every( ( item ) => item.due.about === 'filed' ) ? 'filed' : 'reminder',
 			requests: items.map( ( item ) => item.record.page ),
 		} ],
 		mentions: 0,
@@ -357,22 +348,7 @@ function talkEdit( input: PlanInput, member: CommitteeMember, talk: TalkPage, it
 export function needsAttention( records: RequestRecord[], committee: Committee, config: PlanConfig ): Attention[] {
 	const list: Attention[] = [];
 	committee.problems.forEach( ( problem ) => list.push( { page: config.pages.committee, reason: problem } ) );
-	records.forEach( ( record ) => {
-		if ( record.problem ) {
-			list.push( { page: record.page, reason: record.problem } );
-			return;
-		}
-		if ( record.botsDenied ) {
-			list.push( { page: record.page, reason: 'The page shuts the bot out ({{nobots}} or {{bots}}): no notices or status updates.' } );
-		}
-		record.attention.forEach( ( reason ) => list.push( { page: record.page, reason: reason } ) );
-		record.signOffs.forEach( ( signOff ) => {
-			const problem = signOffProblem( signOff, committee );
-			if ( problem ) {
-				list.push( { page: record.page, reason: problem } );
-			}
-		} );
-	} );
+	records.forEach( ( record ) => recordReasons( record, committee ).forEach( ( reason ) => list.push( { page: record.page, reason: reason } ) ) );
 	return list;
 }
 

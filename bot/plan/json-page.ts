@@ -4,6 +4,7 @@
  * counts are the bytes the wiki checks against its page size limit, and the SHA-1
  * it computes is the one the wiki reports.
  */
+import { byteLength } from './sha1';
 
 /** `FormatJson::encode( value, "\t", FormatJson::UTF8_OK )`: tabs, `<` `>` `&` and line separators escaped. */
 export function storedJson( value: unknown ): string {
@@ -11,9 +12,7 @@ export function storedJson( value: unknown ): string {
 		( character ) => '\\u' + character.charCodeAt( 0 ).toString( 16 ).toUpperCase().padStart( 4, '0' ) );
 }
 
-export function byteLength( text: string ): number {
-	return Buffer.byteLength( text, 'utf8' );
-}
+export { byteLength };
 
 /** Bytes `value` takes as an element of a list nested `depth` deep, with its separator. */
 export function elementBytes( value: unknown, depth: number ): number {

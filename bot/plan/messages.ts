@@ -3,24 +3,18 @@
  * rendered with banana-i18n so that PLURAL follows each language's rules. A message
  * missing in a language falls back to English.
  */
-import { createRequire } from 'node:module';
 import Banana from 'banana-i18n';
+import en from '../i18n/en.json';
+import sv from '../i18n/sv.json';
+
+/** The message files, bundled with the bot. */
+const SOURCES: Record<string, Record<string, unknown>> = { en: en, sv: sv };
 
 /** Languages the bot has messages in (bot/i18n/CODE.json). */
-export const MESSAGE_LANGUAGES = [ 'en', 'sv' ];
+export const MESSAGE_LANGUAGES = Object.keys( SOURCES );
 
-let loaded: Record<string, Record<string, string>> | null = null;
-
-/** The message files, read once on first use. */
 function sources(): Record<string, Record<string, string>> {
-	if ( !loaded ) {
-		const load = createRequire( import.meta.url );
-		loaded = {};
-		for ( const code of MESSAGE_LANGUAGES ) {
-			loaded[ code ] = load( '../i18n/' + code + '.json' );
-		}
-	}
-	return loaded;
+	return SOURCES as Record<string, Record<string, string>>;
 }
 
 const cache: Record<string, InstanceType<typeof Banana>> = {};

@@ -7,22 +7,23 @@
  * past `maxPageBytes`: lists go on over numbered pages, or are cut with a note and
  * a needs-attention entry.
  */
-import { createHash } from 'node:crypto';
 import { continentOf, countryName } from '../../shared/countries';
 import { SUPPORT_KINDS } from '../../shared/request';
 import { isClosed, Status, STATUSES, WAITING_ON } from '../../shared/status';
+import { daysBetween, shortened } from '../../shared/wikitext';
 import type { PlanConfig } from '../config';
 import { countedSignOffs, signOffProblem, tally } from './committee';
 import { byteLength, elementBytes, pack, storedJson } from './json-page';
 import { archiveTitle, exportTitle, YearGroup, yearOf } from './names';
-import { daysBetween, escapeText, pageLink, userLink } from './request-page';
+import { escapeText, pageLink, userLink } from './request-page';
+import { sha1 } from './sha1';
 import type { Attention, Committee, ExportedRequest, GeneratedPage, RequestRecord } from './types';
 
 /**
  * The layout of the compiled pages. Raise it when their layout changes, so that the
  * first run of the new bot compiles them again instead of waiting for a change.
  */
-export const COMPILED_PAGES_LAYOUT = 2;
+export const COMPILED_PAGES_LAYOUT = 3;
 
 /** Module:Helpdesk request, which gives the labels of the request's codes. */
 const LABELS_MODULE = 'Helpdesk request';
@@ -32,7 +33,7 @@ const HEADER = '<!-- Compiled by the Helpdesk bot from the request pages: edits 
 /** The text as MediaWiki stores it (NFC, no trailing whitespace), and its SHA-1. */
 export function generatedPage( title: string, text: string ): GeneratedPage {
 	const stored = text.normalize( 'NFC' ).replace( /\s+$/, '' );
-	return { title: title, text: stored, sha1: createHash( 'sha1' ).update( stored, 'utf8' ).digest( 'hex' ) };
+	return { title: title, text: stored, sha1: sha1( stored ) };
 }
 
 function jsonPage( title: string, value: unknown ): GeneratedPage {
@@ -282,15 +283,23 @@ export function renderTable( records: RequestRecord[], committee: Committee, con
 	return { pages: archive.pages.concat( [ table ] ), attention: attention };
 }
 
+/** Why a request needs a person's attention, in English, each reason shortened. */
+export function recordReasons( record: RequestRecord, committee: Committee ): string[] {
+	const reasons = record.problem ? [ record.problem ] : ( record.botsDenied ?
+		[ 'The page shuts the bot out ({{nobots}} or {{bots}}): no notices or status updates.' ] : [] ).concat(
+		record.attention,
+		record.signOffs.map( ( signOff ) => signOffProblem( signOff, committee ) ).filter( ( reason ) => reason !== '' ),
+		record.notices.filter( ( notice ) => notice.none.length > 0 ).map( ( notice ) => 'Not told (' + notice.key.split( ':' )[ 0 ] +
+			'): no account on this wiki for ' + notice.none.join( ', ' ) + '.' ),
+	);
+	return reasons.map( ( reason ) => shortened( reason, 300 ) );
+}
+
 function needsAttentionList( records: RequestRecord[], committee: Committee, config: PlanConfig ): string[] {
 	const lines: string[] = [];
-	committee.problems.forEach( ( problem ) => lines.push( '* [[' + config.pages.committee + ']]: ' + cell( problem ) ) );
+	committee.problems.forEach( ( problem ) => lines.push( '* [[' + config.pages.committee + ']]: ' + cell( shortened( problem, 300 ) ) ) );
 	records.forEach( ( record ) => {
-		const reasons = record.problem ? [ record.problem ] : record.attention.concat(
-			record.signOffs.map( ( signOff ) => signOffProblem( signOff, committee ) ).filter( ( reason ) => reason !== '' ),
-			record.botsDenied ? [ 'The page shuts the bot out ({{nobots}} or {{bots}}).' ] : [],
-		);
-		reasons.forEach( ( reason ) => lines.push( '* ' + requestLink( record ) + ': ' + cell( reason ) ) );
+		recordReasons( record, committee ).forEach( ( reason ) => lines.push( '* ' + requestLink( record ) + ': ' + cell( reason ) ) );
 	} );
 	return lines;
 }

@@ -1,115 +1,104 @@
 /**
- * One request page: what the bot knows of it (its record), and what the page still
- * needs — normalised status parameters, the sign-off tally, and the notices owed,
- * each recorded by a marker in the very edit that makes it.
+ * One request page: what the bot knows of it (its record) from the page as the
+ * wiki saved it — the request's fields, checked; its status and since when; the
+ * sign-offs with who added them; the notices its markers record — and the text
+ * changes it still needs (normalised status parameters, the sign-off tally).
  */
 import { parseRequestPage } from '../../shared/codec';
 import { escapeText } from '../../shared/escape';
-import { isClosed, isStatus, normaliseWorkingGroup, Status, WAITING_ON } from '../../shared/status';
+import { isStatus, normaliseWorkingGroup, Status } from '../../shared/status';
+import { dateProblem, daysBetween, parseTimestamp, shortened, userNameProblem } from '../../shared/wikitext';
 import type { PlanConfig } from '../config';
-import { attributeSignOffs, availableMembers, countedSignOffs, signOffCalls, tally } from './committee';
+import { attributeSignOffs, signOffCalls, tally } from './committee';
 import { message } from './messages';
-import type {
-	Committee, NoticeEntry, PageHistory, PageSnapshot, ReminderEntry, RequestFacts, RequestRecord, SignOff, StatusEntry,
-} from './types';
+import type { Committee, NoticeEntry, PageSnapshot, RequestRecord, Revision, SignOff, StatusEntry } from './types';
 import { botsDenied, findTemplates, marker, normaliseUserName, paramValue, readMarkers, setTemplateParams } from './wikitext';
 
 /** Template parameter names, as the codec writes them. */
 const PARAM = { workingGroup: 'working_group', statusSince: 'status_since' } as const;
 
-const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-const DAY = 86400000;
-
-/** A timestamp as written by hand (`2026-03-01`, `2026-03-01 10:00`) in canonical form, or ''. */
-export function canonicalTimestamp( typed: string ): string {
-	const text = typed.trim();
-	if ( TIMESTAMP.test( text ) ) {
-		return text;
-	}
-	// eslint-disable-next-line security/detect-unsafe-regex -- anchored, no nested repetition
-	const match = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d)(?::(\d\d))?Z?)?$/.exec( text );
-	if ( !match || isNaN( Date.parse( match[ 1 ] ) ) ) {
-		return '';
-	}
-	return match[ 1 ] + 'T' + ( match[ 2 ] || '00:00' ) + ':' + ( match[ 3 ] || '00' ) + 'Z';
-}
-
-/** Whole days from `from` to `to`. */
-export function daysBetween( from: string, to: string ): number {
-	return Math.floor( ( Date.parse( to ) - Date.parse( from ) ) / DAY );
-}
-
-function union( lists: string[][] ): string[] {
-	const result: string[] = [];
-	lists.forEach( ( list ) => list.forEach( ( name ) => {
-		if ( !result.includes( name ) ) {
-			result.push( name );
-		}
-	} ) );
-	return result;
-}
-
 function names( value: unknown ): string[] {
 	return Array.isArray( value ) ? value.filter( ( name ): name is string => typeof name === 'string' ) : [];
 }
 
-interface PageMarkers {
-	statuses: StatusEntry[];
-	filed: NoticeEntry | null;
-	reminders: ReminderEntry[];
+function union( a: string[], b: string[] ): string[] {
+	return a.concat( b.filter( ( name ) => !a.includes( name ) ) );
 }
 
-function pageMarkers( text: string ): PageMarkers {
-	const found: PageMarkers = { statuses: [], filed: null, reminders: [] };
+export function statusKey( status: Status, since: string ): string {
+	return 'status:' + status + ':' + since;
+}
+
+export function reminderKey( stage: Status, since: string, round: number ): string {
+	return 'reminder:' + stage + ':' + since + ':' + round;
+}
+
+/**
+ * The notices and statuses the page's markers record, in page order. Markers of
+ * earlier versions of the bot (`notice`, a reminder's `at`) are read too.
+ */
+export function pageNotices( text: string, config: PlanConfig ): { notices: NoticeEntry[]; statuses: StatusEntry[] } {
+	const notices: NoticeEntry[] = [];
+	const statuses: StatusEntry[] = [];
 	for ( const entry of readMarkers( text ) ) {
-		if ( entry.notice === 'status' && typeof entry.status === 'string' && isStatus( entry.status ) && typeof entry.since === 'string' ) {
-			found.statuses.push( { status: entry.status, since: entry.since } );
-		} else if ( entry.notice === 'filed' ) {
-			found.filed = {
-				to: union( [ found.filed ? found.filed.to : [], names( entry.to ) ] ),
-				of: found.filed ? found.filed.of : names( entry.of ),
-			};
-		} else if ( entry.notice === 'reminder' && typeof entry.stage === 'string' && isStatus( entry.stage ) &&
-			typeof entry.since === 'string' && typeof entry.at === 'string' ) {
-			const { stage, since, at } = entry;
-			const same = found.reminders.find( ( reminder ) => reminder.stage === stage && reminder.since === since && reminder.at === at );
-			if ( same ) {
-				same.to = union( [ same.to, names( entry.to ) ] );
-			} else {
-				found.reminders.push( { stage: stage, since: since, at: at, to: names( entry.to ), of: names( entry.of ) } );
-			}
+		let key = typeof entry.k === 'string' ? entry.k : '';
+		const status = entry.status;
+		const since = typeof entry.since === 'string' ? entry.since : '';
+		if ( entry.notice === 'filed' ) {
+			key = 'filed';
+		} else if ( entry.notice === 'status' && typeof status === 'string' && isStatus( status ) ) {
+			key = statusKey( status, since );
+		} else if ( entry.notice === 'reminder' && typeof entry.stage === 'string' && isStatus( entry.stage ) && typeof entry.at === 'string' ) {
+			const threshold = config.thresholds[ entry.stage ] || 1;
+			key = reminderKey( entry.stage, since, Math.max( 1, Math.floor( daysBetween( since, entry.at ) / threshold ) ) );
+		}
+		if ( key === '' ) {
+			continue;
+		}
+		if ( key.indexOf( 'status:' ) === 0 && typeof status === 'string' && isStatus( status ) ) {
+			statuses.push( { status: status, since: since } );
+		}
+		const same = notices.find( ( notice ) => notice.key === key );
+		if ( same ) {
+			same.to = union( same.to, names( entry.to ) );
+			same.talk = union( same.talk, names( entry.talk ) );
+			same.none = union( same.none, names( entry.none ) );
+		} else {
+			notices.push( { key: key, to: names( entry.to ), of: names( entry.of ), talk: names( entry.talk ), none: names( entry.none ) } );
 		}
 	}
-	return found;
+	return { notices: notices, statuses: statuses };
 }
 
-/** The parameter values the bot writes back, and whether the status changed. */
-interface StatusOutcome {
-	status: Status;
-	since: string;
-	workingGroup: string;
+/** What the bot writes back into the template, and whether the status changed. */
+export interface StatusOutcome {
 	/** Parameters to set, with their new values. */
 	fixes: Record<string, string>;
-	/** The status is new since the bot last saw the page. */
+	/** The status differs from the last one the page records (not for a page seen the first time). */
 	changed: boolean;
+	/** No status is recorded on the page yet: this edit records the first. */
+	first: boolean;
 }
 
 export interface DerivedPage {
 	record: RequestRecord;
-	/** Revision to read the history from, when sign-offs need attributing. */
-	needsHistory?: number | null;
+	/** Sign-off keys whose authors the page history must tell. */
+	needsHistory: string[];
 	outcome: StatusOutcome | null;
 	snapshot: PageSnapshot;
 }
 
 /**
- * What the bot knows of a request page, from its text (and, for sign-offs, its
- * history), with what the state kept of it (`previous`).
+ * What the bot knows of a request page, from its text, what earlier runs found of
+ * who added its sign-offs (`known`), and the history read for the others
+ * (`history`, newest first, or undefined when not read).
  */
 export function deriveRecord(
-	snapshot: PageSnapshot, previous: RequestFacts | null, history: PageHistory | undefined, config: PlanConfig, botName: string,
+	snapshot: PageSnapshot, known: SignOff[], history: Revision[] | undefined, config: PlanConfig, botName: string, now: string,
 ): DerivedPage {
-	const markers = pageMarkers( snapshot.text );
+	const markers = pageNotices( snapshot.text, config );
+	// A date on the page can be as late as the page's latest revision (a run sees its own edits after it began).
+	now = snapshot.timestamp > now ? snapshot.timestamp : now;
 	const record: RequestRecord = {
 		page: snapshot.title,
 		pageid: snapshot.pageid,
@@ -118,6 +107,7 @@ export function deriveRecord(
 		problem: '',
 		title: '',
 		requester: '',
+		requesterValid: false,
 		affiliate: '',
 		individual: false,
 		country: '',
@@ -129,65 +119,89 @@ export function deriveRecord(
 		workingGroup: '',
 		statusHistory: markers.statuses,
 		signOffs: [],
-		filedNotice: markers.filed,
-		reminders: markers.reminders,
+		notices: markers.notices,
 		attention: [],
 		botsDenied: botsDenied( snapshot.text, botName ),
 	};
 	const parsed = parseRequestPage( snapshot.text );
 	if ( !parsed.ok ) {
-		record.problem = parsed.problem.message;
-		return { record: record, outcome: null, snapshot: snapshot };
+		record.problem = shortened( parsed.problem.message, 300 );
+		return { record: record, needsHistory: [], outcome: null, snapshot: snapshot };
 	}
 	const request = parsed.request;
+	const requester = normaliseUserName( request.requester );
+	const requesterProblem = userNameProblem( requester );
 	Object.assign( record, {
 		title: request.title,
-		requester: normaliseUserName( request.requester ),
+		requester: requester,
+		requesterValid: requesterProblem === '',
 		affiliate: request.affiliate,
 		individual: request.individual,
 		country: request.country,
 		support: request.support,
-		language: request.language,
-		filed: canonicalTimestamp( request.filed ),
+		// eslint-disable-next-line security/detect-unsafe-regex -- anchored and bounded
+		language: /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/.test( request.language ) ? request.language : '',
+		filed: checkedDate( 'filed', request.filed, now, record.attention ),
 	} );
-	parsed.unknownParameters.forEach( ( name ) => record.attention.push( 'Unknown parameter "' + name + '".' ) );
-	parsed.warnings.forEach( ( warning ) => record.attention.push( warning ) );
+	if ( requesterProblem !== '' ) {
+		record.attention.push( 'The requester "' + shortened( requester, 80 ) + '" is not a user name (' + requesterProblem + '): shown as text and never told.' );
+	}
+	parsed.unknownParameters.forEach( ( name ) => record.attention.push( 'Unknown parameter "' + shortened( name, 80 ) + '".' ) );
+	parsed.warnings.forEach( ( warning ) => record.attention.push( shortened( warning, 300 ) ) );
 
-	const outcome = statusOutcome( snapshot, parsed.request.status, previous, markers.statuses, record.filed, config );
-	record.status = outcome.status;
-	record.statusSince = outcome.since;
-	record.workingGroup = outcome.workingGroup as RequestRecord[ 'workingGroup' ];
-	if ( outcome.status === 'working-group' && outcome.workingGroup === '' ) {
+	const status = statusOutcome( snapshot, request.status, markers.statuses, record, config, now );
+	if ( record.status === 'working-group' && record.workingGroup === '' ) {
 		record.attention.push( 'The status is working-group but no working group is named.' );
 	}
 
-	// Sign-offs: reuse what the previous run attributed; find the rest in the history.
 	const calls = signOffCalls( snapshot.text, config.templates.signOff );
 	calls.filter( ( call ) => !call.kind || call.member === '' ).forEach( ( call ) => {
-		record.attention.push( 'A sign-off that names no member or no kind: ' + call.wikitext );
+		record.attention.push( 'A sign-off that names no member or no kind: ' + shortened( call.wikitext, 120 ) );
 	} );
-	const known: SignOff[] = previous ? previous.signOffs.filter( ( signOff ) => signOff.author !== '' ) : [];
-	const unknownKeys = calls.filter( ( call ) => call.kind && call.member !== '' &&
-		!known.some( ( signOff ) => signOff.kind + '|' + signOff.member + '|' + signOff.decision === call.key ) );
-	let needsHistory: number | null | undefined;
-	if ( unknownKeys.length > 0 && !history ) {
-		needsHistory = previous && previous.revid < snapshot.revid && previous.signOffs.every( ( signOff ) => signOff.author !== '' ) ? previous.revid : null;
-	}
-	record.signOffs = attributeSignOffs( calls, known, history ? history.revisions : [], config.templates.signOff );
-	if ( history && history.fromRevid !== null && record.signOffs.some( ( signOff ) => signOff.author === '' ) ) {
-		// Added before the part of the history we read: read it all.
-		needsHistory = null;
-	}
-	return { record: record, needsHistory: needsHistory, outcome: outcome, snapshot: snapshot };
+	calls.filter( ( call ) => call.member !== '' && userNameProblem( call.member ) !== '' ).forEach( ( call ) => {
+		record.attention.push( 'A sign-off names "' + shortened( call.member, 80 ) + '", which is not a user name: not counted.' );
+	} );
+	const counted = calls.filter( ( call ) => call.kind && call.member !== '' && userNameProblem( call.member ) === '' );
+	const unknown = counted.filter( ( call ) => !known.some( ( signOff ) => keyOf( signOff ) === call.key ) ).map( ( call ) => call.key );
+	// The history from the revision read on: a page edited since still tells who added what is on it.
+	const from = history ? history.findIndex( ( revision ) => revision.revid === snapshot.revid ) : -1;
+	const historyFits = from !== -1;
+	record.signOffs = attributeSignOffs( counted, known, historyFits ? history!.slice( from ) : [], config.templates.signOff );
+	return {
+		record: record,
+		needsHistory: unknown.length && !historyFits ? unknown : [],
+		outcome: status,
+		snapshot: snapshot,
+	};
 }
 
-function statusOutcome(
-	snapshot: PageSnapshot, status: Status, previous: RequestFacts | null, seen: StatusEntry[], filed: string, config: PlanConfig,
-): StatusOutcome {
+function keyOf( signOff: SignOff ): string {
+	return signOff.kind + '|' + signOff.member + '|' + signOff.decision;
+}
+
+/** A date typed on the page, canonical, or '' (with the reason noted) when it is not a real, past date. */
+function checkedDate( name: string, typed: string, now: string, attention: string[] ): string {
+	if ( typed.trim() === '' ) {
+		return '';
+	}
+	const problem = dateProblem( typed, now );
+	if ( problem !== '' ) {
+		attention.push( name + ' = "' + shortened( typed.trim(), 40 ) + '": ' + problem + '.' );
+		return '';
+	}
+	return parseTimestamp( typed ) || '';
+}
+
+/**
+ * The status and since when, from the template and the last status the page's
+ * markers record. A new status is dated by what the person who changed it typed
+ * (a real date after the previous one), otherwise by the page's latest revision.
+ */
+function statusOutcome( snapshot: PageSnapshot, status: Status, seen: StatusEntry[], record: RequestRecord, config: PlanConfig, now: string ): StatusOutcome {
 	const template = findTemplates( snapshot.text, config.templates.request )[ 0 ];
 	const typedStatus = paramValue( template, 'status' );
-	const typedSince = paramValue( template, 'status_since' );
-	const typedGroup = paramValue( template, 'working_group' );
+	const typedSince = paramValue( template, PARAM.statusSince );
+	const typedGroup = paramValue( template, PARAM.workingGroup );
 	const fixes: Record<string, string> = {};
 	if ( typedStatus !== status ) {
 		fixes.status = status;
@@ -196,121 +210,27 @@ function statusOutcome(
 	if ( group !== '' && group !== typedGroup ) {
 		fixes[ PARAM.workingGroup ] = group;
 	}
-	const last: StatusEntry | null = seen.length ? seen[ seen.length - 1 ] :
-		previous && previous.status !== '' ? { status: previous.status, since: previous.statusSince } : null;
-	const since = canonicalTimestamp( typedSince );
+	const last = seen.length ? seen[ seen.length - 1 ] : null;
+	const lastSince = last && parseTimestamp( last.since ) ? parseTimestamp( last.since )! : '';
+	const since = checkedDate( PARAM.statusSince, typedSince, now, record.attention );
 	let effective: string;
-	let changed = false;
 	if ( last === null ) {
-		effective = since || ( status === 'submitted' && filed ) || snapshot.timestamp;
+		effective = since || ( status === 'submitted' && record.filed ) || snapshot.timestamp;
 	} else if ( last.status !== status ) {
-		changed = true;
-		// Keep a date the person who changed the status wrote; otherwise stamp the edit's time.
-		effective = since && since > last.since ? since : snapshot.timestamp;
+		effective = since && since > lastSince ? since : snapshot.timestamp;
 	} else {
-		effective = since || last.since || snapshot.timestamp;
+		effective = since || lastSince || snapshot.timestamp;
 	}
-	if ( effective !== typedSince ) {
+	// A date a person typed that is no real date stays for them to correct (it is flagged); an empty one is filled in.
+	if ( effective !== typedSince && ( since !== '' || typedSince.trim() === '' || ( last !== null && last.status !== status ) ) ) {
 		fixes[ PARAM.statusSince ] = effective;
 	}
-	return { status: status, since: effective, workingGroup: group, fixes: fixes, changed: changed };
-}
-
-// Notices ----------------------------------------------------------------------
-
-export interface PageNotices {
-	/** Members (and contacts) owed the filing notice. */
-	filed: string[];
-	filedOf: string[];
-	reminder: { stage: Status; since: string; at: string; to: string[]; of: string[]; days: number } | null;
-	/** The requester is told of the new status. */
-	requester: boolean;
-}
-
-/** The reminder owed now for the record's stage, if any. */
-export function reminderDue( record: RequestRecord, committee: Committee, config: PlanConfig, now: string ): PageNotices[ 'reminder' ] {
-	const threshold = config.thresholds[ record.status ];
-	const party = WAITING_ON[ record.status ];
-	if ( !threshold || record.statusSince === '' || isClosed( record.status ) ) {
-		return null;
-	}
-	const days = daysBetween( record.statusSince, now );
-	if ( days < threshold ) {
-		return null;
-	}
-	const sent = record.reminders.filter( ( reminder ) => reminder.stage === record.status && reminder.since === record.statusSince )
-		.sort( ( a, b ) => a.at < b.at ? -1 : 1 );
-	const latest = sent[ sent.length - 1 ];
-	if ( latest && daysBetween( latest.at, now ) < threshold ) {
-		// Within the period: only what is left of a reminder cut short.
-		const rest = latest.of.filter( ( name ) => !latest.to.includes( name ) );
-		return rest.length ? { stage: latest.stage, since: latest.since, at: latest.at, to: rest, of: latest.of, days: days } : null;
-	}
-	let of: string[];
-	if ( party === 'committee' ) {
-		const kind = record.status === 'awaiting-final-go' ? 'final-go' : 'feedback';
-		const done = countedSignOffs( record.signOffs, committee ).filter( ( signOff ) => signOff.kind === kind ).map( ( signOff ) => signOff.member );
-		of = availableMembers( committee, now ).map( ( member ) => member.name )
-			.filter( ( name ) => !done.includes( name ) && name !== record.requester );
-	} else if ( party === 'working-group' ) {
-		of = config.contacts.workingGroup.map( normaliseUserName );
-	} else if ( party === 'helpdesk' ) {
-		of = config.contacts.helpdesk.map( normaliseUserName );
-	} else {
-		return null;
-	}
-	return of.length ? { stage: record.status, since: record.statusSince, at: now, to: of, of: of, days: days } : null;
-}
-
-/** The filing notice still owed: to every available member, once. */
-export function filingDue( record: RequestRecord, committee: Committee, config: PlanConfig, now: string ): { to: string[]; of: string[] } | null {
-	if ( record.problem !== '' || isClosed( record.status ) ) {
-		return null;
-	}
-	if ( record.filedNotice ) {
-		const notice = record.filedNotice;
-		const rest = notice.of.filter( ( name ) => !notice.to.includes( name ) );
-		return rest.length ? { to: rest, of: notice.of } : null;
-	}
-	const filed = record.filed || record.touched;
-	if ( daysBetween( filed, now ) > config.filingNoticeWithinDays ) {
-		return null;
-	}
-	const of = availableMembers( committee, now ).map( ( member ) => member.name ).filter( ( name ) => name !== record.requester );
-	return of.length ? { to: of, of: of } : null;
-}
-
-function daysAfter( timestamp: string, days: number ): string {
-	const time = Date.parse( timestamp ) + days * DAY;
-	return isNaN( time ) ? '' : new Date( time ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
-}
-
-/**
- * The first time after `now` at which this request changes with no edit: its
- * stage turns overdue or owes the next reminder, or, closed, it moves to the
- * archive. '' when nothing is ahead.
- */
-export function nextChange( record: RequestRecord, config: PlanConfig, now: string ): string {
-	if ( record.problem !== '' || record.statusSince === '' ) {
-		return '';
-	}
-	const times: string[] = [];
-	const threshold = config.thresholds[ record.status ];
-	if ( isClosed( record.status ) ) {
-		// Archived once more than archiveAfterDays whole days have passed.
-		times.push( daysAfter( record.statusSince, config.archiveAfterDays + 1 ) );
-	} else if ( threshold ) {
-		times.push( daysAfter( record.statusSince, threshold ) );
-		record.reminders.filter( ( reminder ) => reminder.stage === record.status && reminder.since === record.statusSince )
-			.forEach( ( reminder ) => times.push( daysAfter( reminder.at, threshold ) ) );
-	}
-	return times.filter( ( time ) => time > now ).sort()[ 0 ] || '';
-}
-
-/** Whether the record's page owes anything that needs its text: the page must be read. */
-export function owesSomething( record: RequestRecord, committee: Committee, config: PlanConfig, now: string ): boolean {
-	return record.problem === '' && !record.botsDenied &&
-		( filingDue( record, committee, config, now ) !== null || reminderDue( record, committee, config, now ) !== null );
+	record.status = status;
+	record.statusSince = effective;
+	record.workingGroup = group as RequestRecord[ 'workingGroup' ];
+	const recorded = record.notices.some( ( notice ) => notice.key === statusKey( status, effective ) ) ||
+		( last !== null && last.status === status );
+	return { fixes: fixes, changed: last !== null && last.status !== status && !recorded, first: last === null };
 }
 
 // Text -------------------------------------------------------------------------
@@ -325,11 +245,10 @@ export function withTally( text: string, templateName: string, line: string ): s
 	}
 	const block = '\n<!-- helpdesk-bot-tally -->' + line + '<!-- /helpdesk-bot-tally -->';
 	const template = findTemplates( without, templateName )[ 0 ];
-	const at = template ? without.indexOf( template.wikitext ) : -1;
-	if ( at === -1 ) {
+	if ( !template ) {
 		return without;
 	}
-	const end = at + template.wikitext.length;
+	const end = template.start + template.wikitext.length;
 	return without.slice( 0, end ) + block + without.slice( end );
 }
 
@@ -341,12 +260,21 @@ export function tallyLine( record: RequestRecord, committee: Committee ): string
 	return "''" + message( 'en', 'tally', counts.feedback, counts.members, counts.finalGoYes, counts.finalGoNo ) + "''";
 }
 
+/**
+ * A person's name on a page the bot writes: a link to their user page when it is
+ * a user name, plain escaped text otherwise. Either way the name is data: the link
+ * target is escaped too, so no name makes a link, template or signature.
+ */
 export function userLink( config: PlanConfig, name: string ): string {
-	return '[[' + config.userPrefix + name + '|' + escapeText( name, false ) + ']]';
+	if ( userNameProblem( name ) !== '' ) {
+		return escapeText( name, false );
+	}
+	return '[[' + config.userPrefix + escapeText( name, false ) + '|' + escapeText( name, false ) + ']]';
 }
 
+/** A link to a page the bot read (its title is a valid title) with a label typed by a person. */
 export function pageLink( page: string, label: string ): string {
-	return '[[' + page + '|' + escapeText( label, false ) + ']]';
+	return '[[' + escapeText( page, false ).replace( /&#58;/g, ':' ).replace( /&#95;/g, '_' ) + '|' + escapeText( label, false ) + ']]';
 }
 
 /** The page with its status parameters fixed in place. */
@@ -361,17 +289,13 @@ export function noticeBlock( sentences: string[], markers: object[] ): string {
 	return '\n\n' + sentences.join( ' ' ) + ' ~~~~' + markers.map( marker ).join( '' );
 }
 
-export function statusMarker( status: Status, since: string ): object {
-	return { notice: 'status', status: status, since: since };
-}
-
 export function appendBlock( text: string, block: string ): string {
 	return text.replace( /\s+$/, '' ) + block;
 }
 
-/** A status marker alone, when an edit records a new status without telling anyone. */
-export function silentMarker( status: Status, since: string ): string {
-	return '\n' + marker( statusMarker( status, since ) );
+/** Markers alone, when an edit records a status or a notice without telling anyone. */
+export function silentMarkers( markers: object[] ): string {
+	return '\n' + markers.map( marker ).join( '' );
 }
 
 export { escapeText };

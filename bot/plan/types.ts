@@ -1,6 +1,6 @@
 /**
  * What the planner reads and what it decides. Everything here is plain data that
- * survives JSON, so the state can live on the wiki and tests can use fixtures.
+ * survives JSON, so tests can use fixtures and the state can live on the wiki.
  */
 import type { PlanConfig } from '../config';
 import type { SupportKind } from '../../shared/request';
@@ -16,6 +16,8 @@ export interface PageSnapshot {
 	/** Author of the latest revision. */
 	user: string;
 	text: string;
+	/** MediaWiki says the page is a redirect. */
+	redirect?: boolean;
 }
 
 /** One revision of a request page, read to find who added a sign-off. */
@@ -24,12 +26,6 @@ export interface Revision {
 	user: string;
 	timestamp: string;
 	text: string;
-}
-
-/** Revisions of one page from `fromRevid` (null: from its creation), oldest first. */
-export interface PageHistory {
-	fromRevid: number | null;
-	revisions: Revision[];
 }
 
 export type SignOffKind = 'feedback' | 'final-go';
@@ -46,29 +42,29 @@ export interface SignOff {
 	timestamp: string;
 }
 
-/** A status the bot has seen on the page, and since when. */
+/** A status the bot has recorded on the page, and since when. */
 export interface StatusEntry {
 	status: Status;
 	since: string;
 }
 
-/** Who a notice went to (`to`), out of whom it was meant for (`of`). */
+/**
+ * A notice as the request page records it: `key` names the event (`filed`,
+ * `reminder:STAGE:SINCE:N`, `status:STATUS:SINCE`), `of` who it is meant for,
+ * `to` who was told on the request page and `talk` who on their talk page.
+ */
 export interface NoticeEntry {
+	key: string;
 	to: string[];
 	of: string[];
-}
-
-/** A reminder for a stage (the status entered at `since`), sent at `at`. */
-export interface ReminderEntry extends NoticeEntry {
-	stage: Status;
-	since: string;
-	at: string;
+	talk: string[];
+	/** Meant for these too, who have no account on the wiki: never told. */
+	none: string[];
 }
 
 /**
  * What the bot knows of one request: the request's own fields, what it derived
- * from the page (sign-offs, markers) and where it stands. Published in the JSON
- * export, which a run reads back so that an unchanged page need not be read again.
+ * from the page (sign-offs, markers) and where it stands.
  */
 export interface RequestRecord {
 	page: string;
@@ -80,11 +76,14 @@ export interface RequestRecord {
 	problem: string;
 	title: string;
 	requester: string;
+	/** The requester is a name an account can have: it may be linked and told. */
+	requesterValid: boolean;
 	affiliate: string;
 	individual: boolean;
 	country: string;
 	support: SupportKind[];
 	language: string;
+	/** Canonical timestamp, or '' when the page's value is not a real date. */
 	filed: string;
 	status: Status;
 	statusSince: string;
@@ -92,9 +91,8 @@ export interface RequestRecord {
 	/** Statuses the bot has recorded on the page, oldest first. */
 	statusHistory: StatusEntry[];
 	signOffs: SignOff[];
-	/** The committee's filing notice, once sent (even in part). */
-	filedNotice: NoticeEntry | null;
-	reminders: ReminderEntry[];
+	/** Every notice the page records. */
+	notices: NoticeEntry[];
 	/** Problems a person should look at (besides `problem`). */
 	attention: string[];
 	/** The page has `{{nobots}}` or a `{{bots}}` call that shuts this bot out. */
@@ -117,45 +115,30 @@ export interface Committee {
 	problems: string[];
 }
 
-/**
- * What the bot keeps of one request between runs: what reading the page again
- * would not tell, or only at a cost. Who added each sign-off takes a history read
- * per page; the status last seen tells a status change on a page without markers.
- */
-export interface RequestFacts {
+/** Who added each sign-off still on a page: facts of the page history, which never change. */
+export interface SignOffAuthors {
 	pageid: number;
-	revid: number;
-	/** Empty when the page could not be read as a request. */
-	status: Status | '';
-	statusSince: string;
 	signOffs: SignOff[];
 }
 
-/** A compiled page as the bot last saved it (or found it unchanged). */
-export interface SavedPage {
-	revid: number;
-	sha1: string;
-}
-
-/** The bot's state between runs, on pages of its own (see `state.ts` for the format). */
+/**
+ * The bot's state between runs, on pages of its own (see `state.ts`). It only
+ * answers "has anything changed since the last run" and keeps who added each
+ * sign-off (a history read otherwise); it is never the authority on a request's
+ * status or on what was delivered: the request and talk pages are.
+ */
 export interface BotState {
 	/** When the run that saved it started: recent changes are read from then on. */
 	saved: string;
-	/** When every request page was last read. */
-	lastFullScan: string;
-	/** From this time on a run must compile the pages again even if no page changed; '' for never. */
+	/** The last recent change the run had seen when it began: later ones are news. */
+	rcid: number;
+	/** From this time on a run must look again even if no page changed; '' for never. */
 	recheck: string;
 	/** SHA-1 of what the pages were compiled from besides the requests (committee, configuration, bot). */
 	basis: string;
-	pages: Record<string, SavedPage>;
-	requests: RequestFacts[];
-}
-
-/** What the bot knew before this run. */
-export interface PreviousRun {
-	facts: RequestFacts[];
-	/** The records as the last run exported them: requests not read in this run are taken from here. */
-	records: RequestRecord[];
+	/** The compiled pages the bot keeps (to empty those no longer needed). */
+	compiled: string[];
+	signOffs: SignOffAuthors[];
 }
 
 export interface Tally {
@@ -187,20 +170,18 @@ export interface PlanInput {
 	now: string;
 	/** Committee page text, or null if it does not exist. */
 	committeeText: string | null;
-	/** What the previous runs left, or null (no state: a full scan). */
-	previous: PreviousRun | null;
-	/** Request pages read in this run. */
+	/** Who added each sign-off, as the last run found; empty without a state. */
+	known: SignOffAuthors[];
+	/** Every page under the requests prefix, as read in this run. */
 	pages: PageSnapshot[];
-	/** Pages that `pages` must be complete for: every request page exists among them. */
-	fullScan: boolean;
-	/** Request pages known to be gone (deleted or moved away). */
-	gone: string[];
-	/** Revisions read for sign-off attribution, per page, oldest first. */
-	history: Record<string, PageHistory>;
+	/** Revisions read for sign-off attribution, per title, newest first. */
+	history: Record<string, Revision[]>;
 	/** Talk pages of members who chose `talk`, read in this run. */
 	talkPages: Record<string, TalkPage>;
-	/** Talk pages that could not be edited in this run: notify by mention instead. */
+	/** Talk pages the wiki refused to let the bot edit in this run: mention instead. */
 	talkUnavailable: string[];
+	/** Whether each user name asked about has an account (normalised names). */
+	accounts: Record<string, boolean>;
 }
 
 export type EditKind = 'request' | 'talk' | 'generated' | 'export' | 'state';
@@ -215,6 +196,8 @@ export interface Notice {
 
 export interface PlannedEdit {
 	title: string;
+	/** For request pages: the page, whatever its title by the time the edit is made. */
+	pageid?: number;
 	kind: EditKind;
 	/** The whole new text of the page. */
 	text: string;
@@ -231,12 +214,12 @@ export interface PlannedEdit {
 }
 
 export interface MoreReading {
-	/** Request pages whose content is needed. */
-	content: string[];
-	/** Request pages whose history from `fromRevid` (null: from the start) is needed. */
-	history: { title: string; fromRevid: number | null }[];
+	/** Request pages whose history is needed to find who added sign-offs. */
+	history: { title: string; keys: string[] }[];
 	/** Talk pages to read before notices can be planned. */
 	talkPages: string[];
+	/** User names whose accounts must be looked up before anyone is told. */
+	accounts: string[];
 }
 
 export interface Attention {
@@ -258,10 +241,8 @@ export interface Plan {
 	edits: PlannedEdit[];
 	/** The compiled pages, in the order to save them: table and archive, statistics, agenda, export. */
 	compiled: GeneratedPage[];
-	/** What the state keeps of each request. */
-	facts: RequestFacts[];
-	/** The next time the compiled pages or the notices owed change with no edit; '' for never. */
-	recheck: string;
+	/** The state to save once the plan is carried out (its `saved` is the run's time). */
+	state: BotState;
 	needsAttention: Attention[];
 	records: RequestRecord[];
 	committee: Committee;

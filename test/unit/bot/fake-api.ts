@@ -5,6 +5,7 @@
  * expansion. Errors are thrown the way mwn throws them, request included.
  */
 import { createHash } from 'node:crypto';
+import { ApiParams, Mwn } from 'mwn';
 import type { ApiClient, ApiResponse } from '../../../bot/wiki';
 
 interface StoredRevision {
@@ -31,6 +32,7 @@ interface Change {
 	type: 'edit' | 'new' | 'log';
 	logType?: string;
 	user: string;
+	target?: string;
 }
 
 type Params = Record<string, string | number | boolean | string[] | undefined>;
@@ -44,7 +46,25 @@ export function apiError( code: string, info: string ): Error {
 	} );
 }
 
-export class FakeWiki implements ApiClient {
+/**
+ * A real mwn client whose HTTP is the fake wiki: mwn's own continuation and
+ * batching run on top of it, as against a real wiki.
+ */
+export function fakeClient( wiki: FakeWiki ): ApiClient {
+	const bot = new Mwn( { apiUrl: 'http://wiki.invalid/w/api.php', silent: true } );
+	bot.hasApiHighLimit = wiki.botRights.includes( 'apihighlimits' );
+	bot.request = ( params: ApiParams ) => {
+		const flat: Params = {};
+		Object.keys( params ).forEach( ( key ) => {
+			const value = params[ key ];
+			flat[ key ] = Array.isArray( value ) ? value.join( '|' ) : value as string | number | boolean | undefined;
+		} );
+		return wiki.request( flat );
+	};
+	return bot;
+}
+
+export class FakeWiki {
 	public pages = new Map<string, StoredPage>();
 
 	public changes: Change[] = [];
@@ -60,12 +80,21 @@ export class FakeWiki implements ApiClient {
 	/** Called before each edit; may throw to simulate a failure or a crash. */
 	public beforeEdit: ( ( params: Params, editNumber: number ) => void ) | null = null;
 
+	/** Called after an edit was saved; may throw to simulate an answer lost on the way back. */
+	public afterEdit: ( ( params: Params, editNumber: number ) => void ) | null = null;
+
+	/** Registered accounts (every user who saved a page is one). */
+	public accounts = new Set<string>( [ 'Helpdesk bot' ] );
+
 	public edits = 0;
 
 	/** $wgMaxArticleSize in bytes; tests with a small page budget lower it too. */
 	public maxArticleBytes = 2048 * 1024;
 
 	private nextRevid = 100;
+
+	/** Revisions a history read returns per request. */
+	public historyLimit = 50;
 
 	private nextPageid = 1;
 
@@ -86,6 +115,7 @@ export class FakeWiki implements ApiClient {
 			page = { pageid: this.nextPageid++, title: title, revisions: [], contentModel: 'wikitext' };
 			this.pages.set( title, page );
 		}
+		this.accounts.add( user );
 		const revision: StoredRevision = {
 			revid: this.nextRevid++,
 			user: user,
@@ -97,6 +127,16 @@ export class FakeWiki implements ApiClient {
 		this.changes.push( { title: title, pageid: page.pageid, revid: revision.revid, timestamp: this.clock, type: isNew ? 'new' : 'edit', user: user } );
 		this.tick( 1 );
 		return revision;
+	}
+
+	/** Move a page as a person would: it keeps its id; a redirect (a new page) is left behind. */
+	public move( from: string, to: string ): void {
+		const page = this.pages.get( from )!;
+		this.pages.delete( from );
+		page.title = to;
+		this.pages.set( to, page );
+		this.changes.push( { title: from, pageid: page.pageid, revid: 0, timestamp: this.clock, type: 'log', logType: 'move', user: 'Admin', target: to } );
+		this.save( from, '#REDIRECT [[' + to + ']]', 'Admin' );
 	}
 
 	public delete( title: string ): void {
@@ -153,6 +193,10 @@ export class FakeWiki implements ApiClient {
 		if ( params.list === 'recentchanges' ) {
 			this.recentChanges( params, response );
 		}
+		if ( params.list === 'users' ) {
+			query.users = String( params.ususers ).split( '|' ).map( ( name ) => this.accounts.has( name ) ?
+				{ userid: Array.from( this.accounts ).indexOf( name ) + 1, name: name } : { name: name, missing: true } );
+		}
 		if ( params.generator === 'allpages' ) {
 			const prefix = String( params.gapprefix );
 			const titles = Array.from( this.pages.keys() ).filter( ( title ) => title.indexOf( prefix ) === 0 ).sort();
@@ -163,12 +207,22 @@ export class FakeWiki implements ApiClient {
 			if ( from + limit < titles.length ) {
 				response.continue = { gapcontinue: titles[ from + limit ], continue: 'gapcontinue||' };
 			}
+		} else if ( params.pageids ) {
+			query.pages = String( params.pageids ).split( '|' ).map( ( id ) => {
+				const page = Array.from( this.pages.values() ).find( ( candidate ) => candidate.pageid === Number( id ) );
+				return page ? this.pageJson( page.title, params ) : { pageid: Number( id ), missing: true };
+			} );
 		} else if ( params.titles ) {
 			const titles = String( params.titles ).split( '|' );
 			if ( titles.length > ( this.botRights.includes( 'apihighlimits' ) ? 500 : 50 ) ) {
 				throw apiError( 'toomanyvalues', 'Too many values supplied for parameter "titles".' );
 			}
 			query.pages = titles.map( ( title ) => this.pageJson( title, params ) );
+		}
+		const continued = ( ( query.pages || [] ) as ApiResponse[] ).find( ( page ) => page.rvcontinue );
+		if ( continued ) {
+			response.continue = { rvcontinue: continued.rvcontinue, continue: '||' };
+			delete continued.rvcontinue;
 		}
 		return response;
 	}
@@ -183,6 +237,8 @@ export class FakeWiki implements ApiClient {
 		const limit = params.rclimit === 'max' ? 500 : Number( params.rclimit );
 		response.query.recentchanges = list.slice( 0, limit ).map( ( change ) => ( {
 			type: change.type, logtype: change.logType, title: change.title, pageid: change.pageid, revid: change.revid, timestamp: change.timestamp,
+			rcid: this.changes.indexOf( change ) + 1, user: change.user, // eslint-disable-next-line camelcase -- the API's name
+			logparams: change.target ? { target_title: change.target } : undefined,
 		} ) );
 		if ( list.length > limit ) {
 			response.continue = { rccontinue: list[ limit ].timestamp + '|' + limit, continue: '-||' };
@@ -209,18 +265,40 @@ export class FakeWiki implements ApiClient {
 			return json;
 		};
 		let revisions = [ page.revisions[ page.revisions.length - 1 ] ];
-		if ( params.rvdir === 'newer' ) {
-			revisions = page.revisions.filter( ( revision ) => params.rvstartid === undefined || revision.revid >= Number( params.rvstartid ) );
+		let more: string | undefined;
+		if ( params.rvdir === 'older' ) {
+			const newestFirst = page.revisions.slice().reverse().filter( ( revision ) => params.rvcontinue === undefined || revision.revid <= Number( params.rvcontinue ) );
+			const limit = this.historyLimit;
+			revisions = newestFirst.slice( 0, limit );
+			more = newestFirst.length > limit ? String( newestFirst[ limit ].revid ) : undefined;
 		}
-		return { pageid: page.pageid, ns: 0, title: title, revisions: params.prop === 'revisions' ? revisions.map( shape ) : undefined };
+		const result: ApiResponse = {
+			pageid: page.pageid, ns: 0, title: title,
+			revisions: String( params.prop ).split( '|' ).includes( 'revisions' ) ? revisions.map( shape ) : undefined,
+		};
+		if ( /^\s*#redirect\s*:?\s*\[\[/i.test( page.revisions[ page.revisions.length - 1 ].text ) ) {
+			result.redirect = true;
+		}
+		if ( more ) {
+			result.rvcontinue = more;
+		}
+		return result;
 	}
 
 	private edit( params: Params ): ApiResponse {
-		const title = String( params.title );
+		let title = String( params.title );
+		if ( params.pageid !== undefined ) {
+			const found = Array.from( this.pages.values() ).find( ( candidate ) => candidate.pageid === Number( params.pageid ) );
+			if ( !found ) {
+				throw apiError( 'nosuchpageid', 'There is no page with ID ' + params.pageid + '.' );
+			}
+			title = found.title;
+		}
 		if ( params.assert === 'bot' && !this.botRights.includes( 'bot' ) ) {
 			throw apiError( 'assertbotfailed', 'You do not have the "bot" right.' );
 		}
 		this.edits++;
+		params = Object.assign( {}, params, { title: title } );
 		if ( this.beforeEdit ) {
 			this.beforeEdit( params, this.edits );
 		}
@@ -247,6 +325,9 @@ export class FakeWiki implements ApiClient {
 			return { edit: { result: 'Success', title: title, nochange: true } };
 		}
 		const revision = this.save( title, text, this.botName, String( params.summary || '' ) );
+		if ( this.afterEdit ) {
+			this.afterEdit( params, this.edits );
+		}
 		if ( params.contentmodel && this.pages.get( title )!.contentModel !== params.contentmodel ) {
 			this.pages.get( title )!.contentModel = String( params.contentmodel );
 			// As MediaWiki does for a page created or changed to another content model.

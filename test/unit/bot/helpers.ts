@@ -11,7 +11,7 @@ import { RunReport, runOnce } from '../../../bot/run';
 import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
 import { renderRequestPage } from '../../../shared/codec';
 import { emptyRequest, HelpdeskRequest } from '../../../shared/request';
-import { FakeWiki } from './fake-api';
+import { fakeClient, FakeWiki } from './fake-api';
 
 export const PAGES = DEFAULT_PLAN_CONFIG.pages;
 export const PREFIX = PAGES.requestsPrefix;
@@ -47,6 +47,12 @@ export function makeWiki(): FakeWiki {
 	wiki.setClock( '2026-02-01T08:00:00Z' );
 	wiki.save( PAGES.shutoff, 'run', 'Admin' );
 	wiki.save( PAGES.committee, fixture( 'committee.wiki' ), 'Admin' );
+	// The committee members, the staff and the requesters of these tests have accounts.
+	[ 'Amara Okafor', 'Björn Lindqvist', 'Chen Wei', 'Diego Fernández', 'Eliška Nováková', 'Farah Haddad', 'Gaurav Mehta', 'Hana Sato',
+		'Kofi Mensah', 'Ngozi Eze', 'Helpdesk staff', 'Working group contact' ].forEach( ( name ) => wiki.accounts.add( name ) );
+	for ( let i = 1; i <= 100; i++ ) {
+		wiki.accounts.add( 'Member ' + i );
+	}
 	wiki.setClock( '2026-03-01T09:00:00Z' );
 	return wiki;
 }
@@ -59,20 +65,23 @@ export interface RunSettings {
 	dryRun?: boolean;
 	full?: boolean;
 	config?: PlanConfig;
-	fullScanHours?: number;
+	budgetMs?: number;
+	/** The clock moves by this many milliseconds each time the bot reads it. */
+	msPerTick?: number;
 }
 
 /** One run of the bot against the fake wiki, at the fake wiki's clock. */
 export async function runBot( wiki: FakeWiki, settings: RunSettings = {} ): Promise<RunReport> {
-	const layer = new HelpdeskWiki( wiki, site( settings.config ), () => 'token+\\' );
+	const layer = new HelpdeskWiki( fakeClient( wiki ), site( settings.config ), () => 'token+\\' );
 	const start = wiki.requests.length;
+	let elapsed = 0;
 	return runOnce( layer, {
 		plan: settings.config || DEFAULT_PLAN_CONFIG,
-		fullScanHours: settings.fullScanHours === undefined ? 24 : settings.fullScanHours,
 		editSpacingMs: 0,
+		budgetMs: settings.budgetMs,
 		dryRun: !!settings.dryRun,
 		forceFullScan: settings.full,
-		now: () => new Date( wiki.clock ),
+		now: () => new Date( Date.parse( wiki.clock ) + ( elapsed += settings.msPerTick || 0 ) ),
 		sleep: async () => undefined,
 		requestCount: () => wiki.requests.length - start,
 	} );

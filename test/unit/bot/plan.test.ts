@@ -89,7 +89,7 @@ describe( 'sign-off attribution', () => {
 	const current = revisions[ 2 ].text;
 
 	test( 'finds who added each call, so a member\'s own sign-off counts and a forged one does not', () => {
-		const signOffs = attributeSignOffs( signOffCalls( current, TEMPLATE ), [], revisions, TEMPLATE );
+		const signOffs = attributeSignOffs( signOffCalls( current, TEMPLATE ), [], revisions.slice().reverse(), TEMPLATE );
 		expect( signOffs.map( ( signOff ) => [ signOff.kind, signOff.member, signOff.decision, signOff.author ] ) ).toEqual( [
 			[ 'feedback', 'Amara Okafor', '', 'Amara Okafor' ],
 			[ 'final-go', 'Hana Sato', 'yes', 'Mallory' ],
@@ -128,7 +128,7 @@ function record( fields: Partial<RequestRecord> ): RequestRecord {
 		page: PREFIX + 'R', pageid: 1, revid: 1, touched: '2026-03-01T00:00:00Z', problem: '', title: 'R', requester: 'Kofi Mensah',
 		affiliate: 'Wikimedia Ghana', individual: false, country: 'GH', support: [ 'mass-upload' ], language: 'en',
 		filed: '2026-03-01T00:00:00Z', status: 'submitted', statusSince: '2026-03-01T00:00:00Z', workingGroup: '', statusHistory: [],
-		signOffs: [], filedNotice: null, reminders: [], attention: [], botsDenied: false,
+		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true,
 	}, fields ) as RequestRecord;
 }
 
@@ -192,17 +192,21 @@ describe( 'planRun', () => {
 	function input( fields: Partial<PlanInput> ): PlanInput {
 		return Object.assign( {
 			config: DEFAULT_PLAN_CONFIG, botName: 'Helpdesk bot', now: '2026-03-01T10:00:00Z', committeeText: fixture( 'committee.wiki' ),
-			previous: null, pages: [], fullScan: true, gone: [], history: {}, talkPages: {}, talkUnavailable: [],
+			known: [], pages: [], history: {}, talkPages: {}, talkUnavailable: [], accounts: {},
 		}, fields );
 	}
 
 	test( 'asks for the talk pages it needs before planning notices, and for history before counting sign-offs', () => {
 		const page = { title: PREFIX + 'K', pageid: 1, revid: 10, timestamp: '2026-03-01T09:00:00Z', user: 'Kofi Mensah', text: requestText( {} ) };
 		const first = planRun( input( { pages: [ page ] } ) );
-		expect( first.wants.talkPages ).toEqual( [ 'User talk:Björn Lindqvist', 'User talk:Farah Haddad' ] );
+		expect( first.wants.accounts ).toHaveLength( 8 );
 		expect( first.edits ).toEqual( [] );
+		const accounts = Object.fromEntries( first.wants.accounts.map( ( name ) => [ name, true ] ) );
+		const second = planRun( input( { pages: [ page ], accounts: accounts } ) );
+		expect( second.wants.talkPages ).toEqual( [ 'User talk:Björn Lindqvist', 'User talk:Farah Haddad' ] );
+		expect( second.edits ).toEqual( [] );
 		const signed = Object.assign( {}, page, { text: page.text + '\n{{Helpdesk sign-off|kind=feedback|member=Amara Okafor}}' } );
-		expect( planRun( input( { pages: [ signed ] } ) ).wants.history ).toEqual( [ { title: PREFIX + 'K', fromRevid: null } ] );
+		expect( planRun( input( { pages: [ signed ], accounts: accounts } ) ).wants.history ).toEqual( [ { title: PREFIX + 'K', keys: [ 'feedback|Amara Okafor|' ] } ] );
 	} );
 
 	test( 'never plans an edit of a page that is not a request', () => {

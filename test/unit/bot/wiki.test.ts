@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PlannedEdit } from '../../../bot/plan/types';
 import { EditRefused, HelpdeskWiki, RunStop } from '../../../bot/wiki';
-import { apiError, FakeWiki } from './fake-api';
+import { apiError, fakeClient, FakeWiki } from './fake-api';
 import { makeWiki, PAGES, PREFIX, requestText, site } from './helpers';
 
 function planned( title: string, text = 'new text' ): PlannedEdit {
@@ -13,7 +13,7 @@ function planned( title: string, text = 'new text' ): PlannedEdit {
 }
 
 function layer( wiki: FakeWiki ): HelpdeskWiki {
-	const helpdesk = new HelpdeskWiki( wiki, site(), () => 'token+\\' );
+	const helpdesk = new HelpdeskWiki( fakeClient( wiki ), site(), () => 'token+\\' );
 	helpdesk.botName = 'Helpdesk bot';
 	return helpdesk;
 }
@@ -82,13 +82,16 @@ describe( 'every edit', () => {
 } );
 
 describe( 'errors', () => {
-	const cases: [ string, Error, typeof RunStop | typeof EditRefused ][] = [
-		[ 'a rate limit stops the run', apiError( 'ratelimited', 'Slow down.' ), RunStop ],
-		[ 'maxlag after mwn\'s retries stops the run', apiError( 'maxlag', 'Waiting for a database server.' ), RunStop ],
-		[ 'a server error after retries stops the run', Object.assign( new Error( 'Request failed with status code 503' ), { response: { status: 503 } } ), RunStop ],
-		[ 'a network failure stops the run', new Error( 'socket hang up' ), RunStop ],
-		[ 'a protected page skips the page', apiError( 'protectedpage', 'Protected.' ), EditRefused ],
-		[ 'an abuse filter skips the page', apiError( 'abusefilter-disallowed', 'Disallowed.' ), EditRefused ],
+	const cases: [ string, Error, 'stop' | EditRefused[ 'outcome' ] ][] = [
+		[ 'a rate limit stops the run', apiError( 'ratelimited', 'Slow down.' ), 'stop' ],
+		[ 'maxlag after mwn\'s retries stops the run', apiError( 'maxlag', 'Waiting for a database server.' ), 'stop' ],
+		[ 'a server error leaves the edit unsure: read the page again', Object.assign( new Error( 'Request failed with status code 503' ), { response: { status: 503 } } ), 'read-again' ],
+		[ 'a network failure leaves the edit unsure: read the page again', new Error( 'socket hang up' ), 'read-again' ],
+		[ 'an edit conflict: read the page again', apiError( 'editconflict', 'Edit conflict.' ), 'read-again' ],
+		[ 'a page created meanwhile: read it again', apiError( 'articleexists', 'The page exists.' ), 'read-again' ],
+		[ 'a deleted page is gone', apiError( 'missingtitle', 'The page you specified doesn\'t exist.' ), 'gone' ],
+		[ 'a protected page is refused', apiError( 'protectedpage', 'Protected.' ), 'refused' ],
+		[ 'an abuse filter refuses the edit', apiError( 'abusefilter-disallowed', 'Disallowed.' ), 'refused' ],
 	];
 	test.each( cases )( '%s', async ( _name, error, kind ) => {
 		const wiki = makeWiki();
@@ -98,76 +101,109 @@ describe( 'errors', () => {
 		};
 		const outcome = await layer( wiki ).edit( planned( PREFIX + 'X' ), { text: revision.text, revid: revision.revid, timestamp: revision.timestamp } )
 			.then( () => null, ( thrown: unknown ) => thrown );
-		expect( outcome ).toBeInstanceOf( kind );
+		if ( kind === 'stop' ) {
+			expect( outcome ).toBeInstanceOf( RunStop );
+		} else {
+			expect( outcome ).toBeInstanceOf( EditRefused );
+			expect( ( outcome as EditRefused ).outcome ).toBe( kind );
+		}
 		expect( String( ( outcome as Error ).message ) ).not.toMatch( /secret|Bearer/ );
 	} );
 
-	test( 'a CAPTCHA or other failed result skips the page', async () => {
+	test( 'a CAPTCHA or other failed result refuses the edit', async () => {
 		const wiki = makeWiki();
-		const helpdesk = new HelpdeskWiki( {
-			request: async ( params ) => params.action === 'edit' ? { edit: { result: 'Failure', captcha: { type: 'image' } } } : wiki.request( params ),
-		}, site(), () => 't' );
+		const client = fakeClient( wiki );
+		const request = client.request.bind( client );
+		client.request = async ( params ) => params.action === 'edit' ? { edit: { result: 'Failure', captcha: { type: 'image' } } } : request( params );
+		const helpdesk = new HelpdeskWiki( client, site(), () => 't' );
 		await expect( helpdesk.edit( planned( PREFIX + 'X' ), { text: '', revid: null, timestamp: '' } ) ).rejects.toMatchObject( { code: 'captcha' } );
 	} );
 
 	test( 'a failed read stops the run', async () => {
-		const helpdesk = new HelpdeskWiki( { request: async () => {
+		const client = fakeClient( makeWiki() );
+		client.request = async () => {
 			throw apiError( 'readonly', 'The wiki is in read-only mode.' );
-		} }, site(), () => 't' );
-		await expect( helpdesk.readStart( 600, [ PAGES.state ], () => '' ) ).rejects.toMatchObject( { code: 'readonly' } );
+		};
+		await expect( new HelpdeskWiki( client, site(), () => 't' ).readStart( [ PAGES.state ], () => null ) ).rejects.toMatchObject( { code: 'readonly' } );
 	} );
 } );
 
 describe( 'reading', () => {
-	test( 'all request pages in batches of 50 without the bot flag, 500 with it, following continuation', async () => {
+	test( 'all request pages in batches of 50 without the bot flag, 500 with it, following mwn\'s continuation', async () => {
 		const wiki = makeWiki();
 		for ( let i = 0; i < 120; i++ ) {
 			wiki.save( PREFIX + 'R' + String( i ).padStart( 3, '0' ), requestText( { title: 'R' + i } ), 'U' );
 		}
 		wiki.save( 'Content Partnerships Hub/Helpdesk/Other', 'x', 'U' );
-		wiki.botRights = [ 'bot', 'edit' ];
-		let helpdesk = layer( wiki );
-		await helpdesk.readStart( 600, [ PAGES.state ], () => '' );
+		const helpdesk = layer( wiki );
 		wiki.requests.length = 0;
-		expect( ( await helpdesk.readAllRequests() ).map( ( page ) => page.title ) ).toHaveLength( 120 );
+		expect( ( await helpdesk.readAllRequests( false ) ).map( ( page ) => page.title ) ).toHaveLength( 120 );
 		expect( wiki.requests ).toHaveLength( 3 );
-		wiki.botRights = [ 'bot', 'edit', 'apihighlimits' ];
-		helpdesk = layer( wiki );
-		await helpdesk.readStart( 600, [ PAGES.state ], () => '' );
 		wiki.requests.length = 0;
-		expect( await helpdesk.readAllRequests() ).toHaveLength( 120 );
+		expect( await helpdesk.readAllRequests( true ) ).toHaveLength( 120 );
 		expect( wiki.requests ).toHaveLength( 1 );
 	} );
 
-	test( 'recent changes are followed back to the time the state was saved, no further', async () => {
+	test( 'pages by id follow a move; a redirect is marked as one', async () => {
+		const wiki = makeWiki();
+		wiki.save( PREFIX + 'Old name', requestText( {} ), 'U' );
+		const pageid = wiki.pages.get( PREFIX + 'Old name' )!.pageid;
+		wiki.move( PREFIX + 'Old name', PREFIX + 'New name' );
+		const read = await layer( wiki ).readPages( [ PREFIX + 'Old name' ], [ pageid, 99999 ] );
+		expect( read.pages.map( ( page ) => [ page.title, !!page.redirect ] ) ).toEqual( [ [ PREFIX + 'Old name', true ], [ PREFIX + 'New name', false ] ] );
+		expect( read.missing ).toEqual( [ '99999' ] );
+	} );
+
+	test( 'recent changes: only others\' changes to the Helpdesk\'s pages since the last run count, followed back no further than needed', async () => {
 		const wiki = makeWiki();
 		wiki.setClock( '2026-03-01T12:00:00Z' );
-		wiki.save( PAGES.state, '{"schema":2,"saved":"2026-03-01T09:00:00Z"}', 'Helpdesk bot' );
-		wiki.setClock( '2026-03-02T00:00:00Z' );
+		wiki.save( PREFIX + 'Before', requestText( {} ), 'U' );
+		const rcid = wiki.changes.length;
+		wiki.save( PAGES.state, '{}', 'Helpdesk bot' );
+		wiki.save( PREFIX + 'Bot edit', requestText( {} ), 'Helpdesk bot' );
 		for ( let i = 0; i < 700; i++ ) {
 			wiki.save( 'Busy page ' + i, 'x', 'U' );
 		}
+		wiki.save( PREFIX + 'After', requestText( {} ), 'U' );
 		wiki.requests.length = 0;
-		const start = await layer( wiki ).readStart( 600, [ PAGES.state, 'Content Partnerships Hub/Helpdesk/Bot/State/2.json' ], ( pages ) => {
+		const start = await layer( wiki ).readStart( [ PAGES.state, 'Content Partnerships Hub/Helpdesk/Bot/State/2.json' ], ( pages ) => {
 			expect( pages.map( ( page ) => page.title ) ).toEqual( [ PAGES.state ] );
-			return JSON.parse( pages[ 0 ].text ).saved;
+			return { saved: '2026-03-01T12:00:00Z', rcid: rcid };
 		} );
-		// 700 busy pages and the state's own save, three hours after the time it names.
-		expect( start.changes ).toHaveLength( 701 );
-		expect( start.coveredSince ).toBe( '2026-03-01T08:50:00Z' );
+		expect( start.changed ).toEqual( [ PREFIX + 'After' ] );
+		expect( start.covered ).toBe( true );
+		expect( start.lastRcid ).toBe( wiki.changes.length );
 		expect( start.statePages[ 0 ] ).toMatchObject( { title: PAGES.state, user: 'Helpdesk bot' } );
 		expect( wiki.requests ).toHaveLength( 2 );
 	} );
 
-	test( 'with no time to cover, recent changes are not followed', async () => {
+	test( 'with no state, recent changes are not followed', async () => {
 		const wiki = makeWiki();
 		for ( let i = 0; i < 700; i++ ) {
 			wiki.save( 'Busy page ' + i, 'x', 'U' );
 		}
 		wiki.requests.length = 0;
-		const start = await layer( wiki ).readStart( 600, [ PAGES.state ], () => '' );
-		expect( start.coveredSince ).toBe( '' );
+		const start = await layer( wiki ).readStart( [ PAGES.state ], () => null );
+		expect( start.covered ).toBe( false );
 		expect( start.statePages ).toEqual( [] );
 		expect( wiki.requests ).toHaveLength( 1 );
+	} );
+
+	test( 'a history is read newest first until the caller has enough', async () => {
+		const wiki = makeWiki();
+		for ( let i = 0; i < 120; i++ ) {
+			wiki.save( PREFIX + 'X', requestText( { description: 'Version ' + i } ), 'U' + i );
+		}
+		wiki.requests.length = 0;
+		const revisions = await layer( wiki ).readHistory( PREFIX + 'X', ( read ) => read.some( ( revision ) => revision.user === 'U60' ) );
+		expect( revisions[ 0 ].user ).toBe( 'U119' );
+		expect( revisions ).toHaveLength( 100 );
+		expect( wiki.requests ).toHaveLength( 2 );
+	} );
+
+	test( 'accounts: who has one', async () => {
+		const wiki = makeWiki();
+		wiki.save( 'Sandbox', 'x', 'Kofi Mensah' );
+		expect( await layer( wiki ).readAccounts( [ 'Kofi Mensah', 'Nobody Here' ] ) ).toEqual( { 'Kofi Mensah': true, 'Nobody Here': false } );
 	} );
 } );

@@ -1,0 +1,150 @@
+/**
+ * The notices a request owes, each named by the event it is about — the filing
+ * (`filed`), the N-th reminder of a stage entered at a given time
+ * (`reminder:STAGE:SINCE:N`), a new status (`status:STATUS:SINCE`) — never by the
+ * run that sends it. A notice is owed to whoever it is meant for (`of`, fixed when
+ * it is first sent) and was not yet told on the request page (`to`) or on their
+ * talk page (`talk`); the markers that record it are written in the very edit that
+ * delivers it, so a run that stops anywhere sends nothing twice.
+ */
+import { isClosed, Status, WAITING_ON } from '../../shared/status';
+import { addDays, daysBetween, userNameProblem } from '../../shared/wikitext';
+import type { PlanConfig } from '../config';
+import { availableMembers, countedSignOffs } from './committee';
+import { reminderKey, statusKey } from './request-page';
+import type { Committee, NoticeEntry, RequestRecord } from './types';
+import { normaliseUserName } from './wikitext';
+
+export type NoticeAbout = 'filed' | 'reminder' | 'status';
+
+export interface Due {
+	key: string;
+	about: NoticeAbout;
+	/** Who it is meant for (told or not). */
+	of: string[];
+	/** Who is still to be told. */
+	pending: string[];
+	/** Told on their talk page but not yet recorded on the request page. */
+	entry: NoticeEntry | null;
+	/** For a reminder: the stage and how long it has waited. */
+	stage?: Status;
+	days?: number;
+}
+
+/** Who may be told at all: a user name with an account, not the bot, not the requester for committee notices. */
+export interface Recipients {
+	bot: string;
+	/** Whether each name has an account; a name missing here must be looked up first. */
+	accounts: Record<string, boolean>;
+}
+
+function owed( key: string, about: NoticeAbout, record: RequestRecord, intended: () => string[] ): Due | null {
+	const entry = record.notices.find( ( notice ) => notice.key === key ) || null;
+	const of = entry ? entry.of : intended();
+	const pending = of.filter( ( name ) => !( entry && ( entry.to.includes( name ) || entry.talk.includes( name ) ) ) );
+	if ( pending.length === 0 ) {
+		return null;
+	}
+	return { key: key, about: about, of: of, pending: pending, entry: entry };
+}
+
+/** Names a notice can go to: valid user names, never the bot. */
+export function tellable( names: string[], bot: string ): string[] {
+	const result: string[] = [];
+	names.map( normaliseUserName ).forEach( ( name ) => {
+		if ( userNameProblem( name ) === '' && name !== bot && !result.includes( name ) ) {
+			result.push( name );
+		}
+	} );
+	return result;
+}
+
+/** The filing notice, to every available member, for a request filed recently. */
+export function filingDue( record: RequestRecord, committee: Committee, config: PlanConfig, now: string, bot: string ): Due | null {
+	if ( isClosed( record.status ) ) {
+		return null;
+	}
+	const entry = record.notices.find( ( notice ) => notice.key === 'filed' );
+	if ( !entry ) {
+		const filed = record.filed || record.touched;
+		if ( daysBetween( filed, now ) > config.filingNoticeWithinDays ) {
+			return null;
+		}
+	}
+	return owed( 'filed', 'filed', record, () => tellable( availableMembers( committee, now ).map( ( member ) => member.name ), bot )
+		.filter( ( name ) => name !== record.requester ) );
+}
+
+/** Which round of reminders the stage is in: 0 before its threshold, then 1, 2… each threshold period. */
+export function reminderRound( record: RequestRecord, config: PlanConfig, now: string ): number {
+	const threshold = config.thresholds[ record.status ];
+	if ( !threshold || record.statusSince === '' || isClosed( record.status ) ) {
+		return 0;
+	}
+	return Math.max( 0, Math.floor( daysBetween( record.statusSince, now ) / threshold ) );
+}
+
+/** The reminder of this round, to whoever the stage waits on and has not acted. */
+export function reminderDue( record: RequestRecord, committee: Committee, config: PlanConfig, now: string, bot: string ): Due | null {
+	const round = reminderRound( record, config, now );
+	const party = WAITING_ON[ record.status ];
+	if ( round === 0 ) {
+		return null;
+	}
+	const due = owed( reminderKey( record.status, record.statusSince, round ), 'reminder', record, () => {
+		if ( party === 'committee' ) {
+			const kind = record.status === 'awaiting-final-go' ? 'final-go' : 'feedback';
+			const done = countedSignOffs( record.signOffs, committee ).filter( ( signOff ) => signOff.kind === kind ).map( ( signOff ) => signOff.member );
+			return tellable( availableMembers( committee, now ).map( ( member ) => member.name ), bot )
+				.filter( ( name ) => !done.includes( name ) && name !== record.requester );
+		}
+		if ( party === 'working-group' ) {
+			return tellable( config.contacts.workingGroup, bot );
+		}
+		if ( party === 'helpdesk' ) {
+			return tellable( config.contacts.helpdesk, bot );
+		}
+		return [];
+	} );
+	if ( due ) {
+		due.stage = record.status;
+		due.days = daysBetween( record.statusSince, now );
+	}
+	return due;
+}
+
+/** The requester is told of a status a person changed, unless they changed it themselves. */
+export function statusDue( record: RequestRecord, changed: boolean, lastEditor: string, bot: string ): Due | null {
+	const key = statusKey( record.status, record.statusSince );
+	const entry = record.notices.find( ( notice ) => notice.key === key );
+	if ( !entry && !changed ) {
+		return null;
+	}
+	return owed( key, 'status', record, () => record.requesterValid && record.requester !== bot &&
+		normaliseUserName( lastEditor ) !== record.requester ? [ record.requester ] : [] );
+}
+
+/** Names of a due notice whose accounts are not known yet. */
+export function unknownAccounts( due: Due, recipients: Recipients ): string[] {
+	return due.pending.filter( ( name ) => !( name in recipients.accounts ) );
+}
+
+/**
+ * The first time after `now` at which, with no page edited, this request owes a
+ * notice or moves on the compiled pages: the next reminder round or, closed, the
+ * archive. '' when nothing is ahead.
+ */
+export function nextChange( record: RequestRecord, config: PlanConfig, now: string ): string {
+	if ( record.problem !== '' || record.statusSince === '' ) {
+		return '';
+	}
+	const threshold = config.thresholds[ record.status ];
+	let time = '';
+	if ( isClosed( record.status ) ) {
+		// Archived once more than archiveAfterDays whole days have passed.
+		time = addDays( record.statusSince, config.archiveAfterDays + 1 );
+	} else if ( threshold ) {
+		time = addDays( record.statusSince, ( reminderRound( record, config, now ) + 1 ) * threshold );
+	}
+	return time > now ? time : '';
+}
