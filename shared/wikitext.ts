@@ -6,7 +6,7 @@
  * `preprocessor.ts` (where calls, comments and tags are) and `title-text.ts` (how
  * MediaWiki reads a title).
  */
-import { Braces, Node, preprocess, WIKITEXT_TAGS } from './preprocessor';
+import { Braces, Node, Part, preprocess, WIKITEXT_TAGS } from './preprocessor';
 import {
 	decodeReferences, isTitleSpace, shownCharacter, titleProblem, titleText, trimBlank, trimWhere, upperFirst, utf8Length,
 } from './title-text';
@@ -110,8 +110,11 @@ function withoutDropped( text: string, start: number, end: number, nodes: Node[]
  * function: a `#` name (a parser function) without `[ ] { } < > |`, or a title.
  */
 function isCallName( name: string ): boolean {
+	if ( name === '' || /[<>[\]{}|]/.test( name ) ) {
+		return false;
+	}
 	if ( name.charAt( 0 ) === '#' ) {
-		return !/[<>[\]{}|]/.test( name );
+		return true;
 	}
 	const decoded = decodeReferences( name );
 	const title = titleText( decoded.split( '#' )[ 0 ] );
@@ -142,8 +145,11 @@ function toCall( text: string, braces: Braces ): TemplateCall | null {
 	return { name: name, wikitext: text.slice( braces.start, braces.end ), start: braces.start, parameters: parameters };
 }
 
-/** What Cite takes for a `<ref>` or `<references>` inside a `<ref>`. */
-const INCLUDED_REF = /<ref(?:erences)?\b[^>]*>/i;
+/** Whether Cite takes a `<ref>`'s contents for holding a `<ref>` or `<references>` tag. */
+function holdsRef( inner: string ): boolean {
+	const tag = /<ref(?:erences)?\b/i.exec( inner );
+	return tag !== null && inner.includes( '>', tag.index );
+}
 
 /**
  * The template calls of a page that is viewed, in page order: those at the top
@@ -165,10 +171,15 @@ export function findTemplates( text: string, name?: string | ( ( key: string ) =
 	// Depth first without recursion: invalid braces may nest deeply.
 	const lists: Node[][] = [ preprocess( text ) ];
 	const positions: number[] = [ 0 ];
-	const enter = ( inner: Node[][] ): void => {
-		for ( let i = inner.length - 1; i >= 0; i-- ) {
-			lists.push( inner[ i ] );
-			positions.push( 0 );
+	/** Visit these lists of nodes next, in order (the first `count` of `parts` when given). */
+	const enter = ( inner: Node[][] | Part[], count = inner.length ): void => {
+		for ( let i = Math.min( count, inner.length ) - 1; i >= 0; i-- ) {
+			const nodes = inner[ i ];
+			const list = Array.isArray( nodes ) ? nodes : nodes.nodes;
+			if ( list.length ) {
+				lists.push( list );
+				positions.push( 0 );
+			}
 		}
 	};
 	while ( lists.length ) {
@@ -182,7 +193,7 @@ export function findTemplates( text: string, name?: string | ( ( key: string ) =
 			const inner = node.inner ? text.slice( node.inner[ 0 ], node.inner[ 1 ] ) : '';
 			// A <ref>'s contents are wikitext of their own: its calls are made, unless Cite
 			// refuses the <ref> for holding another (it takes that for a missing </ref>).
-			if ( node.inner && WIKITEXT_TAGS.includes( node.name as string ) && !( node.name === 'ref' && INCLUDED_REF.test( inner ) ) ) {
+			if ( node.inner && inner.includes( '{{' ) && WIKITEXT_TAGS.includes( node.name as string ) && !( node.name === 'ref' && holdsRef( inner ) ) ) {
 				const offset = node.inner[ 0 ];
 				findTemplates( inner, name ).forEach( ( call ) => {
 					call.start += offset;
@@ -198,7 +209,7 @@ export function findTemplates( text: string, name?: string | ( ( key: string ) =
 				}
 			} else {
 				// A parameter reference shows its name and its default (or itself); other braces, everything.
-				enter( ( node.kind === 'tplarg' ? node.parts.slice( 0, 2 ) : node.parts ).map( ( part ) => part.nodes ) );
+				enter( node.parts, node.kind === 'tplarg' ? 2 : node.parts.length );
 			}
 		}
 	}
