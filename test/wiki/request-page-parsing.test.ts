@@ -6,6 +6,7 @@
  * the wiki always normalises (NFC, lone surrogates).
  */
 import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { editPageAsAdmin, LocalWiki } from '../../scripts/local-wiki/index';
 import { PARAMS, renderRequestPage, REQUEST_TEMPLATE } from '../../shared/codec';
@@ -98,20 +99,124 @@ describe( 'request pages read by MediaWiki', () => {
 const SOUP = [
 	'{{', '}}', '{{{', '}}}', '{', '}', '|', '=', '==', '\n', '\n=', '[[', ']]', '[', ']', '-{', '}-', '-', '<!--', '-->',
 	'<nowiki>', '</nowiki>', '<ref>', '</ref>', '<pre>', '</pre>', '<includeonly>', '</includeonly>', '<noinclude>',
-	'</noinclude>', '<', '>', 'a', ' ', '#', ':', 'NAME', 'NAME', 'NAME', '{{NAME}}', '{{NAME|', '{{NAME|x=',
+	'</noinclude>', '<', '>', 'a', ' ', '#', ':', 'NAME', 'NAME', 'NAME', '{{NAME}}', '{{NAME|', '{{NAME|x=', '&', ';', '%',
+	'~~~', '/', '.', '_', '\t', '\u00a0', '\ufeff', '\u200e', 'é', '<ref name="a"/>', '<REF>',
 ];
+
+interface TreeCall {
+	name: string;
+	start: number;
+	wikitext: string;
+	parameters: [ string | number, string ][];
+}
+
+/** What the preprocessor trims from names and arguments. */
+function trimmed( text: string ): string {
+	return text.replace( /^[ \t\n\r]+|[ \t\n\r]+$/g, '' );
+}
+
+/**
+ * The calls at the top level of MediaWiki's preprocessor tree (action=expandtemplates,
+ * prop=parsetree), as findTemplates gives them: braces whose title is plain text
+ * without `[ ] { } < > |` or a line break are calls; the calls inside other braces,
+ * and in a parameter reference's name and default, count. Offsets come from
+ * rebuilding the text, which the tree keeps whole.
+ */
+function treeCalls( text: string, xml: string ): TreeCall[] {
+	const tree = new ( new JSDOM( '' ).window.DOMParser )().parseFromString( xml, 'text/xml' );
+	const calls: TreeCall[] = [];
+	let offset = 0;
+	const child = ( element: Element, name: string ): Element | null => Array.from( element.children ).find( ( c ) => c.tagName === name ) || null;
+	/** Text of an element without comments; null when it holds markup. */
+	const plain = ( element: Element ): string | null => {
+		let out = '';
+		for ( const node of Array.from( element.childNodes ) ) {
+			if ( node.nodeType === 3 ) {
+				out += node.textContent;
+			} else if ( ( node as Element ).tagName === 'equals' ) {
+				out += '=';
+			} else if ( ( node as Element ).tagName !== 'comment' && ( node as Element ).tagName !== 'ignore' ) {
+				return null;
+			}
+		}
+		return out;
+	};
+	/** Walks the nodes, counting offsets; collects calls when `collect`. */
+	const walk = ( element: Element, collect: boolean ): void => {
+		for ( const node of Array.from( element.childNodes ) ) {
+			if ( node.nodeType === 3 ) {
+				offset += ( node.textContent as string ).length;
+				continue;
+			}
+			const el = node as Element;
+			if ( el.tagName === 'comment' || el.tagName === 'ignore' ) {
+				offset += ( el.textContent as string ).length;
+			} else if ( el.tagName === 'equals' ) {
+				offset += 1;
+			} else if ( el.tagName === 'h' ) {
+				walk( el, collect );
+			} else if ( el.tagName === 'ext' ) {
+				const inner = child( el, 'inner' );
+				const close = child( el, 'close' );
+				offset += 1 + ( child( el, 'name' ) as Element ).textContent!.length + ( child( el, 'attr' ) as Element ).textContent!.length +
+					( inner ? 1 + inner.textContent!.length : 2 ) + ( close ? close.textContent!.length : 0 );
+			} else {
+				// template or tplarg
+				const braces = el.tagName === 'template' ? 2 : 3;
+				const start = offset;
+				offset += braces;
+				const title = child( el, 'title' ) as Element;
+				const written = plain( title );
+				const name = written === null ? '' : trimmed( written );
+				const isCall = braces === 2 && name !== '' && !/[[\]{}<>|\n\t]/.test( name ) && collect;
+				walk( title, collect && !isCall );
+				const parameters: [ string | number, string ][] = [];
+				const parts = Array.from( el.children ).filter( ( c ) => c.tagName === 'part' );
+				for ( let index = 0; index < parts.length; index++ ) {
+					const part = parts[ index ];
+					offset += 1;
+					const nameElement = child( part, 'name' ) as Element;
+					const valueElement = child( part, 'value' ) as Element;
+					// A parameter reference shows only its first default.
+					const inner = collect && !isCall && ( braces === 2 || index === 0 );
+					let partName: string | number;
+					if ( nameElement.hasAttribute( 'index' ) ) {
+						partName = Number( nameElement.getAttribute( 'index' ) );
+					} else {
+						const nameStart = offset;
+						walk( nameElement, inner );
+						const cleanName = plain( nameElement );
+						partName = trimmed( cleanName === null ? text.slice( nameStart, offset ) : cleanName );
+						offset += 1;
+					}
+					const from = offset;
+					walk( valueElement, inner );
+					parameters.push( [ partName, trimmed( text.slice( from, offset ) ) ] );
+				}
+				offset += braces;
+				if ( isCall ) {
+					calls.push( { name: name, start: start, wikitext: text.slice( start, offset ), parameters: parameters } );
+				}
+			}
+		}
+	};
+	walk( tree.documentElement, true );
+	expect( offset ).toBe( text.length );
+	return calls.sort( ( a, b ) => a.start - b.start );
+}
 
 /** Ways a name can be typed, some of them no name at all. */
 const NAME_FORMS = [
 	( n: string ) => n, ( n: string ) => ' ' + n + '_x\n', ( n: string ) => 'Template:' + n, ( n: string ) => 'template : ' + n.toLowerCase(),
 	( n: string ) => '\u00a0' + n + '\u3000', ( n: string ) => '\ufeff' + n, ( n: string ) => '\u200e' + n, ( n: string ) => n + '<!-- c -->y',
 	( n: string ) => n + '#frag', ( n: string ) => n + '\ty', ( n: string ) => n + '%41', ( n: string ) => n + '&#32;y', ( n: string ) => n + '&#124;y',
+	( n: string ) => n + '&amp;', ( n: string ) => ':' + n, ( n: string ) => n + '/..',
 ];
 
 describe( 'template calls found by MediaWiki', () => {
 	it( 'are the calls findTemplates finds', async () => {
 		const wiki = sharedTestWiki();
-		const soup = fc.tuple( fc.array( fc.constantFrom( ...SOUP ), { minLength: 1, maxLength: 40 } ), fc.array( fc.nat( NAME_FORMS.length - 1 ), { minLength: 40, maxLength: 40 } ) )
+		const soup = fc.tuple( fc.array( fc.constantFrom( ...SOUP ), { minLength: 1, maxLength: 50 } ), fc.array( fc.nat( NAME_FORMS.length - 1 ), { minLength: 40, maxLength: 40 } ) )
 			.map( ( [ pieces, forms ] ) => {
 				let count = 0;
 				return pieces.join( '' ).replace( /NAME/g, () => {
@@ -123,11 +228,34 @@ describe( 'template calls found by MediaWiki', () => {
 			const { parse } = await api<{ parse: { templates: { title: string }[] } }>( wiki, {
 				action: 'parse', title: 'Sandbox', text: text, contentmodel: 'wikitext', prop: 'templates',
 			} );
-			// Pages named without the Template: namespace; parser functions (`#…`) are no pages.
+			// Pages named without the Template: namespace; parser functions (`#…`) and `{{=}}` are no pages.
 			const theirs = parse.templates.map( ( template ) => template.title.replace( /^Template:/, '' ) ).sort();
-			const ours = Array.from( new Set( findTemplates( text, ( key ) => !key.startsWith( '#' ) )
+			const ours = Array.from( new Set( findTemplates( text, ( key ) => !key.startsWith( '#' ) && key !== '=' )
 				.map( ( call ) => templateKey( templateKey( call.name ).replace( /^: ?/, '' ) ) ) ) ).sort();
 			expect( ours ).toStrictEqual( theirs );
+		} ), { numRuns: 300 } );
+	} );
+
+	it( 'are the calls in the tree of MediaWiki\'s preprocessor, with the same parameters', async () => {
+		const wiki = sharedTestWiki();
+		// No `:`, `%`, `&`, `~`, `.` or `/`: names are titles or hold markup, as treeCalls tells
+		// them apart. No <ref>: its calls are made, but the tree does not show them.
+		const pieces = SOUP.filter( ( piece ) => !/[:%&~./]|ref/i.test( piece ) );
+		const soup = fc.array( fc.constantFrom( ...pieces ), { minLength: 1, maxLength: 50 } ).map( ( parts ) => {
+			let count = 0;
+			return parts.join( '' ).replace( /NAME/g, () => 'T' + ( ++count ) );
+		} );
+		await fc.assert( fc.asyncProperty( soup, async ( text: string ) => {
+			const { expandtemplates } = await api<{ expandtemplates: { parsetree: string } }>( wiki, {
+				action: 'expandtemplates', title: 'Sandbox', text: text, prop: 'parsetree',
+			} );
+			const ours = findTemplates( text ).map( ( call ) => ( {
+				name: call.name,
+				start: call.start,
+				wikitext: call.wikitext,
+				parameters: call.parameters.map( ( param ) => [ param.name, param.value ] ),
+			} ) );
+			expect( ours ).toStrictEqual( treeCalls( text, expandtemplates.parsetree ) );
 		} ), { numRuns: 300 } );
 	} );
 } );
