@@ -198,7 +198,9 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 			if ( edit.pageid ) {
 				readBack.pageids.push( edit.pageid );
 			} else {
+				// The request pages a talk page tells of are edited next: read them fresh too, not as they were at the start.
 				readBack.talk.push( edit.title );
+				readBack.pageids.push( ...( edit.requestPageids || [] ).filter( ( pageid ) => !readBack.pageids.includes( pageid ) ) );
 			}
 			try {
 				const saved = await wiki.edit( edit, base );

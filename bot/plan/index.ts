@@ -334,6 +334,7 @@ function talkEdit( input: PlanInput, member: CommitteeMember, talk: TalkPage, it
 		baseRevid: talk.revid,
 		baseTimestamp: talk.timestamp,
 		reasons: items.map( ( item ) => item.due.about + ': ' + item.record.page ),
+		requestPageids: items.map( ( item ) => item.record.pageid ),
 		notices: [ {
 			to: [ member.name ],
 			channel: 'talk',

@@ -198,6 +198,8 @@ export interface PlannedEdit {
 	title: string;
 	/** For request pages: the page, whatever its title by the time the edit is made. */
 	pageid?: number;
+	/** For talk pages: the requests it tells of, whose own edits come next (read them again with it). */
+	requestPageids?: number[];
 	kind: EditKind;
 	/** The whole new text of the page. */
 	text: string;

@@ -15,7 +15,8 @@ const MARKER = /<!-- helpdesk-bot (\{.*?\}) -->/g;
 
 /** A hidden marker recording one notice or stamp, written in the same edit as it. */
 export function marker( content: object ): string {
-	return MARKER_START + JSON.stringify( content ) + ' -->';
+	// `<`, `>` and `&` as JSON escapes: nothing inside can close the comment or start markup.
+	return MARKER_START + JSON.stringify( content ).replace( /[<>&]/g, ( character ) => '\\u00' + character.charCodeAt( 0 ).toString( 16 ).toUpperCase() ) + ' -->';
 }
 
 /** Every marker on the page, in page order; unreadable ones are skipped. */

@@ -37,7 +37,9 @@ const PLAIN: Values = {
 };
 
 /** What makes wikitext structural, counted. */
-function structure( text: string ): Record<string, number> {
+function structure( wikitext: string ): Record<string, number> {
+	// Comments (the bot's markers among them) are not rendered.
+	const text = wikitext.replace( /<!--[\s\S]*?(-->|$)/g, '' );
 	const count = ( pattern: RegExp ): number => ( text.match( pattern ) || [] ).length;
 	return {
 		links: count( /\[\[/g ),
