@@ -183,22 +183,6 @@ describe( 'a person editing while the bot works', () => {
 		wiki.tick( 15 );
 		expect( ( await runBot( wiki ) ).edits ).toEqual( [] );
 	} );
-
-	test( 'an edit conflict is planned again on a fresh read, keeping what the person wrote', async () => {
-		const wiki = makeWiki();
-		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
-		let interfered = false;
-		wiki.beforeEdit = ( params ) => {
-			if ( params.title === KUMASI && !interfered ) {
-				interfered = true;
-				wiki.save( KUMASI, wiki.text( KUMASI ) + '\nA late addition by the requester.', 'Kofi Mensah' );
-			}
-		};
-		const report = await runBot( wiki );
-		expect( report.ok ).toBe( true );
-		expect( wiki.text( KUMASI ) ).toContain( 'A late addition by the requester.' );
-		expect( mentionCounts( wiki ) ).toEqual( Object.fromEntries( MENTION_MEMBERS.map( ( name ) => [ name, 1 ] ) ) );
-	} );
 } );
 
 describe( 'runs end honestly', () => {
