@@ -33,6 +33,7 @@ import { isBotPage } from '../bot/plan/names';
 import type { PageSnapshot } from '../bot/plan/types';
 import { RunReport, runOnce } from '../bot/run';
 import { ApiClient, ApiResponse, HelpdeskWiki } from '../bot/wiki';
+import { statusRecord } from '../bot/plan/request-page';
 import { renderRequestPage } from '../shared/codec';
 import { COUNTRIES } from '../shared/countries';
 import { emptyRequest, HelpdeskRequest, SUPPORT_KINDS } from '../shared/request';
@@ -186,7 +187,9 @@ async function fillWiki( wiki: LocalWiki, config: PlanConfig, requests: Generate
 	pages.push( { title: config.pages.shutoff, text: 'run', user: 'Admin', timestamp: setUp } );
 	requests.forEach( ( generated ) => {
 		generated.title = config.pages.requestsPrefix + subpageName( generated.request.title );
-		pages.push( { title: generated.title, text: renderRequestPage( generated.request ), user: generated.request.requester, timestamp: generated.timestamp } );
+		// As the import writes them: with their status recorded.
+		const text = renderRequestPage( generated.request ) + statusRecord( generated.request.status, generated.request.statusSince );
+		pages.push( { title: generated.title, text: text, user: generated.request.requester, timestamp: generated.timestamp } );
 	} );
 	const file = join( wiki.dir, 'bench-dump.xml' );
 	await writeFile( file, dump( pages ) );

@@ -298,4 +298,14 @@ export function silentMarkers( markers: object[] ): string {
 	return '\n' + markers.map( marker ).join( '' );
 }
 
+/**
+ * The status of a request as already recorded, for a page written with its past
+ * (an import): the bot then owes nothing for that status and need not edit the page
+ * to record it. Empty when the date is not a real one.
+ */
+export function statusRecord( status: Status, since: string ): string {
+	const canonical = parseTimestamp( since );
+	return canonical ? '\n' + marker( { k: statusKey( status, canonical ), status: status, since: canonical } ) : '';
+}
+
 export { escapeText };

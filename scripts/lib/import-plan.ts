@@ -3,6 +3,7 @@
  * page the gadget would have written, with the requester and date from the file.
  */
 import { HelpdeskRequest, emptyRequest, RequestFormFields } from '../../shared/request';
+import { statusRecord } from '../../bot/plan/request-page';
 import { parseRequestPage, renderRequestPage } from '../../shared/codec';
 import { candidateTitles } from '../../shared/title';
 import { isTimestamp, normaliseFields, validateRequest, RequestProblem } from '../../shared/validation';
@@ -100,7 +101,9 @@ export interface ImportPlanEntry extends ImportEntry {
 export function planImport( entries: ImportEntry[], existing: ExistingPages, discussionHeading: ( language: string ) => string ): ImportPlanEntry[] {
 	const claimed = new Set<string>();
 	return entries.map( ( entry ) => {
-		const text = renderRequestPage( entry.request, { discussionHeading: discussionHeading( entry.request.language ) } );
+		// Imported with its status recorded: the bot has nothing to tell anyone about a past status, and no page to edit for it.
+		const text = renderRequestPage( entry.request, { discussionHeading: discussionHeading( entry.request.language ) } ) +
+			statusRecord( entry.request.status, entry.request.statusSince );
 		for ( const title of candidateTitles( entry.request.title, CANDIDATES ) ) {
 			const current = existing.get( title );
 			if ( current !== undefined && current !== null ) {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Mwn } from 'mwn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusRecord } from '../../bot/plan/request-page';
 import { emptyFields, requestFromFields } from '../../gadget/filing/fields';
 import { importRequests, ImportResult } from '../../scripts/import';
 import { parseRequestPage, renderRequestPage } from '../../shared/codec';
@@ -180,7 +181,9 @@ describe( 'import of requests received by e-mail', () => {
 				const saved = await revisions( title );
 				expect( saved, title ).toHaveLength( 1 );
 				const revision = ( saved as StoredRevision[] )[ 0 ];
-				const written = renderRequestPage( request, { discussionHeading: discussionHeadingOf( request.language ) } );
+				// With the status recorded as the bot records it: a past status owes no notice and no edit.
+				const written = renderRequestPage( request, { discussionHeading: discussionHeadingOf( request.language ) } ) +
+					statusRecord( request.status, request.statusSince );
 				expect( revision.slots.main.content ).toBe( written.trimEnd() );
 				// Filed by whom and when the file says, not by the account importing it.
 				const parsed = parseRequestPage( revision.slots.main.content );
@@ -228,7 +231,9 @@ describe( 'import of requests received by e-mail', () => {
 		const title = REQUESTS_PREFIX + `Dry run ${ RUN }`;
 		expect( result.created ).toEqual( [] );
 		expect( result.planned.map( ( planned ) => planned.title ) ).toEqual( [ title ] );
-		expect( result.log[ 0 ] ).toBe( `+ would create ${ title }\n` + renderRequestPage( asTheFormWritesIt( entry ), { discussionHeading: 'Discussion' } ) );
+		const request = asTheFormWritesIt( entry );
+		expect( result.log[ 0 ] ).toBe( `+ would create ${ title }\n` + renderRequestPage( request, { discussionHeading: 'Discussion' } ) +
+			statusRecord( request.status, request.statusSince ) );
 		expect( result.log ).toContain( '\nDry run: 1 would be created, 0 already there, 0 invalid, 0 failed.' );
 		expect( await revisions( title ) ).toBeNull();
 	} );
