@@ -46,6 +46,16 @@ export function titleText( text: string ): string {
 	return text.replace( BIDI_MARKS, '' ).replace( TITLE_SPACE, ' ' ).replace( /^ | $/g, '' );
 }
 
+/**
+ * Whether a wiki would store U+FFFD for part of the text (MediaWiki's UTF-8 clean-up
+ * of what it is sent): control characters but tab and line breaks, lone surrogates,
+ * U+FFFE, U+FFFF, and U+FFFD itself.
+ */
+export function replacedWhenStored( text: string ): boolean {
+	// eslint-disable-next-line no-control-regex
+	return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd-\uffff]/.test( text ) || LONE_SURROGATE.test( text );
+}
+
 /** The first code point upper-cased, as MediaWiki does with titles. */
 export function upperFirst( text: string ): string {
 	const first = text.codePointAt( 0 );

@@ -8,7 +8,8 @@
  */
 import { Braces, Node, Part, preprocess, WIKITEXT_TAGS } from './preprocessor';
 import {
-	decodeReferences, isTitleSpace, shownCharacter, titleProblem, titleText, trimBlank, trimWhere, upperFirst, utf8Length,
+	decodeReferences, isTitleSpace, replacedWhenStored, shownCharacter, titleProblem, titleText, trimBlank, trimWhere, upperFirst,
+	utf8Length,
 } from './title-text';
 
 export { stripComments } from './preprocessor';
@@ -107,18 +108,17 @@ function withoutDropped( text: string, start: number, end: number, nodes: Node[]
 
 /**
  * Whether a call's name (trimmed, without comments) can name a template or parser
- * function: a `#` name (a parser function) without `[ ] { } < > |`, or a title.
+ * function: a `#` name (a parser function) without `[ ] { } < > |`, or a title
+ * (before a `#fragment`, which may hold anything a wiki stores).
  */
 function isCallName( name: string ): boolean {
-	if ( name === '' || /[<>[\]{}|]/.test( name ) ) {
-		return false;
-	}
 	if ( name.charAt( 0 ) === '#' ) {
-		return true;
+		return !/[<>[\]{}|]/.test( name );
 	}
 	const decoded = decodeReferences( name );
-	const title = titleText( decoded.split( '#' )[ 0 ] );
-	return !/[<>[\]{}|]/.test( decoded ) && titleProblem( title ) === '' && templateKey( title ) !== '';
+	const title = decoded.split( '#' )[ 0 ];
+	return !/[<>[\]{}|]/.test( title ) && !replacedWhenStored( decoded ) && titleProblem( titleText( title ) ) === '' &&
+		templateKey( title ) !== '';
 }
 
 function toCall( text: string, braces: Braces ): TemplateCall | null {
@@ -158,8 +158,9 @@ function holdsRef( inner: string ): boolean {
  * what is in comments, `<nowiki>`, `<pre>`, other tags keeping their contents
  * (`<syntaxhighlight>`, `<math>`, …) and `<includeonly>`, braces that do not close (as
  * MediaWiki pairs them: `[[` and `-{` must close first), and braces whose name is
- * no title (empty, or with `[ ] { } < > |`, a line break or a control character):
- * calls inside those are at the top level, as MediaWiki expands them.
+ * no title (empty, or with `[ ] { } < > |`, a line break or a control character
+ * before any `#fragment`): calls inside those are at the top level, as MediaWiki
+ * expands them. A `#` name (`{{#if:…}}`) is a call unless it holds `[ ] { } < > |`.
  *
  * @param text Wikitext
  * @param name Only calls of this template (compared by `templateKey()`), or those

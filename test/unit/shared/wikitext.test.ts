@@ -193,6 +193,10 @@ describe( 'findTemplates', () => {
 		expect( calls( '{{[[x]]|{{Helpdesk request|title=T}}}}' ) ).toEqual( [ [ 'Helpdesk request', [ 'title', 'T' ] ] ] );
 		expect( calls( '{{\nHelpdesk request\n|a=b}}' ) ).toEqual( [ [ 'Helpdesk request', [ 'a', 'b' ] ] ] );
 		expect( calls( '{{#if: x | {{b}} }}' ) ).toEqual( [ [ '#if: x', [ 1, '{{b}}' ] ] ] );
+		expect( calls( '{{#if: [[x]] | {{b}} }}' ) ).toEqual( [ [ 'b' ] ] );
+		// A fragment may hold what a title may not.
+		expect( calls( '{{a#[[x]]<y>}b\n}}' ) ).toEqual( [ [ 'a#[[x]]<y>}b' ] ] );
+		expect( findTemplates( '{{a#\u0001}}' ) ).toEqual( [] );
 	} );
 
 	it( 'skips nowiki, pre, syntaxhighlight, source, math and includeonly, but not noinclude', () => {
