@@ -26,8 +26,12 @@ describe( 'setTemplateParams', () => {
 		expect( changed ).toBe( text.replace( '| Status = On Hold', '| Status = on-hold' ).replace( '|status_since=\n', '|status_since= 2026-01-20T10:00:00Z\n' ) );
 		const before = parseRequestPage( text );
 		const after = parseRequestPage( changed );
-		expect( after.ok && before.ok && Object.assign( {}, after.request, { status: '', statusSince: '' } ) )
-			.toEqual( before.ok && Object.assign( {}, before.request, { status: '', statusSince: '' } ) );
+		expect( before.ok ).toBe( true );
+		expect( after.ok ).toBe( true );
+		if ( !before.ok || !after.ok ) {
+			return;
+		}
+		expect( after.request ).toEqual( { ...before.request, status: 'on-hold', statusSince: '2026-01-20T10:00:00Z' } );
 	} );
 
 	test( 'adds a missing parameter in the call\'s own style', () => {
