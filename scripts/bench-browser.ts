@@ -25,9 +25,10 @@ import { REQUESTS_PREFIX } from '../shared/pages';
 import { createLocalWiki, LocalWiki, LocalWikiError, startWiki, stopWiki } from './local-wiki/index';
 import { launchBrowser } from '../test/wiki/support/browser';
 import {
-	fillRequest, goToLandingPage, loggedInSession, REQUEST_BUTTON, sampleFields, showPreview, waitForForm,
+	fillRequest, goToLandingPage, loggedInSession, REQUEST_BUTTON, showPreview, waitForForm,
 } from '../test/wiki/support/form';
 import { installHelpdesk } from '../test/wiki/support/install';
+import { sampleFields } from './lib/sample-request';
 
 const REQUESTER = 'Requester One';
 
@@ -152,7 +153,7 @@ async function measureFiling( browser: Browser, wiki: LocalWiki, run: number ): 
 		await goToLandingPage( page, wiki );
 		await page.click( REQUEST_BUTTON );
 		await waitForForm( page );
-		const fields = sampleFields( `Benchmark request ${ Date.now().toString( 36 ) } ${ run }` );
+		const fields = sampleFields( { title: `Benchmark request ${ Date.now().toString( 36 ) } ${ run }` } );
 		await fillRequest( page, fields );
 		await showPreview( page );
 		await page.evaluate( REMEMBER_CLICK );

@@ -8,9 +8,9 @@ import en from '../../gadget/i18n/en.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 import {
 	AxeViolation, confirmationText, FORM, fillRequest, formFieldsOf, formTestbed, goToLandingPage, loggedInSession, openForm,
-	REQUEST_BUTTON, sampleFields, savedRequest, seriousViolations, showPreview, tabTo, viewportScreenshot, waitForForm,
-	waitForPreview,
+	REQUEST_BUTTON, savedRequest, seriousViolations, showPreview, tabTo, viewportScreenshot, waitForForm, waitForPreview,
 } from './support/form';
+import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );
 
@@ -47,7 +47,7 @@ describe( 'accessibility of the form', () => {
 			expect( await seriousViolations( page, FORM ) ).toEqual( [] );
 			await viewportScreenshot( page, 'form-vector-errors' );
 
-			await fillRequest( page, sampleFields( `Accessible request ${ RUN }` ) );
+			await fillRequest( page, sampleFields( { title: `Accessible request ${ RUN }` } ) );
 			await showPreview( page );
 			expect( withoutOldRedLinks( await seriousViolations( page, FORM ) ) ).toEqual( [] );
 		} finally {
@@ -98,7 +98,7 @@ describe( 'accessibility of the form', () => {
 			await page.keyboard.press( 'Space' );
 		};
 		try {
-			const fields = sampleFields( `Keyboard only ${ RUN }`, {
+			const fields = sampleFields( { title: `Keyboard only ${ RUN }`,
 				support: [ 'copyright' ],
 				projects: [ 'commons' ],
 				partners: [ 'National Library', 'City Archive' ],

@@ -11,9 +11,9 @@ import { emptyRequest } from '../../shared/request';
 import { addAbuseFilter, changeAbuseFilter } from '../../scripts/local-wiki/index';
 import {
 	confirmationText, fileShownRequest, fillRequest, formFieldsOf, formTestbed, formValues, goToLandingPage, loggedInSession,
-	openForm, REQUEST_BUTTON, sampleFields, savedRequest, showPreview, shownFields, storedDraft,
-	viewportScreenshot, waitForForm, wikiPageUrl,
+	openForm, REQUEST_BUTTON, savedRequest, showPreview, shownFields, storedDraft, viewportScreenshot, waitForForm, wikiPageUrl,
 } from './support/form';
+import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );
 
@@ -32,7 +32,7 @@ describe( 'drafts of requests', () => {
 	it( 'keeps the draft when the form is closed and the page reloaded, until it is discarded', async () => {
 		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			const fields = sampleFields( `Herbarium sheets ${ RUN }`, { links: [ 'https://example.org/herbarium' ] } );
+			const fields = sampleFields( { title: `Herbarium sheets ${ RUN }`, links: [ 'https://example.org/herbarium' ] } );
 			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
 			// Escape closes the form and says that the draft is kept.
@@ -67,7 +67,7 @@ describe( 'drafts of requests', () => {
 	it( 'keeps the draft when saving fails on the way, and removes it once the request is filed', async () => {
 		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two' );
 		try {
-			const fields = sampleFields( `Newspaper archive ${ RUN }` );
+			const fields = sampleFields( { title: `Newspaper archive ${ RUN }` } );
 			const title = REQUESTS_PREFIX + fields.title;
 			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
@@ -111,7 +111,7 @@ describe( 'drafts of requests', () => {
 		const id = await addAbuseFilter( testbed.wiki, filter );
 		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			const fields = sampleFields( `Filtered request ${ RUN }`, { description: `A request that says ${ marker }.` } );
+			const fields = sampleFields( { title: `Filtered request ${ RUN }`, description: `A request that says ${ marker }.` } );
 			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );
 			await showPreview( page );

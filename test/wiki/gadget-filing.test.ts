@@ -13,9 +13,9 @@ import { questyCaptchaSettings, setExtraSettings, TEST_CAPTCHA } from '../../scr
 import { TEST_USER_AGENT } from './setup/test-wiki';
 import {
 	confirmationText, fileShownRequest, fillRequest, formFieldsOf, formTestbed, fullPageScreenshot, loggedInSession, openForm,
-	sampleFields, savedRequest, scrollFormToTop, setSkinPreference, showPreview, viewportScreenshot,
-	watchesPage,
+	savedRequest, scrollFormToTop, setSkinPreference, showPreview, viewportScreenshot, watchesPage,
 } from './support/form';
+import { sampleFields } from '../../scripts/lib/sample-request';
 
 /** Titles of this run, apart from those of earlier runs on the same wiki. */
 const RUN = Date.now().toString( 36 );
@@ -26,7 +26,7 @@ describe( 'filing a request through the form', () => {
 	it( 'files in Vector 2022: the page holds exactly what was entered, is watched, and confirms', async () => {
 		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
 		try {
-			const fields = sampleFields( `Medical illustrations ${ RUN }` );
+			const fields = sampleFields( { title: `Medical illustrations ${ RUN }` } );
 			await openForm( page, testbed.wiki, { skin: 'vector-2022' } );
 			expect( await page.getAttribute( 'body', 'class' ) ).toContain( 'skin-vector-2022' );
 			await viewportScreenshot( page, 'form-vector' );
@@ -61,7 +61,7 @@ describe( 'filing a request through the form', () => {
 			// A preference rather than `useskin`, which the page the form goes to after filing would not have.
 			await page.goto( testbed.wiki.indexUrl );
 			await setSkinPreference( page, 'minerva' );
-			const fields = sampleFields( `Archive photographs ${ RUN }`, {
+			const fields = sampleFields( { title: `Archive photographs ${ RUN }`,
 				affiliate: '',
 				individual: true,
 				country: 'KE',
@@ -108,7 +108,7 @@ describe( 'filing a request through the form', () => {
 			userAgent: TEST_USER_AGENT,
 			silent: true,
 		} );
-		const fields = sampleFields( `Museum of Lagos ${ RUN }` );
+		const fields = sampleFields( { title: `Museum of Lagos ${ RUN }` } );
 		const taken = REQUESTS_PREFIX + fields.title;
 		const otherText = ( title: string ): string => renderRequestPage( {
 			...emptyRequest( 'Amara Okafor', '2026-01-05T10:00:00Z', 'en' ), title: title, description: 'Filed before.', support: [ 'other' ],
@@ -143,7 +143,7 @@ describe( 'filing a request through the form', () => {
 		await setExtraSettings( testbed.wiki, questyCaptchaSettings( [ 'create' ] ) );
 		const { context, page } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester Two' );
 		try {
-			const fields = sampleFields( `Wiki Loves Monuments data ${ RUN }` );
+			const fields = sampleFields( { title: `Wiki Loves Monuments data ${ RUN }` } );
 			const title = REQUESTS_PREFIX + fields.title;
 			await openForm( page, testbed.wiki );
 			await fillRequest( page, fields );

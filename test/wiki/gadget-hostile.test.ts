@@ -9,10 +9,11 @@ import { renderRequestPage } from '../../shared/codec';
 import { candidateTitles } from '../../shared/title';
 import type { RequestFormFields } from '../../shared/request';
 import {
-	fileShownRequest, fillRequest, formFieldsOf, formTestbed, fullPageScreenshot, loggedInSession, openForm,
-	sampleFields, savedRequest, showPreview,
+	fileShownRequest, fillRequest, formFieldsOf, formTestbed, fullPageScreenshot, loggedInSession, openForm, savedRequest,
+	showPreview,
 } from './support/form';
 import { parsePage, ParsedPage, renderedText } from './support/rendering';
+import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );
 
@@ -21,7 +22,7 @@ const RUN = Date.now().toString( 36 );
  * field. (No space before `? ! : ; %`: there MediaWiki shows a no-break space, by
  * design, which would make "shown literally" a matter of whitespace.)
  */
-const HOSTILE: RequestFormFields = sampleFields( `{{subst:X}} | [[Category:X]] ~~~~ <nowiki> ${ RUN }`, {
+const HOSTILE: RequestFormFields = sampleFields( { title: `{{subst:X}} | [[Category:X]] ~~~~ <nowiki> ${ RUN }`,
 	affiliate: '* {{Helpdesk status|declined}} [[User:X]] __NOTOC__',
 	partners: [ '* one', '# two', ': three', '; four', '= five =', '----', '[[User:X|X]]', '<nowiki>', '</nowiki>', '<!--' ],
 	contentType: '# <!-- hidden? {{PAGENAME}}',
@@ -113,7 +114,7 @@ describe( 'hostile text in the form', () => {
 
 			// Parsed: the same categories, templates, links, sections and switches as
 			// an ordinary request by the same requester has.
-			const ordinary = { ...saved, ...sampleFields( 'Ordinary request' ) };
+			const ordinary = { ...saved, ...sampleFields( { title: 'Ordinary request' } ) };
 			const expected = await parsePage( testbed.reader, { title: title, text: renderRequestPage( ordinary ), contentmodel: 'wikitext' } );
 			const actual = await parsePage( testbed.reader, { page: title } );
 			expect( structure( actual ) ).toEqual( structure( expected ) );

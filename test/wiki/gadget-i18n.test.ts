@@ -11,9 +11,10 @@ import sv from '../../gadget/i18n/sv.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
 import {
-	fileShownRequest, fillRequest, formFieldsOf, formTestbed, loggedInSession, openForm,
-	sampleFields, savedRequest, showPreview, viewportScreenshot, visibleTexts,
+	fileShownRequest, fillRequest, formFieldsOf, formTestbed, loggedInSession, openForm, savedRequest, showPreview,
+	viewportScreenshot, visibleTexts,
 } from './support/form';
+import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );
 
@@ -70,7 +71,7 @@ describe( 'the form in the user\'s language', () => {
 			await viewportScreenshot( page, 'form-vector-sv' );
 
 			// The country is typed as Swedes name it, and stored as its code.
-			const fields = sampleFields( `Fotografier från Sápmi ${ RUN }`, { country: 'NO' } );
+			const fields = sampleFields( { title: `Fotografier från Sápmi ${ RUN }`, country: 'NO' } );
 			await fillRequest( page, fields, 'Norge' );
 			await showPreview( page );
 			const title = REQUESTS_PREFIX + fields.title;
@@ -102,7 +103,7 @@ describe( 'the form in the user\'s language', () => {
 			await page.waitForSelector( '#helpdesk-error-links', { state: 'visible' } );
 			seen.push( ...await visibleTexts( page, '.helpdesk-form' ) );
 			await viewportScreenshot( page, 'form-vector-qqx' );
-			await fillRequest( page, sampleFields( `Keys only ${ RUN }` ) );
+			await fillRequest( page, sampleFields( { title: `Keys only ${ RUN }` } ) );
 			await showPreview( page );
 			seen.push( ...await visibleTexts( page, '.helpdesk-form' ) );
 
@@ -136,7 +137,7 @@ describe( 'the form in the user\'s language', () => {
 			}
 			expect( label.x - dialog.x ).toBeGreaterThan( dialog.x + dialog.width - ( label.x + label.width ) );
 			await viewportScreenshot( page, 'form-vector-rtl-ar' );
-			await fillRequest( page, sampleFields( `صور المتحف ${ RUN }`, {
+			await fillRequest( page, sampleFields( { title: `صور المتحف ${ RUN }`,
 				affiliate: 'ويكيميديا مصر',
 				country: 'EG',
 				partners: [ 'المتحف المصري' ],

@@ -8,10 +8,11 @@ import { Mwn } from 'mwn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARAMS, renderRequestPage } from '../../shared/codec';
 import { CATEGORIES, COMMITTEE_PAGE, HELPDESK_PAGE, REQUESTS_PREFIX, TEMPLATES } from '../../shared/pages';
-import { emptyRequest, HelpdeskRequest } from '../../shared/request';
+import type { HelpdeskRequest } from '../../shared/request';
 import { STATUSES } from '../../shared/status';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { onWikiPages } from '../../scripts/onwiki-pages';
+import { sampleRequest } from '../../scripts/lib/sample-request';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
 import { installHelpdesk } from './support/install';
@@ -26,24 +27,9 @@ interface Rendered {
 	sections: string[];
 }
 
+/** The sample request, with a description of two paragraphs whose first has two lines. */
 function request( changes: Partial<HelpdeskRequest> = {} ): HelpdeskRequest {
-	return {
-		...emptyRequest( 'Requester One', '2026-03-02T09:30:00Z', 'en' ),
-		title: 'Upload of 3,000 medical images',
-		affiliate: 'Wikimedia France',
-		country: 'FR',
-		partners: [ 'Servier Medical Art', 'Institut Pasteur' ],
-		support: [ 'mass-upload', 'copyright' ],
-		stage: 'content-ready',
-		contentType: 'Medical illustrations',
-		volume: 'About 3,000 images',
-		projects: [ 'commons', 'wikipedia' ],
-		languages: [ 'French', 'English' ],
-		timeline: 'Before the end of the year',
-		description: 'We need help to upload the images.\nAnd to check their licence.\n\nThank you.',
-		links: [ 'https://smart.servier.com/', 'https://example.org/a_b' ],
-		...changes,
-	};
+	return sampleRequest( changes );
 }
 
 function text( document: ParentNode, selector: string ): string | null {
@@ -89,25 +75,25 @@ describe( 'the on-wiki templates', () => {
 	it( 'shows a request in the form\'s format: fields, labels, country, lists and requester', async () => {
 		const page = await parseRequest( request() );
 		const { document } = page;
-		expect( text( document, '.helpdesk-request-field-title' ) ).toBe( 'Upload of 3,000 medical images' );
+		expect( text( document, '.helpdesk-request-field-title' ) ).toBe( 'Upload of 3,000 medical illustrations' );
 		expect( text( document, '.helpdesk-request-field-requester' ) ).toBe( 'Requester One (talk)' );
 		expect( text( document, '.helpdesk-request-field-filed' ) ).toBe( '2 March 2026' );
-		expect( text( document, '.helpdesk-request-field-affiliate' ) ).toBe( 'Wikimedia France' );
-		expect( text( document, '.helpdesk-request-field-country' ) ).toBe( 'France (Europe)' );
+		expect( text( document, '.helpdesk-request-field-affiliate' ) ).toBe( 'Wikimedia Sverige' );
+		expect( text( document, '.helpdesk-request-field-country' ) ).toBe( 'Sweden (Europe)' );
 		expect( text( document, '.helpdesk-request-field-support' ) ).toBe( 'Mass upload of media files, Copyright and licensing' );
-		expect( text( document, '.helpdesk-request-field-stage' ) ).toBe( 'Content ready' );
-		expect( text( document, '.helpdesk-request-field-projects' ) ).toBe( 'Wikimedia Commons, Wikipedia' );
-		expect( text( document, '.helpdesk-request-field-content_type' ) ).toBe( 'Medical illustrations' );
+		expect( text( document, '.helpdesk-request-field-stage' ) ).toBe( 'Agreement in place' );
+		expect( text( document, '.helpdesk-request-field-projects' ) ).toBe( 'Wikimedia Commons, Wikidata' );
+		expect( text( document, '.helpdesk-request-field-content_type' ) ).toBe( 'Medical illustrations and their metadata' );
 		expect( text( document, '.helpdesk-request-field-volume' ) ).toBe( 'About 3,000 images' );
-		expect( text( document, '.helpdesk-request-field-timeline' ) ).toBe( 'Before the end of the year' );
+		expect( text( document, '.helpdesk-request-field-timeline' ) ).toBe( 'Before the exhibition opens in March' );
 		expect( text( document, '.helpdesk-request-field-language' ) ).toBe( 'English (en)' );
-		expect( all( document, '.helpdesk-request-field-partners > ul > li' ) ).toEqual( [ 'Servier Medical Art', 'Institut Pasteur' ] );
-		expect( all( document, '.helpdesk-request-field-languages > ul > li' ) ).toEqual( [ 'French', 'English' ] );
-		expect( all( document, '.helpdesk-request-field-links > ul > li' ) ).toEqual( [ 'https://smart.servier.com/', 'https://example.org/a_b' ] );
+		expect( all( document, '.helpdesk-request-field-partners > ul > li' ) ).toEqual( [ 'Servier Medical Art', 'Karolinska Institutet' ] );
+		expect( all( document, '.helpdesk-request-field-languages > ul > li' ) ).toEqual( [ 'English', 'Swedish' ] );
+		expect( all( document, '.helpdesk-request-field-links > ul > li' ) ).toEqual( [ 'https://smart.servier.com/', 'https://example.org/project' ] );
 		expect( text( document, '.helpdesk-request-waiting-for' ) ).toBe( 'the Expert Committee' );
 		// Lines of the description stay lines; a blank line starts a paragraph.
 		const description = document.querySelector( '.helpdesk-request-field-description' ) as Element;
-		expect( all( description, 'p' ) ).toEqual( [ 'We need help to upload the images.And to check their licence.', 'Thank you.' ] );
+		expect( all( description, 'p' ) ).toEqual( [ 'We have an agreement with the publisher.We need help with the mass upload and the licence templates.', 'Thank you!' ] );
 		expect( description.querySelectorAll( 'p:first-child br' ) ).toHaveLength( 1 );
 		expect( page.links ).toEqual( [ 'User talk:Requester One', 'User:Requester One' ] );
 		// Links are shown, not linked: the committee checks them before anyone follows them.

@@ -10,8 +10,9 @@ import type { ExportedRequest } from '../../../bot/plan/types';
 import { RunReport, runOnce } from '../../../bot/run';
 import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
 import { renderRequestPage } from '../../../shared/codec';
-import { emptyRequest, HelpdeskRequest } from '../../../shared/request';
+import type { HelpdeskRequest } from '../../../shared/request';
 import { fakeClient, FakeWiki } from './fake-api';
+import { sampleRequest } from '../../../scripts/lib/sample-request';
 
 export const PAGES = DEFAULT_PLAN_CONFIG.pages;
 export const PREFIX = PAGES.requestsPrefix;
@@ -22,19 +23,12 @@ export function fixture( name: string ): string {
 
 /** The wikitext of a request page as the gadget writes it. */
 export function requestText( fields: Partial<HelpdeskRequest> ): string {
-	const request = Object.assign( emptyRequest( 'Kofi Mensah', '2026-03-01T09:00:00Z', 'en' ), {
+	const request = sampleRequest( {
 		title: 'Mass upload of the Kumasi cultural centre photo archive',
-		affiliate: 'Wikimedia Ghana User Group',
-		country: 'GH',
-		partners: [ 'Centre for National Culture, Kumasi' ],
-		support: [ 'mass-upload', 'copyright' ],
-		stage: 'agreement',
-		contentType: 'Photographs',
-		volume: 'about 3,000 images',
-		projects: [ 'commons' ],
-		languages: [ 'en', 'tw' ],
-		description: 'We need help with batch uploading and checking the licence.',
-	}, fields );
+		requester: 'Kofi Mensah',
+		filed: '2026-03-01T09:00:00Z',
+		...fields,
+	} );
 	if ( !fields.statusSince ) {
 		request.statusSince = request.filed;
 	}

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyRequest, HelpdeskRequest, LIMITS, RequestFormFields, SupportKind, TargetProject } from '../../../shared/request';
 import { Status } from '../../../shared/status';
+import { sampleFields } from '../../../scripts/lib/sample-request';
 import {
 	FieldProblem, FieldProblemCode, FORM_FIELDS, isTimestamp, normaliseFields, validateFields, validateRequest,
 } from '../../../shared/validation';
@@ -11,22 +12,7 @@ import { anyRequest, anyText } from './request-arbitraries';
 const SLOW = 60000;
 
 function formFields( fields: Partial<RequestFormFields> ): RequestFormFields {
-	return Object.assign( {
-		title: 'Mass upload of medical illustrations',
-		affiliate: 'Wikimedia France',
-		individual: false,
-		country: 'FR',
-		partners: [ 'Servier Medical Art' ],
-		support: [ 'mass-upload' ],
-		stage: 'content-ready',
-		contentType: 'Illustrations',
-		volume: 'About 3,000',
-		projects: [ 'commons' ],
-		languages: [ 'French' ],
-		timeline: 'This year',
-		description: 'We need help with a batch upload.',
-		links: [ 'https://smart.servier.com/' ],
-	}, fields ) as RequestFormFields;
+	return sampleFields( fields );
 }
 
 const anyFormFields: fc.Arbitrary<RequestFormFields> = anyRequest.map( ( request ) => {

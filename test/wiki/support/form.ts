@@ -33,29 +33,6 @@ export const FORM_BODY = '.helpdesk-form .oo-ui-window-body';
 export const REQUEST_BUTTON = '.helpdesk-request-button a';
 export const PREVIEW = '.helpdesk-form .helpdesk-preview .mw-parser-output';
 
-/** A complete, ordinary request, as a requester would type it. */
-export const SAMPLE_FIELDS: RequestFormFields = {
-	title: 'Upload of 3,000 medical illustrations',
-	affiliate: 'Wikimedia Sverige',
-	individual: false,
-	country: 'SE',
-	partners: [ 'Servier Medical Art', 'Karolinska Institutet' ],
-	support: [ 'mass-upload', 'copyright' ],
-	stage: 'agreement',
-	contentType: 'Medical illustrations and their metadata',
-	volume: 'About 3,000 images',
-	projects: [ 'commons', 'wikidata' ],
-	languages: [ 'English', 'Swedish' ],
-	timeline: 'Before the exhibition opens in March',
-	description: 'We have an agreement with the publisher.\nWe need help with the mass upload and the licence templates.\n\nThank you!',
-	links: [ 'https://smart.servier.com/', 'https://example.org/project' ],
-};
-
-/** `SAMPLE_FIELDS` under another title (each test files its own request), with changes. */
-export function sampleFields( title: string, changes: Partial<RequestFormFields> = {} ): RequestFormFields {
-	return { ...SAMPLE_FIELDS, title: title, ...changes };
-}
-
 /** The URL of a wiki page, in a skin and interface language. */
 export function wikiPageUrl( wiki: LocalWiki, title: string, options: PageOptions = {}, query: Record<string, string> = {} ): string {
 	const params = new URLSearchParams( { title: title } );
