@@ -6,19 +6,27 @@
  * MediaWiki:Gadgets-definition: it prints the lines for an interface administrator.
  * Text carrying a signature or `{{subst:` outside <nowiki> is never saved anywhere,
  * nor text that MediaWiki would change on save (control characters, not NFC).
+ *
+ * A page whose latest revision is not the deploy's own (its account, a summary
+ * naming the commit) was changed on the wiki since the last deploy: it is not
+ * overwritten unless `--force` is given. The diffs are shown, the page is listed
+ * at the end and the exit code is 1. Create-only pages are never overwritten.
  */
 import type { Mwn } from 'mwn';
 import { onWikiPages, gadgetDefinitionLines, unsafeSignatures } from './onwiki-pages';
 import { connect, targetFromEnvironment, TargetWiki } from './lib/target';
 import { commitSubjectsSince, dirtyPaths, headCommit } from './lib/git';
 import {
-	CurrentPage, DeployAction, deployedCommit, deploySummary, mergeGadgetDefinitions, PageToDeploy, planDeploy, unsavableCharacters,
+	changedOnWiki, CurrentPage, DeployAction, deployedCommit, deploySummary, isDeployEdit, mergeGadgetDefinitions, PageToDeploy, planDeploy,
+	unsavableCharacters,
 } from './lib/deploy-plan';
 
 const GADGETS_DEFINITION = 'MediaWiki:Gadgets-definition';
 
 export interface DeployOptions {
 	dryRun: boolean;
+	/** Overwrite pages changed on the wiki since the last deploy (never create-only ones). */
+	force?: boolean;
 	target: TargetWiki;
 	log?: ( line: string ) => void;
 	/** The built gadget (default: dist/ of this repository). */
@@ -30,6 +38,8 @@ export interface DeployOptions {
 export interface DeployResult {
 	actions: DeployAction[];
 	edited: string[];
+	/** Pages changed on the wiki since the last deploy, and therefore not overwritten. */
+	skipped: string[];
 	summary: string;
 }
 
@@ -48,17 +58,47 @@ async function readCurrent( bot: Mwn, titles: string[] ): Promise<Map<string, Cu
 		const response = await bot.query( {
 			titles: titles.slice( i, i + 50 ),
 			prop: 'revisions',
-			rvprop: [ 'content', 'comment', 'ids' ],
+			rvprop: [ 'content', 'comment', 'ids', 'user' ],
 			rvslots: 'main',
 		} );
 		for ( const page of response.query?.pages || [] ) {
 			const revision = page.revisions && page.revisions[ 0 ];
 			current.set( page.title, revision ?
-				{ text: revision.slots?.main.content ?? '', lastSummary: revision.comment, lastRevision: revision.revid } :
+				{ text: revision.slots?.main.content ?? '', lastSummary: revision.comment, lastRevision: revision.revid, lastUser: revision.user } :
 				{ text: null } );
 		}
 	}
 	return current;
+}
+
+/** The newest revision of `title` the deploy made, among its latest revisions (500, or 5000 for a bot). */
+async function readLastDeploy( bot: Mwn, title: string, deployUser: string ): Promise<CurrentPage[ 'lastDeploy' ]> {
+	const history = await bot.query( { titles: title, prop: 'revisions', rvprop: [ 'ids', 'user', 'comment' ], rvlimit: 'max' } );
+	const revisions = history.query?.pages?.[ 0 ]?.revisions || [];
+	const found = revisions.find( ( revision ) => isDeployEdit( revision.user, revision.comment, deployUser ) );
+	if ( !found || found.revid === undefined ) {
+		return null;
+	}
+	const response = await bot.query( { revids: found.revid, prop: 'revisions', rvprop: [ 'content' ], rvslots: 'main' } );
+	const deployed = response.query?.pages?.[ 0 ]?.revisions?.[ 0 ];
+	return { revision: found.revid, text: deployed?.slots?.main.content ?? '' };
+}
+
+function indent( text: string ): string {
+	return text.replace( /\n$/, '' ).split( '\n' ).map( ( line ) => '    ' + line ).join( '\n' );
+}
+
+function logChangeOnWiki( log: ( line: string ) => void, action: DeployAction ): void {
+	const change = action.changedOnWiki;
+	if ( !change ) {
+		return;
+	}
+	log( '  Changed on the wiki since the last deploy; latest edit by ' + ( change.user || '(hidden)' ) +
+		( change.summary ? ' ("' + change.summary + '")' : '' ) + '.' );
+	log( change.diff === null ?
+		'  No deploy of this page was found in its history, so the change on the wiki cannot be shown.' :
+		'  What was changed on the wiki since the last deploy:\n' + indent( change.diff ) );
+	log( '  What the deploy ' + ( action.change === 'skip' ? 'would write' : 'writes' ) + ' instead:\n' + indent( action.diff ) );
 }
 
 export async function deploy( options: DeployOptions ): Promise<DeployResult> {
@@ -80,11 +120,17 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 		titles.push( GADGETS_DEFINITION );
 	}
 	const current = await readCurrent( bot, titles );
+	const deployUser = ( await bot.userinfo() as { name: string } ).name;
+	for ( const [ title, page ] of current ) {
+		if ( changedOnWiki( page, deployUser ) ) {
+			page.lastDeploy = await readLastDeploy( bot, title, deployUser );
+		}
+	}
 	if ( target.local ) {
 		const existing = current.get( GADGETS_DEFINITION );
 		pages.push( { title: GADGETS_DEFINITION, text: mergeGadgetDefinitions( existing && existing.text || '', definitions ) } );
 	}
-	const actions = planDeploy( pages, current );
+	const actions = planDeploy( pages, current, { deployUser: deployUser, force: options.force } );
 	const commit = headCommit( options.repository );
 	// Only changed pages are edited: the newest deploy is in the most recently edited pages.
 	const newestFirst = Array.from( current.values() )
@@ -92,14 +138,25 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 	const previous = deployedCommit( newestFirst.map( ( page ) => page.lastSummary ) );
 	const summary = deploySummary( commit, previous, previous ? commitSubjectsSince( previous, options.repository ) : [] );
 	const edited: string[] = [];
+	const skipped: string[] = [];
 	for ( const action of actions ) {
 		if ( action.change === 'unchanged' ) {
 			log( `= ${ action.title } (unchanged)` );
 			continue;
 		}
-		log( `${ action.change === 'create' ? '+' : '~' } ${ action.title } (${ action.change })` );
+		if ( action.change === 'skip' ) {
+			log( `! ${ action.title } (skipped: changed on the wiki since the last deploy)` );
+			logChangeOnWiki( log, action );
+			skipped.push( action.title );
+			continue;
+		}
+		log( `${ action.change === 'create' ? '+' : '~' } ${ action.title } (${ action.change }` +
+			( action.changedOnWiki ? ', overwriting the changes made on the wiki since the last deploy: --force' : '' ) + ')' );
+		logChangeOnWiki( log, action );
 		if ( options.dryRun ) {
-			log( action.diff );
+			if ( !action.changedOnWiki ) {
+				log( action.diff );
+			}
 			continue;
 		}
 		await bot.save( action.title, action.text, summary );
@@ -109,12 +166,28 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 		log( '\n' + GADGETS_DEFINITION + ' is not edited on this wiki. An interface administrator should make sure it has these lines:\n\n' + definitions );
 	}
 	log( `\n${ options.dryRun ? 'Dry run: nothing was changed.' : edited.length + ' page(s) edited.' } Summary: ${ summary }` );
-	return { actions: actions, edited: edited, summary: summary };
+	if ( skipped.length ) {
+		log( '\n' + ( options.dryRun ? 'Would not overwrite' : 'Not overwritten' ) + ', changed on the wiki since the last deploy (the differences are above):\n  ' +
+			skipped.join( '\n  ' ) + '\nBring the changes that should stay into shared/pages/ (or the code), then run again with --force to overwrite these pages.' );
+	}
+	return { actions: actions, edited: edited, skipped: skipped, summary: summary };
+}
+
+/**
+ * `npm run deploy` with its arguments (`--dry-run`, `--force`); returns the exit
+ * code: 1 when pages changed on the wiki were not overwritten.
+ */
+export async function runDeploy( args: string[], options: Omit<DeployOptions, 'dryRun' | 'force'> ): Promise<number> {
+	const unknown = args.filter( ( arg ) => arg !== '--dry-run' && arg !== '--force' );
+	if ( unknown.length ) {
+		throw new Error( 'Unknown argument ' + unknown.join( ', ' ) + ': the arguments are --dry-run and --force' );
+	}
+	const result = await deploy( { ...options, dryRun: args.includes( '--dry-run' ), force: args.includes( '--force' ) } );
+	return result.skipped.length ? 1 : 0;
 }
 
 async function main(): Promise<void> {
-	const dryRun = process.argv.includes( '--dry-run' );
-	await deploy( { dryRun: dryRun, target: targetFromEnvironment() } );
+	process.exitCode = await runDeploy( process.argv.slice( 2 ), { target: targetFromEnvironment() } );
 }
 
 if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {

@@ -18,14 +18,42 @@ export interface CurrentPage {
 	lastSummary?: string;
 	/** Id of the page's latest revision: a later edit has a higher id. */
 	lastRevision?: number;
+	/** Who made the page's latest revision. */
+	lastUser?: string;
+	/**
+	 * The newest revision the deploy made, read from the history when the latest
+	 * revision is not one (see `changedOnWiki`); null when none was found.
+	 */
+	lastDeploy?: { revision: number; text: string } | null;
+}
+
+export interface PlanOptions {
+	/** The account the deploy edits with: its edits with a deploy summary are the deploy's own. */
+	deployUser: string;
+	/** Overwrite pages changed on the wiki since the last deploy (never create-only pages). */
+	force?: boolean;
+}
+
+/** A page changed on the wiki since the last deploy: who made its latest revision, and the change. */
+export interface ChangeOnWiki {
+	user?: string;
+	summary?: string;
+	/**
+	 * Unified diff from what the last deploy wrote to the current text: the change
+	 * made on the wiki. Null when no deploy of the page was found in its history.
+	 */
+	diff: string | null;
 }
 
 export interface DeployAction {
 	title: string;
-	change: 'create' | 'update' | 'unchanged';
+	/** `skip`: changed on the wiki since the last deploy, and left as it is. */
+	change: 'create' | 'update' | 'unchanged' | 'skip';
 	text: string;
 	/** Unified diff from the current text; empty when unchanged. */
 	diff: string;
+	/** Set when the page was changed on the wiki since the last deploy (skipped, or overwritten with `force`). */
+	changedOnWiki?: ChangeOnWiki;
 }
 
 /** MediaWiki strips trailing whitespace when it saves a page. */
@@ -33,20 +61,59 @@ export function savedForm( text: string ): string {
 	return text.replace( /\s+$/, '' );
 }
 
-export function planDeploy( pages: PageToDeploy[], current: ReadonlyMap<string, CurrentPage> ): DeployAction[] {
-	return pages.map( ( page ) => {
+const DEPLOY_SUMMARY = /^Deploy Helpdesk from commit [0-9a-f]{7,40}\b/;
+
+/** An edit the deploy made: by its account, with a summary naming the commit (see `deploySummary`). */
+export function isDeployEdit( user: string | undefined, summary: string | undefined, deployUser: string ): boolean {
+	return user !== undefined && user === deployUser && summary !== undefined && DEPLOY_SUMMARY.test( summary );
+}
+
+/**
+ * Whether the page's latest revision is not the deploy's own: someone else made
+ * it, or the deploy account with another summary. Such a page needs its last
+ * deploy (`CurrentPage.lastDeploy`) read from the history.
+ */
+export function changedOnWiki( page: CurrentPage | undefined, deployUser: string ): boolean {
+	return !!page && page.text !== null && !isDeployEdit( page.lastUser, page.lastSummary, deployUser );
+}
+
+function patch( title: string, before: string, after: string, beforeLabel: string, afterLabel: string ): string {
+	return createTwoFilesPatch( title, title, before === '' ? '' : before + '\n', after + '\n', beforeLabel, afterLabel );
+}
+
+/**
+ * What to do with each page. A page equal to ours is left alone, a create-only
+ * page once it exists too. A page whose latest revision is not a deploy edit was
+ * changed on the wiki since the last deploy (unless its text is still what the
+ * last deploy wrote): it is skipped, with both diffs, unless `force` is set.
+ */
+export function planDeploy( pages: PageToDeploy[], current: ReadonlyMap<string, CurrentPage>, options: PlanOptions ): DeployAction[] {
+	return pages.map( ( page ): DeployAction => {
 		const now = current.get( page.title );
 		const before = now && now.text !== null ? savedForm( now.text ) : null;
 		const after = savedForm( page.text );
 		if ( before === after || ( page.createOnly && before !== null ) ) {
 			return { title: page.title, change: 'unchanged', text: after, diff: '' };
 		}
-		return {
-			title: page.title,
-			change: before === null ? 'create' : 'update',
-			text: after,
-			diff: createTwoFilesPatch( page.title, page.title, before === null ? '' : before + '\n', after + '\n', 'on the wiki', 'to deploy' ),
+		const diff = patch( page.title, before === null ? '' : before, after, 'on the wiki', 'to deploy' );
+		if ( before === null || !now || !changedOnWiki( now, options.deployUser ) ) {
+			return { title: page.title, change: before === null ? 'create' : 'update', text: after, diff: diff };
+		}
+		const deployed = now.lastDeploy ? savedForm( now.lastDeploy.text ) : null;
+		if ( deployed === before ) {
+			// Edited since, but back to what the deploy wrote: nothing of the wiki's is lost.
+			return { title: page.title, change: 'update', text: after, diff: diff };
+		}
+		const change: ChangeOnWiki = {
+			user: now.lastUser,
+			summary: now.lastSummary,
+			diff: deployed === null || !now.lastDeploy ? null : patch(
+				page.title, deployed, before,
+				'last deploy (revision ' + now.lastDeploy.revision + ')',
+				'on the wiki' + ( now.lastRevision ? ' (revision ' + now.lastRevision + ')' : '' ),
+			),
 		};
+		return { title: page.title, change: options.force ? 'update' : 'skip', text: after, diff: diff, changedOnWiki: change };
 	} );
 }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run deploy` against a real MediaWiki of its own (so that the first deploy
  * really creates every page): pages equal to the wiki's are not edited, the dry
- * run changes nothing, summaries name the commits, and a wiki that is not local
- * gets neither a dirty work tree nor an edit of MediaWiki:Gadgets-definition.
+ * run changes nothing, summaries name the commits, a page changed on the wiki
+ * since the last deploy is overwritten only with --force, and a wiki that is not
+ * local gets neither a dirty work tree nor an edit of MediaWiki:Gadgets-definition.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { Mwn } from 'mwn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build';
-import { deploy, DeployResult } from '../../scripts/deploy';
+import { deploy, DeployResult, runDeploy } from '../../scripts/deploy';
 import { gadgetDefinitionLines, OnWikiPage, onWikiPages } from '../../scripts/onwiki-pages';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { createTestWiki, TEST_USER_AGENT, TestWiki } from './setup/test-wiki';
@@ -21,6 +22,7 @@ import { deployTarget } from './support/install';
 const GADGETS_DEFINITION = 'MediaWiki:Gadgets-definition';
 const LANDING_PAGE = 'Content Partnerships Hub/Helpdesk';
 const BADGE_TEMPLATE = 'Template:Helpdesk status/badge';
+const COMMITTEE_PAGE = 'Content Partnerships Hub/Helpdesk/Expert Committee';
 
 interface StoredPage {
 	title: string;
@@ -71,6 +73,8 @@ describe( 'deploy', () => {
 	let testWiki: TestWiki;
 	let wiki: LocalWiki;
 	let admin: Mwn;
+	/** Someone other than the deploy account. */
+	let person: Mwn;
 	let repository: WorkTree;
 	let distDir: string;
 	let pages: OnWikiPage[];
@@ -104,10 +108,11 @@ describe( 'deploy', () => {
 		await admin.save( title, text, 'Edited by hand' );
 	}
 
-	function run( options: { dryRun?: boolean; local?: boolean; dist?: string } = {} ): Promise<DeployResult & { log: string }> {
+	function run( options: { dryRun?: boolean; force?: boolean; local?: boolean; dist?: string } = {} ): Promise<DeployResult & { log: string }> {
 		const lines: string[] = [];
 		return deploy( {
 			dryRun: options.dryRun || false,
+			force: options.force || false,
 			target: deployTarget( wiki, options.local !== false ),
 			distDir: options.dist || distDir,
 			repository: repository.dir,
@@ -115,11 +120,24 @@ describe( 'deploy', () => {
 		} ).then( ( result ) => ( { ...result, log: lines.join( '\n' ) } ) );
 	}
 
+	/** `npm run deploy -- ARGS` on the test wiki: the exit code and what was printed. */
+	async function runCommand( ...args: string[] ): Promise<{ code: number; log: string }> {
+		const lines: string[] = [];
+		const code = await runDeploy( args, {
+			target: deployTarget( wiki ), distDir: distDir, repository: repository.dir, log: ( line ) => lines.push( line ),
+		} );
+		return { code: code, log: lines.join( '\n' ) };
+	}
+
 	beforeAll( async () => {
 		testWiki = await createTestWiki( 'Helpdesk deploy test wiki' );
 		wiki = testWiki.wiki;
 		admin = await Mwn.init( {
 			apiUrl: wiki.apiUrl, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
+			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
+		} );
+		person = await Mwn.init( {
+			apiUrl: wiki.apiUrl, username: wiki.credentials.bot.botUsername, password: wiki.credentials.bot.botPassword,
 			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
 		} );
 		repository = await WorkTree.create();
@@ -144,6 +162,7 @@ describe( 'deploy', () => {
 		expect( result.actions.map( ( action ) => [ action.title, action.change ] ) )
 			.toEqual( everyTitle.map( ( title ) => [ title, 'create' ] ) );
 		expect( result.edited ).toEqual( everyTitle );
+		expect( result.skipped ).toEqual( [] );
 		expect( result.summary ).toBe( `Deploy Helpdesk from commit ${ firstCommit } (first deploy)` );
 
 		const onWiki = await stored( everyTitle );
@@ -177,41 +196,66 @@ describe( 'deploy', () => {
 		expect( result.summary ).toBe( `Deploy Helpdesk from commit ${ firstCommit } (no new commits since ${ firstCommit })` );
 	} );
 
-	it( 'shows a diff of a page changed by hand in a dry run, and changes nothing', async () => {
+	it( 'skips a page a person changed since the last deploy, shows both diffs and exits non-zero', async () => {
 		const landing = pages.find( ( page ) => page.title === LANDING_PAGE ) as OnWikiPage;
-		await editByHand( LANDING_PAGE, landing.text + '\n\nA line added by hand.' );
+		const deployed = ( await revisionIds() )[ LANDING_PAGE ];
+		await person.save( LANDING_PAGE, landing.text + '\n\nA line added by a person.', 'Add a line' );
+		await person.save( COMMITTEE_PAGE, 'The committee\'s own list.', 'Our members' );
 		const before = await revisionIds();
-		const result = await run( { dryRun: true } );
-		expect( result.actions.filter( ( action ) => action.change !== 'unchanged' ).map( ( action ) => action.title ) )
-			.toEqual( [ LANDING_PAGE ] );
-		expect( result.edited ).toEqual( [] );
-		expect( result.log ).toContain( `~ ${ LANDING_PAGE } (update)` );
-		expect( result.log ).toContain( `--- ${ LANDING_PAGE }\ton the wiki` );
-		expect( result.log ).toMatch( /^-A line added by hand\.$/m );
-		expect( result.log ).toContain( `= ${ BADGE_TEMPLATE } (unchanged)` );
-		expect( result.log ).toContain( 'Dry run: nothing was changed.' );
-		expect( await revisionIds() ).toEqual( before );
+		secondCommit = await repository.commit( 'Fix the badge colours' );
+		const landingLine = `! ${ LANDING_PAGE } (skipped: changed on the wiki since the last deploy)`;
+		for ( const args of [ [ '--dry-run' ], [] ] ) {
+			const { code, log } = await runCommand( ...args );
+			expect( code, args.join( ' ' ) ).toBe( 1 );
+			expect( log ).toContain( landingLine );
+			expect( log ).toContain( `latest edit by ${ wiki.credentials.bot.username } ("Add a line")` );
+			// The change made on the wiki, from the last deploy's revision to the current one …
+			expect( log ).toContain( `    --- ${ LANDING_PAGE }\tlast deploy (revision ${ deployed })` );
+			expect( log ).toContain( `    +++ ${ LANDING_PAGE }\ton the wiki (revision ${ before[ LANDING_PAGE ] })` );
+			expect( log ).toMatch( /^ {4}\+A line added by a person\.$/m );
+			// … and what the deploy would write instead.
+			expect( log ).toContain( `    --- ${ LANDING_PAGE }\ton the wiki` );
+			expect( log ).toMatch( /^ {4}-A line added by a person\.$/m );
+			expect( log ).toContain( `= ${ COMMITTEE_PAGE } (unchanged)` );
+			expect( log ).toContain( `= ${ BADGE_TEMPLATE } (unchanged)` );
+			expect( log ).toMatch( new RegExp( `(Would not overwrite|Not overwritten), changed on the wiki since the last deploy \\(the differences are above\\):\n {2}${ LANDING_PAGE }\n` ) );
+			expect( log ).toContain( 'then run again with --force to overwrite these pages.' );
+			expect( await revisionIds() ).toEqual( before );
+		}
 	} );
 
-	it( 'puts back a page changed by hand, naming the commits since the last deploy', async () => {
-		secondCommit = await repository.commit( 'Fix the badge colours' );
-		const result = await run();
-		expect( result.edited ).toEqual( [ LANDING_PAGE ] );
-		expect( result.summary ).toBe( `Deploy Helpdesk from commit ${ secondCommit } (1 commit since ${ firstCommit }: Fix the badge colours)` );
-		const landing = ( await stored( [ LANDING_PAGE ] ) ).get( LANDING_PAGE ) as StoredPage;
+	it( 'overwrites it with --force, saying so, but never the committee page', async () => {
+		const { code, log } = await runCommand( '--force' );
+		expect( code ).toBe( 0 );
+		const summary = `Deploy Helpdesk from commit ${ secondCommit } (1 commit since ${ firstCommit }: Fix the badge colours)`;
+		expect( log ).toContain( `~ ${ LANDING_PAGE } (update, overwriting the changes made on the wiki since the last deploy: --force)` );
+		expect( log ).toMatch( /^ {4}\+A line added by a person\.$/m );
+		expect( log ).toContain( '1 page(s) edited. Summary: ' + summary );
+		const onWiki = await stored( [ LANDING_PAGE, COMMITTEE_PAGE ] );
+		const landing = onWiki.get( LANDING_PAGE ) as StoredPage;
 		expect( landing.revisions?.[ 0 ].slots.main.content ).toBe( pages.find( ( page ) => page.title === LANDING_PAGE )?.text );
-		expect( landing.revisions?.[ 0 ].comment ).toBe( result.summary );
+		expect( landing.revisions?.[ 0 ].comment ).toBe( summary );
+		expect( onWiki.get( COMMITTEE_PAGE )?.revisions?.[ 0 ].slots.main.content ).toBe( 'The committee\'s own list.' );
+		// Deployed again, it is the deploy's own page.
+		expect( ( await run() ).edited ).toEqual( [] );
+	} );
+
+	it( 'skips a page the deploy account edited with a summary of its own too', async () => {
+		await editByHand( BADGE_TEMPLATE, 'Broken by hand' );
+		const result = await run();
+		expect( result.edited ).toEqual( [] );
+		expect( result.skipped ).toEqual( [ BADGE_TEMPLATE ] );
+		expect( result.log ).toContain( `latest edit by ${ wiki.credentials.admin.username } ("Edited by hand")` );
 	} );
 
 	it( 'refuses a dirty work tree for a wiki that is not local, not for the local one', async () => {
-		await editByHand( BADGE_TEMPLATE, 'Broken by hand' );
 		await writeFile( join( repository.dir, 'notes.txt' ), 'not committed\n' );
 		try {
 			const before = await revisionIds();
 			await expect( run( { local: false } ) ).rejects.toThrow( /dirty work tree:\n {2}\?\? notes\.txt/ );
 			expect( await revisionIds() ).toEqual( before );
 			// A local wiki takes what is being worked on.
-			const result = await run();
+			const result = await run( { force: true } );
 			expect( result.edited ).toEqual( [ BADGE_TEMPLATE ] );
 			// The last deploy is the newest one on the wiki, not the first one found.
 			expect( result.summary ).toBe( `Deploy Helpdesk from commit ${ secondCommit } (no new commits since ${ secondCommit })` );
@@ -225,7 +269,7 @@ describe( 'deploy', () => {
 		await editByHand( GADGETS_DEFINITION, otherGadgets );
 		await editByHand( BADGE_TEMPLATE, 'Broken by hand again' );
 		const definitionRevision = ( await revisionIds() )[ GADGETS_DEFINITION ];
-		const result = await run( { local: false } );
+		const result = await run( { local: false, force: true } );
 		expect( result.edited ).toEqual( [ BADGE_TEMPLATE ] );
 		expect( result.actions.map( ( action ) => action.title ) ).not.toContain( GADGETS_DEFINITION );
 		expect( result.log ).toContain( GADGETS_DEFINITION + ' is not edited on this wiki. An interface administrator should make sure it has these lines:\n\n' + definitions );
@@ -233,7 +277,8 @@ describe( 'deploy', () => {
 		expect( definition.lastrevid ).toBe( definitionRevision );
 		expect( definition.revisions?.[ 0 ].slots.main.content ).toBe( otherGadgets );
 		// The local wiki's definition is merged: other gadgets stay.
-		await run();
+		expect( ( await run() ).skipped ).toEqual( [ GADGETS_DEFINITION ] );
+		await run( { force: true } );
 		const merged = ( await stored( [ GADGETS_DEFINITION ] ) ).get( GADGETS_DEFINITION )?.revisions?.[ 0 ].slots.main.content;
 		expect( merged ).toBe( otherGadgets + '\n\n== helpdesk ==\n' + definitions );
 	} );
