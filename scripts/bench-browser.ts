@@ -24,9 +24,9 @@ import type { Browser, Page } from 'playwright-core';
 import { REQUESTS_PREFIX } from '../shared/pages';
 import { createLocalWiki, LocalWiki, LocalWikiError, startWiki, stopWiki } from './local-wiki/index';
 import { launchBrowser } from '../test/wiki/support/browser';
-import {
-	fillRequest, goToLandingPage, loggedInSession, REQUEST_BUTTON, showPreview, waitForForm,
-} from '../test/wiki/support/form';
+import { fillRequest, showPreview, waitForForm } from '../test/wiki/support/form';
+import { goToLandingPage, REQUEST_BUTTON } from '../test/wiki/support/navigation';
+import { loggedInSession } from '../test/wiki/support/session';
 import { installHelpdesk } from '../test/wiki/support/install';
 import { sampleFields } from './lib/sample-request';
 

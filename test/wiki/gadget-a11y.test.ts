@@ -6,10 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../gadget/i18n/en.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
-import {
-	AxeViolation, confirmationText, FORM, fillRequest, formFieldsOf, formTestbed, goToLandingPage, loggedInSession, openForm,
-	REQUEST_BUTTON, savedRequest, seriousViolations, showPreview, tabTo, viewportScreenshot, waitForForm, waitForPreview,
-} from './support/form';
+import { AxeViolation, seriousViolations, tabTo } from './support/accessibility';
+import { confirmationText, fillRequest, FORM, openForm, showPreview, waitForForm, waitForPreview } from './support/form';
+import { goToLandingPage, REQUEST_BUTTON } from './support/navigation';
+import { viewportScreenshot } from './support/screenshots';
+import { loggedInSession } from './support/session';
+import { formFieldsOf, formTestbed, savedRequest } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );

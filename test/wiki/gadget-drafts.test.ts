@@ -10,9 +10,12 @@ import { HELPDESK_PAGE, REQUESTS_PREFIX } from '../../shared/pages';
 import { emptyRequest } from '../../shared/request';
 import { addAbuseFilter, changeAbuseFilter } from '../../scripts/local-wiki/index';
 import {
-	confirmationText, fileShownRequest, fillRequest, formFieldsOf, formTestbed, formValues, goToLandingPage, loggedInSession,
-	openForm, REQUEST_BUTTON, savedRequest, showPreview, shownFields, storedDraft, viewportScreenshot, waitForForm, wikiPageUrl,
+	confirmationText, fileShownRequest, fillRequest, formValues, openForm, shownFields, showPreview, waitForForm,
 } from './support/form';
+import { goToLandingPage, REQUEST_BUTTON, wikiPageUrl } from './support/navigation';
+import { viewportScreenshot } from './support/screenshots';
+import { loggedInSession } from './support/session';
+import { formFieldsOf, formTestbed, savedRequest, storedDraft } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );

@@ -11,10 +11,11 @@ import { REQUESTS_PREFIX } from '../../shared/pages';
 import { emptyRequest } from '../../shared/request';
 import { questyCaptchaSettings, setExtraSettings, TEST_CAPTCHA } from '../../scripts/local-wiki/index';
 import { TEST_USER_AGENT } from './setup/test-wiki';
-import {
-	confirmationText, fileShownRequest, fillRequest, formFieldsOf, formTestbed, fullPageScreenshot, loggedInSession, openForm,
-	savedRequest, scrollFormToTop, setSkinPreference, showPreview, viewportScreenshot, watchesPage,
-} from './support/form';
+import { confirmationText, fileShownRequest, fillRequest, openForm, scrollFormToTop, showPreview } from './support/form';
+import { setSkinPreference } from './support/navigation';
+import { fullPageScreenshot, viewportScreenshot } from './support/screenshots';
+import { loggedInSession } from './support/session';
+import { formFieldsOf, formTestbed, savedRequest, watchesPage } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 
 /** Titles of this run, apart from those of earlier runs on the same wiki. */

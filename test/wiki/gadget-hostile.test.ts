@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { renderRequestPage } from '../../shared/codec';
 import { candidateTitles } from '../../shared/title';
 import type { RequestFormFields } from '../../shared/request';
-import {
-	fileShownRequest, fillRequest, formFieldsOf, formTestbed, fullPageScreenshot, loggedInSession, openForm, savedRequest,
-	showPreview,
-} from './support/form';
+import { fileShownRequest, fillRequest, openForm, showPreview } from './support/form';
+import { fullPageScreenshot } from './support/screenshots';
+import { loggedInSession } from './support/session';
+import { formFieldsOf, formTestbed, savedRequest } from './support/testbed';
 import { parsePage, ParsedPage, renderedText } from './support/rendering';
 import { sampleFields } from '../../scripts/lib/sample-request';
 

@@ -10,10 +10,11 @@ import en from '../../gadget/i18n/en.json';
 import sv from '../../gadget/i18n/sv.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
-import {
-	fileShownRequest, fillRequest, formFieldsOf, formTestbed, loggedInSession, openForm, savedRequest, showPreview,
-	viewportScreenshot, visibleTexts,
-} from './support/form';
+import { visibleTexts } from './support/accessibility';
+import { fileShownRequest, fillRequest, openForm, showPreview } from './support/form';
+import { viewportScreenshot } from './support/screenshots';
+import { loggedInSession } from './support/session';
+import { formFieldsOf, formTestbed, savedRequest } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );
