@@ -20,8 +20,20 @@ const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 /** 0 done; 1 an edit was refused; 2 stopped (rate limit, read-only wiki, server trouble, login); 3 stopped unfinished (time budget), the next run goes on. */
 export const EXIT = { ok: 0, failed: 1, stopped: 2, unfinished: 3 } as const;
 
+/** Set by the build of dist/bot.mjs (scripts/build.ts); undefined when the bot runs from source. */
+declare const HELPDESK_BOT_VERSION: string | undefined;
+declare const HELPDESK_MWN_VERSION: string | undefined;
+
 function packageVersion( path: string ): string {
 	return ( JSON.parse( readFileSync( path, 'utf8' ) ) as { version: string } ).version;
+}
+
+/** The bot's and mwn's versions, for the User-Agent: built in, or read from package.json and node_modules. */
+function versions(): { bot: string; mwn: string } {
+	return {
+		bot: typeof HELPDESK_BOT_VERSION === 'string' ? HELPDESK_BOT_VERSION : packageVersion( join( ROOT, 'package.json' ) ),
+		mwn: typeof HELPDESK_MWN_VERSION === 'string' ? HELPDESK_MWN_VERSION : packageVersion( join( ROOT, 'node_modules', 'mwn', 'package.json' ) ),
+	};
 }
 
 function localCredentials(): LocalWikiCredentials | null {
@@ -147,15 +159,12 @@ export async function main( argv: string[], env: NodeJS.ProcessEnv ): Promise<nu
 		},
 	} );
 	if ( values.help ) {
-		process.stdout.write( 'Usage: npm run bot -- [--once] [--dry-run] [--json] [--full]\nConfiguration: see .env.example\n' );
+		process.stdout.write( 'Usage: node dist/bot.mjs [--once] [--dry-run] [--json] [--full] (from source: npm run bot -- …)\nConfiguration: see .env.example\n' );
 		return EXIT.ok;
 	}
 	let config: BotConfig;
 	try {
-		config = configFromEnv( env, {
-			bot: packageVersion( join( ROOT, 'package.json' ) ),
-			mwn: packageVersion( join( ROOT, 'node_modules', 'mwn', 'package.json' ) ),
-		}, localCredentials );
+		config = configFromEnv( env, versions(), localCredentials );
 	} catch ( error ) {
 		if ( error instanceof ConfigError ) {
 			process.stderr.write( 'Configuration: ' + error.message + '\n' );

@@ -7,9 +7,18 @@
  * the scripts are wrapped in `// <nowiki>` guards so saving them on the wiki does
  * not expand signatures or substitutions in them.
  *
+ * It also builds the bot into one ES module, dist/bot.mjs, for Node 20: the bot's
+ * code, shared/ and the message files, with the versions of the bot and mwn built
+ * in. The runtime dependencies of package.json stay outside it, imported from
+ * node_modules (`npm ci --omit=dev`): they are exactly the lock file's, `npm audit
+ * --omit=dev` sees them, and mwn's CommonJS dependencies (axios, tough-cookie,
+ * form-data) run as their authors ship them rather than through a bundler's
+ * require shim. Production runs `node dist/bot.mjs --once`, without tsx.
+ *
  *     npm run build [-- --out DIR]
  */
 import { execFileSync } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -281,12 +290,75 @@ export async function build( outDir = join( ROOT, 'dist' ) ): Promise<BuildResul
 	return { outDir: outDir, info: info, files: files, inputs: inputs };
 }
 
+/** The bot's bundle, in the output folder. */
+export const BOT = { name: 'bot.mjs', entry: 'bot/main.ts' } as const;
+export const BOT_TARGET = 'node20';
+
+interface PackageJson {
+	version: string;
+	dependencies?: Record<string, string>;
+}
+
+function packageJson( path: string ): PackageJson {
+	return JSON.parse( readFileSync( path, 'utf8' ) ) as PackageJson;
+}
+
+/** The packages the bundle may import: the `dependencies` of package.json (`npm ci --omit=dev` installs them). */
+export function runtimeDependencies(): string[] {
+	return Object.keys( packageJson( join( ROOT, 'package.json' ) ).dependencies || {} ).sort();
+}
+
+/**
+ * Build the bot into `outDir`/bot.mjs. Every import of a package is left to
+ * node_modules; the build fails if the bot imports a package that is not a
+ * runtime dependency (a development one would be missing in production).
+ */
+export async function buildBot( outDir = join( ROOT, 'dist' ), info = buildInfo() ): Promise<{ name: string; bytes: number; imports: string[] }> {
+	const result = await esbuild.build( {
+		absWorkingDir: ROOT,
+		entryPoints: [ BOT.entry ],
+		outfile: join( outDir, BOT.name ),
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		target: BOT_TARGET,
+		packages: 'external',
+		// Folds `typeof HELPDESK_BOT_VERSION` away; names and layout stay readable in stack traces.
+		minifySyntax: true,
+		metafile: true,
+		charset: 'utf8',
+		legalComments: 'none',
+		tsconfig: 'tsconfig.json',
+		define: {
+			HELPDESK_BOT_VERSION: JSON.stringify( packageJson( join( ROOT, 'package.json' ) ).version ),
+			HELPDESK_MWN_VERSION: JSON.stringify( packageJson( join( ROOT, 'node_modules', 'mwn', 'package.json' ) ).version ),
+		},
+		banner: { js: '#!/usr/bin/env node\n// ' + bannerText( info ) },
+		logLevel: 'silent',
+	} );
+	const output = result.metafile.outputs[ relative( ROOT, join( outDir, BOT.name ) ).split( '\\' ).join( '/' ) ];
+	const imports = output.imports.filter( ( entry ) => entry.external ).map( ( entry ) => entry.path );
+	const allowed = runtimeDependencies();
+	const foreign = imports.filter( ( path ) => !isBuiltin( path ) && !allowed.includes( packageName( path ) ) );
+	if ( foreign.length ) {
+		throw new Error( 'The bot imports packages that are not runtime dependencies in package.json: ' + foreign.join( ', ' ) );
+	}
+	return { name: BOT.name, bytes: output.bytes, imports: imports };
+}
+
+/** `mwn` of `mwn/build/log.js`, `@scope/name` of `@scope/name/sub`. */
+export function packageName( specifier: string ): string {
+	const parts = specifier.split( '/' );
+	return specifier.startsWith( '@' ) ? parts.slice( 0, 2 ).join( '/' ) : parts[ 0 ];
+}
+
 async function main(): Promise<void> {
 	const at = process.argv.indexOf( '--out' );
 	const outDir = at !== -1 && process.argv[ at + 1 ] ? resolve( process.argv[ at + 1 ] ) : join( ROOT, 'dist' );
 	const result = await build( outDir );
 	console.log( bannerText( result.info ) );
-	result.files.forEach( ( file ) => {
+	const bot = await buildBot( outDir, result.info );
+	result.files.concat( [ bot ] ).forEach( ( file ) => {
 		console.log( '  ' + relative( process.cwd(), join( outDir, file.name ) ) + '  ' + file.bytes + ' bytes' );
 	} );
 }
