@@ -23,11 +23,11 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { REQUESTS_PREFIX } from '../shared/pages';
 import { createLocalWiki, LocalWiki, LocalWikiError, startWiki, stopWiki } from './local-wiki/index';
-import { launchBrowser } from '../test/wiki/support/browser';
-import { fillRequest, showPreview, waitForForm } from '../test/wiki/support/form';
-import { goToLandingPage, REQUEST_BUTTON } from '../test/wiki/support/navigation';
-import { loggedInSession } from '../test/wiki/support/session';
-import { installHelpdesk } from '../test/wiki/support/install';
+import { launchBrowser } from './lib/browser/chromium';
+import { fillRequest, showPreview, waitForForm } from './lib/browser/request-form';
+import { goToLandingPage, REQUEST_BUTTON } from './lib/browser/navigation';
+import { loggedInSession } from './lib/browser/session';
+import { installHelpdesk } from './lib/install-helpdesk';
 import { sampleFields } from './lib/sample-request';
 
 const REQUESTER = 'Requester One';

@@ -4,10 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalWiki } from '../../../scripts/local-wiki/index';
-import { build, ROOT } from '../../../scripts/build';
-import { deploy } from '../../../scripts/deploy';
-import type { TargetWiki } from '../../../scripts/lib/target';
+import type { LocalWiki } from '../local-wiki/index';
+import { build, ROOT } from '../build';
+import { deploy } from '../deploy';
+import type { TargetWiki } from './target';
 
 /** The wiki as the deploy script's target, with the admin's (interface-admin) bot password. */
 export function deployTarget( wiki: LocalWiki, local = true ): TargetWiki {

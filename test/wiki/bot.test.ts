@@ -24,7 +24,7 @@ import {
 import type { RequestFormFields } from '../../shared/request';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { sharedTestWiki } from './setup/shared-wiki';
-import { installHelpdesk } from './support/install';
+import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
 import { TEST_USER_AGENT } from './setup/test-wiki';
 
 const ROOT = join( __dirname, '..', '..' );

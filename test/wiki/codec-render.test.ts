@@ -25,7 +25,7 @@ import { STATUSES, WORKING_GROUPS } from '../../shared/status';
 import { HOSTILE_FRAGMENTS } from '../unit/shared/request-arbitraries';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
-import { installHelpdesk } from './support/install';
+import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
 import { BADGE_LABELS, parsePage, renderedText } from './support/rendering';
 
 /** Requests per parse call, and calls: 80 requests in all. */

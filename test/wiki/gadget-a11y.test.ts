@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import en from '../../gadget/i18n/en.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 import { AxeViolation, seriousViolations, tabTo } from './support/accessibility';
-import { confirmationText, fillRequest, FORM, openForm, showPreview, waitForForm, waitForPreview } from './support/form';
-import { goToLandingPage, REQUEST_BUTTON } from './support/navigation';
+import { confirmationText, fillRequest, FORM, openForm, showPreview, waitForForm, waitForPreview } from '../../scripts/lib/browser/request-form';
+import { goToLandingPage, REQUEST_BUTTON } from '../../scripts/lib/browser/navigation';
 import { viewportScreenshot } from './support/screenshots';
-import { loggedInSession } from './support/session';
+import { loggedInSession } from '../../scripts/lib/browser/session';
 import { formFieldsOf, formTestbed, savedRequest } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 

@@ -11,10 +11,10 @@ import { emptyRequest } from '../../shared/request';
 import { addAbuseFilter, changeAbuseFilter } from '../../scripts/local-wiki/index';
 import {
 	confirmationText, fileShownRequest, fillRequest, formValues, openForm, shownFields, showPreview, waitForForm,
-} from './support/form';
-import { goToLandingPage, REQUEST_BUTTON, wikiPageUrl } from './support/navigation';
+} from '../../scripts/lib/browser/request-form';
+import { goToLandingPage, REQUEST_BUTTON, wikiPageUrl } from '../../scripts/lib/browser/navigation';
 import { viewportScreenshot } from './support/screenshots';
-import { loggedInSession } from './support/session';
+import { loggedInSession } from '../../scripts/lib/browser/session';
 import { formFieldsOf, formTestbed, savedRequest, storedDraft } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 

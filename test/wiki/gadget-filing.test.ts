@@ -11,10 +11,10 @@ import { REQUESTS_PREFIX } from '../../shared/pages';
 import { emptyRequest } from '../../shared/request';
 import { questyCaptchaSettings, setExtraSettings, TEST_CAPTCHA } from '../../scripts/local-wiki/index';
 import { TEST_USER_AGENT } from './setup/test-wiki';
-import { confirmationText, fileShownRequest, fillRequest, openForm, scrollFormToTop, showPreview } from './support/form';
-import { setSkinPreference } from './support/navigation';
+import { confirmationText, fileShownRequest, fillRequest, openForm, scrollFormToTop, showPreview } from '../../scripts/lib/browser/request-form';
+import { setSkinPreference } from '../../scripts/lib/browser/navigation';
 import { fullPageScreenshot, viewportScreenshot } from './support/screenshots';
-import { loggedInSession } from './support/session';
+import { loggedInSession } from '../../scripts/lib/browser/session';
 import { formFieldsOf, formTestbed, savedRequest, watchesPage } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 

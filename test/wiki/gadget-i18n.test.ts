@@ -11,9 +11,9 @@ import sv from '../../gadget/i18n/sv.json';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
 import { visibleTexts } from './support/accessibility';
-import { fileShownRequest, fillRequest, openForm, showPreview } from './support/form';
+import { fileShownRequest, fillRequest, openForm, showPreview } from '../../scripts/lib/browser/request-form';
 import { viewportScreenshot } from './support/screenshots';
-import { loggedInSession } from './support/session';
+import { loggedInSession } from '../../scripts/lib/browser/session';
 import { formFieldsOf, formTestbed, savedRequest } from './support/testbed';
 import { sampleFields } from '../../scripts/lib/sample-request';
 

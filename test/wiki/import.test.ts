@@ -21,7 +21,7 @@ import { FORM_FIELDS } from '../../shared/validation';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
-import { deployTarget } from './support/install';
+import { deployTarget } from '../../scripts/lib/install-helpdesk';
 
 const RUN = Date.now().toString( 36 );
 

@@ -15,7 +15,7 @@ import { onWikiPages } from '../../scripts/onwiki-pages';
 import { sampleRequest } from '../../scripts/lib/sample-request';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
-import { installHelpdesk } from './support/install';
+import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
 import { BADGE_LABELS, parsePage } from './support/rendering';
 
 interface Rendered {

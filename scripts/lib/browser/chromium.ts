@@ -1,5 +1,6 @@
 /**
- * Debian's Chromium, driven by playwright-core, for tests against the local wiki.
+ * Debian's Chromium, driven by playwright-core, for the tests and the benchmarks
+ * against a local wiki.
  * Screenshots go to test-artifacts/ so a person can look at what users see.
  */
 import { mkdirSync } from 'node:fs';

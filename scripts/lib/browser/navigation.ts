@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { HELPDESK_PAGE } from '../../../shared/pages';
-import type { LocalWiki } from '../../../scripts/local-wiki/index';
+import type { LocalWiki } from '../../local-wiki/index';
 
 export type Skin = 'vector-2022' | 'minerva';
 

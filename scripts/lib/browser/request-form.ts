@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { countryName } from '../../../shared/countries';
 import type { RequestFormFields } from '../../../shared/request';
-import type { LocalWiki } from '../../../scripts/local-wiki/index';
+import type { LocalWiki } from '../../local-wiki/index';
 import { currentPageName, goToLandingPage, PageOptions, REQUEST_BUTTON } from './navigation';
 
 export const FORM = '.helpdesk-form';

@@ -3,8 +3,8 @@
  * wiki's form once per test file and reusing the cookies after that.
  */
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
-import type { LocalWiki, LocalWikiUser } from '../../../scripts/local-wiki/index';
-import { logIn, newSession, SessionOptions } from './browser';
+import type { LocalWiki, LocalWikiUser } from '../../local-wiki/index';
+import { logIn, newSession, SessionOptions } from './chromium';
 
 /** The account of one of the local wiki's people. */
 export function account( wiki: LocalWiki, username: string ): LocalWikiUser {

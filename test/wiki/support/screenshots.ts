@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, screenshot } from './browser';
+import { ARTIFACTS, screenshot } from '../../../scripts/lib/browser/chromium';
 
 /** Until nothing moves on the page (dialogs and notifications fade in). */
 export async function settled( page: Page ): Promise<void> {

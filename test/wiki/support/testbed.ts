@@ -12,8 +12,8 @@ import { FORM_FIELDS } from '../../../shared/validation';
 import type { LocalWiki } from '../../../scripts/local-wiki/index';
 import { sharedTestWiki } from '../setup/shared-wiki';
 import { TEST_USER_AGENT } from '../setup/test-wiki';
-import { launchBrowser } from './browser';
-import { installHelpdesk } from './install';
+import { launchBrowser } from '../../../scripts/lib/browser/chromium';
+import { installHelpdesk } from '../../../scripts/lib/install-helpdesk';
 
 /** A client that reads the wiki anonymously (reading needs no account). */
 export function readingClient( wiki: LocalWiki ): Mwn {
