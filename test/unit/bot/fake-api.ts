@@ -47,10 +47,10 @@ export function apiError( code: string, info: string ): Error {
 }
 
 /**
- * A real mwn client whose HTTP is the fake wiki: mwn's own continuation and
+ * A real mwn client whose HTTP is the in-memory Action API: mwn's own continuation and
  * batching run on top of it, as against a real wiki.
  */
-export function fakeClient( wiki: FakeWiki ): ApiClient {
+export function fakeClient( wiki: InMemoryActionApi ): ApiClient {
 	const bot = new Mwn( { apiUrl: 'http://wiki.invalid/w/api.php', silent: true } );
 	bot.hasApiHighLimit = wiki.botRights.includes( 'apihighlimits' );
 	bot.request = ( params: ApiParams ) => {
@@ -64,7 +64,7 @@ export function fakeClient( wiki: FakeWiki ): ApiClient {
 	return bot;
 }
 
-export class FakeWiki {
+export class InMemoryActionApi {
 	public pages = new Map<string, StoredPage>();
 
 	public changes: Change[] = [];

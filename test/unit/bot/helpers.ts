@@ -11,7 +11,7 @@ import { RunReport, runOnce } from '../../../bot/run';
 import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
 import { renderRequestPage } from '../../../shared/codec';
 import type { HelpdeskRequest } from '../../../shared/request';
-import { fakeClient, FakeWiki } from './fake-api';
+import { fakeClient, InMemoryActionApi } from './fake-api';
 import { sampleRequest } from '../../../scripts/lib/sample-request';
 
 export const PAGES = DEFAULT_PLAN_CONFIG.pages;
@@ -36,8 +36,8 @@ export function requestText( fields: Partial<HelpdeskRequest> ): string {
 }
 
 /** A wiki with the shutoff page saying "run" and the committee fixture. */
-export function makeWiki(): FakeWiki {
-	const wiki = new FakeWiki();
+export function makeWiki(): InMemoryActionApi {
+	const wiki = new InMemoryActionApi();
 	wiki.setClock( '2026-02-01T08:00:00Z' );
 	wiki.save( PAGES.shutoff, 'run', 'Admin' );
 	wiki.save( PAGES.committee, fixture( 'committee.wiki' ), 'Admin' );
@@ -64,8 +64,8 @@ export interface RunSettings {
 	msPerTick?: number;
 }
 
-/** One run of the bot against the fake wiki, at the fake wiki's clock. */
-export async function runBot( wiki: FakeWiki, settings: RunSettings = {} ): Promise<RunReport> {
+/** One run of the bot against the in-memory Action API, at its clock. */
+export async function runBot( wiki: InMemoryActionApi, settings: RunSettings = {} ): Promise<RunReport> {
 	const layer = new HelpdeskWiki( fakeClient( wiki ), site( settings.config ), () => 'token+\\' );
 	const start = wiki.requests.length;
 	let elapsed = 0;
@@ -82,7 +82,7 @@ export async function runBot( wiki: FakeWiki, settings: RunSettings = {} ): Prom
 }
 
 /** How often each user was mentioned by the bot, over all its edits. */
-export function mentionCounts( wiki: FakeWiki ): Record<string, number> {
+export function mentionCounts( wiki: InMemoryActionApi ): Record<string, number> {
 	const counts: Record<string, number> = {};
 	wiki.botRevisions().filter( ( revision ) => revision.title.indexOf( PREFIX ) === 0 ).forEach( ( revision ) => {
 		const links = revision.added.match( /\[\[User:([^|\]]+)\|/g ) || [];
@@ -93,14 +93,14 @@ export function mentionCounts( wiki: FakeWiki ): Record<string, number> {
 	return counts;
 }
 
-/** The configuration with a small page size limit, and the fake wiki refusing anything larger. */
-export function smallPages( wiki: FakeWiki, maxPageBytes: number ): PlanConfig {
+/** The configuration with a small page size limit, and the in-memory Action API refusing anything larger. */
+export function smallPages( wiki: InMemoryActionApi, maxPageBytes: number ): PlanConfig {
 	wiki.maxArticleBytes = maxPageBytes;
 	return Object.assign( {}, DEFAULT_PLAN_CONFIG, { maxPageBytes: maxPageBytes } );
 }
 
 /** Every request in the JSON export, following its main page's list of other pages. */
-export function exportedRequests( wiki: FakeWiki, config: PlanConfig = DEFAULT_PLAN_CONFIG ): ExportedRequest[] {
+export function exportedRequests( wiki: InMemoryActionApi, config: PlanConfig = DEFAULT_PLAN_CONFIG ): ExportedRequest[] {
 	const main = readExportPage( wiki.text( config.pages.export ) );
 	if ( !main ) {
 		throw new Error( 'No export page of this schema' );
@@ -109,7 +109,7 @@ export function exportedRequests( wiki: FakeWiki, config: PlanConfig = DEFAULT_P
 }
 
 /** Pages the bot owns, with their sizes in bytes. */
-export function botPageSizes( wiki: FakeWiki ): Record<string, number> {
+export function botPageSizes( wiki: InMemoryActionApi ): Record<string, number> {
 	const sizes: Record<string, number> = {};
 	wiki.pages.forEach( ( page, title ) => {
 		if ( title.indexOf( PREFIX ) !== 0 && page.revisions[ page.revisions.length - 1 ].user === wiki.botName && !/^User talk:/.test( title ) ) {

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { FakeWiki } from './fake-api';
+import { InMemoryActionApi } from './fake-api';
 import { makeWiki, PAGES, PREFIX, requestText, runBot } from './helpers';
 
 const FRAGMENTS = [
@@ -56,7 +56,7 @@ function structure( wikitext: string ): Record<string, number> {
 }
 
 /** The wikitext the bot wrote: compiled pages whole, and what its edits added to request and talk pages. */
-function written( wiki: FakeWiki, before: Record<string, string> ): string[] {
+function written( wiki: InMemoryActionApi, before: Record<string, string> ): string[] {
 	const texts: string[] = [];
 	wiki.pages.forEach( ( page, title ) => {
 		if ( /\.json$/.test( title ) ) {

@@ -6,19 +6,19 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_PLAN_CONFIG } from '../../../bot/config';
 import { exitCode } from '../../../bot/main';
-import { apiError, FakeWiki } from './fake-api';
+import { apiError, InMemoryActionApi } from './fake-api';
 import { exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot } from './helpers';
 
 const KUMASI = PREFIX + 'Kumasi photo archive';
 const MENTION_MEMBERS = [ 'Amara Okafor', 'Diego Fernández', 'Eliška Nováková', 'Gaurav Mehta', 'Hana Sato' ];
 const TALK_MEMBERS = [ 'Björn Lindqvist', 'Farah Haddad' ];
 
-function setRequestParam( wiki: FakeWiki, title: string, name: string, value: string, user: string ): void {
+function setRequestParam( wiki: InMemoryActionApi, title: string, name: string, value: string, user: string ): void {
 	const text = wiki.text( title ).replace( new RegExp( '^\\| ' + name + ' =.*$', 'm' ), '| ' + name + ' = ' + value );
 	wiki.save( title, text, user );
 }
 
-function addLine( wiki: FakeWiki, title: string, line: string, user: string ): void {
+function addLine( wiki: InMemoryActionApi, title: string, line: string, user: string ): void {
 	wiki.save( title, wiki.text( title ) + '\n' + line, user );
 }
 

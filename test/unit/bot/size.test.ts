@@ -17,7 +17,7 @@ import type { BotState, PageSnapshot, RequestRecord } from '../../../bot/plan/ty
 import { STATE_PARTS_FIRST_READ } from '../../../bot/run';
 import type { HelpdeskRequest } from '../../../shared/request';
 import type { Status } from '../../../shared/status';
-import { apiError, FakeWiki } from './fake-api';
+import { apiError, InMemoryActionApi } from './fake-api';
 import {
 	botPageSizes, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, smallPages,
 } from './helpers';
@@ -228,7 +228,7 @@ interface Filed {
 }
 
 /** 60 open requests and 60 closed (50 in 2025, 10 in 2024), none owed a notice. */
-function fill( wiki: FakeWiki, count = 120 ): Filed[] {
+function fill( wiki: InMemoryActionApi, count = 120 ): Filed[] {
 	const filed: Filed[] = [];
 	for ( let i = 0; i < count; i++ ) {
 		const closed = i % 2 === 1;
@@ -246,11 +246,11 @@ function fill( wiki: FakeWiki, count = 120 ): Filed[] {
 	return filed;
 }
 
-function setStatus( wiki: FakeWiki, title: string, status: string, user: string ): void {
+function setStatus( wiki: InMemoryActionApi, title: string, status: string, user: string ): void {
 	wiki.save( title, wiki.text( title ).replace( /^\| status = .*$/m, '| status = ' + status ), user );
 }
 
-function revisions( wiki: FakeWiki ): Record<string, number> {
+function revisions( wiki: InMemoryActionApi ): Record<string, number> {
 	const result: Record<string, number> = {};
 	wiki.pages.forEach( ( page, title ) => {
 		result[ title ] = page.revisions[ page.revisions.length - 1 ].revid;

@@ -6,18 +6,18 @@
  */
 import { describe, expect, test } from 'vitest';
 import { exitCode } from '../../../bot/main';
-import { apiError, FakeWiki } from './fake-api';
+import { apiError, InMemoryActionApi } from './fake-api';
 import { exportedRequests, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot } from './helpers';
 
 const KUMASI = PREFIX + 'Kumasi photo archive';
 const MENTION_MEMBERS = [ 'Amara Okafor', 'Diego Fernández', 'Eliška Nováková', 'Gaurav Mehta', 'Hana Sato' ];
 
-function setParam( wiki: FakeWiki, title: string, name: string, value: string, user: string ): void {
+function setParam( wiki: InMemoryActionApi, title: string, name: string, value: string, user: string ): void {
 	wiki.save( title, wiki.text( title ).replace( new RegExp( '^\\| ' + name + ' =.*$', 'm' ), '| ' + name + ' = ' + value ), user );
 }
 
 /** Everything the bot wrote on wikitext pages (`title` alone, if given), for markup checks. */
-function botText( wiki: FakeWiki, title?: string ): string {
+function botText( wiki: InMemoryActionApi, title?: string ): string {
 	return wiki.botRevisions().filter( ( revision ) => !/\.json$/.test( revision.title ) && ( !title || revision.title === title ) )
 		.map( ( revision ) => revision.added ).join( '\n' );
 }

@@ -5,14 +5,14 @@
 import { describe, expect, test } from 'vitest';
 import type { PlannedEdit } from '../../../bot/plan/types';
 import { EditRefused, HelpdeskWiki, RunStop } from '../../../bot/wiki';
-import { apiError, fakeClient, FakeWiki } from './fake-api';
+import { apiError, fakeClient, InMemoryActionApi } from './fake-api';
 import { makeWiki, PAGES, PREFIX, requestText, site } from './helpers';
 
 function planned( title: string, text = 'new text' ): PlannedEdit {
 	return { title: title, kind: 'request', text: text, summary: 's', baseRevid: null, baseTimestamp: '', reasons: [], notices: [], mentions: 0 };
 }
 
-function layer( wiki: FakeWiki ): HelpdeskWiki {
+function layer( wiki: InMemoryActionApi ): HelpdeskWiki {
 	const helpdesk = new HelpdeskWiki( fakeClient( wiki ), site(), () => 'token+\\' );
 	helpdesk.botName = 'Helpdesk bot';
 	return helpdesk;

@@ -21,7 +21,7 @@ function apiFailure( code: string, html: string, data?: Record<string, unknown> 
  * CSRF tokens, ConfirmEdit's CAPTCHA, AbuseFilter's warn-then-allow, and hooks to
  * make things happen between calls.
  */
-class FakeWiki implements RequestApi {
+class FakeRequestApi implements RequestApi {
 	public pages = new Map<string, string>();
 
 	public calls: string[] = [];
@@ -72,7 +72,7 @@ class FakeWiki implements RequestApi {
 		this.fail( 'query' );
 		const normalized: { from: string; to: string }[] = [];
 		const pages = params.titles.map( ( title ) => {
-			const canonical = FakeWiki.canonical( title );
+			const canonical = FakeRequestApi.canonical( title );
 			if ( canonical !== title ) {
 				normalized.push( { from: title, to: canonical } );
 			}
@@ -109,7 +109,7 @@ class FakeWiki implements RequestApi {
 		if ( params.assert === 'user' && !this.loggedIn ) {
 			throw apiFailure( 'assertuserfailed', 'You are no longer logged in.' );
 		}
-		const title = FakeWiki.canonical( params.title );
+		const title = FakeRequestApi.canonical( params.title );
 		if ( params.createonly && this.pages.has( title ) ) {
 			throw apiFailure( 'articleexists', 'The article you tried to create has been created already.' );
 		}
@@ -168,10 +168,10 @@ function attempt( overrides: Partial<FilingAttempt> = {} ): FilingAttempt {
 const base = REQUESTS_PREFIX + 'Scans of a newspaper archive';
 
 describe( 'fileRequest', () => {
-	let wiki: FakeWiki;
+	let wiki: FakeRequestApi;
 
 	beforeEach( () => {
-		wiki = new FakeWiki();
+		wiki = new FakeRequestApi();
 	} );
 
 	it( 'creates the page under the request title, watched, with the rendered wikitext', async () => {
@@ -355,7 +355,7 @@ describe( 'fileRequest', () => {
 
 describe( 'previewRequest', () => {
 	it( 'renders the page as the wiki would, at the title it would get, and names requests with the same title', async () => {
-		const wiki = new FakeWiki();
+		const wiki = new FakeRequestApi();
 		wiki.pages.set( base, 'an earlier request' );
 		const preview = await previewRequest( wiki, request(), texts );
 		const wikitext = renderRequestPage( request(), { discussionHeading: 'Discussion' } );
@@ -370,7 +370,7 @@ describe( 'previewRequest', () => {
 	} );
 
 	it( 'rejects with the failure, for the form to explain', async () => {
-		const wiki = new FakeWiki();
+		const wiki = new FakeRequestApi();
 		wiki.failNext.parse.push( failureFrom( 'http', { xhr: { status: 500 }, textStatus: 'error' } ) );
 		await expect( previewRequest( wiki, request(), texts ) ).rejects.toEqual( { code: 'http', errors: [], httpStatus: 500 } );
 	} );
@@ -378,13 +378,13 @@ describe( 'previewRequest', () => {
 
 describe( 'editorTitle', () => {
 	it( 'picks the first free title for the ordinary editor', async () => {
-		const wiki = new FakeWiki();
+		const wiki = new FakeRequestApi();
 		wiki.pages.set( base, 'an earlier request' );
 		expect( await editorTitle( wiki, 'Scans of a newspaper archive' ) ).toBe( base + ' (2)' );
 	} );
 
 	it( 'falls back to the bare title when the wiki cannot be asked', async () => {
-		const wiki = new FakeWiki();
+		const wiki = new FakeRequestApi();
 		wiki.failNext.query.push( failureFrom( 'http', { xhr: { status: 0 } } ) );
 		expect( await editorTitle( wiki, 'Scans of a newspaper archive' ) ).toBe( base );
 	} );
