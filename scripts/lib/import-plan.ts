@@ -2,7 +2,9 @@
  * Requests received by e-mail, as pages: each entry of the import file becomes the
  * page the gadget would have written, with the requester and date from the file.
  */
+import Ajv2020, { ErrorObject } from 'ajv/dist/2020.js';
 import { HelpdeskRequest, emptyRequest, RequestFormFields } from '../../shared/request';
+import requestSchema from '../../shared/request.schema.json';
 import { statusRecord } from '../../bot/plan/request-page';
 import { parseRequestPage, renderRequestPage } from '../../shared/codec';
 import { candidateTitles } from '../../shared/title';
@@ -31,6 +33,39 @@ function describe( problem: RequestProblem ): string {
 	return text;
 }
 
+const ajv = new Ajv2020( { allErrors: true } );
+ajv.addSchema( requestSchema );
+/** One entry of the import file, as import.schema.json's items say. */
+const isImportedRequest = ajv.getSchema( 'request.schema.json#/$defs/importedRequest' ) as ReturnType<typeof ajv.compile>;
+const KNOWN_FIELDS = new Set( Object.keys( requestSchema.$defs.requestFields.properties ) );
+const TYPE_NAMES: Record<string, string> = { array: 'a list of strings', string: 'a string', boolean: 'a boolean' };
+
+/**
+ * The schema's complaints about an entry's shape, one reason each: a field that
+ * is missing, unknown or of the wrong type. What the values say (too long, an
+ * unknown country, a malformed time…) is left to validateRequest, which checks
+ * the schema's rules and more, after the fields are tidied as the form tidies them.
+ */
+function shapeReasons( errors: ErrorObject[] ): string[] {
+	const reasons: string[] = [];
+	for ( const error of errors ) {
+		const field = error.instancePath.split( '/' )[ 1 ];
+		if ( error.keyword === 'type' && field !== undefined ) {
+			const expected = /^\/[^/]+\/\d+$/.test( error.instancePath ) ? 'array' : String( ( error.params as { type: string } ).type );
+			reasons.push( field + ': must be ' + ( TYPE_NAMES[ expected ] || 'a ' + expected ) );
+		} else if ( error.keyword === 'required' && error.schemaPath === '#/required' ) {
+			reasons.push( ( error.params as { missingProperty: string } ).missingProperty + ': required' );
+		} else if ( error.keyword === 'unevaluatedProperties' ) {
+			// When any field is wrong the schema counts every field as unevaluated; only the unknown ones are.
+			const name = ( error.params as { unevaluatedProperty: string } ).unevaluatedProperty;
+			if ( !KNOWN_FIELDS.has( name ) ) {
+				reasons.push( name + ': unknown field' );
+			}
+		}
+	}
+	return reasons;
+}
+
 /** Read the import file's entries: valid requests, and the invalid ones with reasons. */
 export function readImportEntries( json: unknown ): { valid: ImportEntry[]; invalid: InvalidEntry[] } {
 	const list = Array.isArray( json ) ? json :
@@ -47,22 +82,13 @@ export function readImportEntries( json: unknown ): { valid: ImportEntry[]; inva
 			return;
 		}
 		const given = entry as Record<string, unknown>;
-		const base = emptyRequest( '', '', 'en' );
-		const reasons: string[] = [];
-		const request = { ...base } as Record<string, unknown>;
+		const reasons = isImportedRequest( given ) ? [] : shapeReasons( isImportedRequest.errors || [] );
+		// A missing field, or one of the wrong type, takes its empty value.
+		const request = emptyRequest( '', '', 'en' ) as unknown as Record<string, unknown>;
 		for ( const key of Object.keys( given ) ) {
-			if ( !Object.prototype.hasOwnProperty.call( base, key ) ) {
-				reasons.push( key + ': unknown field' );
-				continue;
+			if ( KNOWN_FIELDS.has( key ) && !reasons.some( ( reason ) => reason.startsWith( key + ': must be ' ) ) ) {
+				request[ key ] = given[ key ];
 			}
-			const expected = typeof ( base as unknown as Record<string, unknown> )[ key ];
-			const isList = Array.isArray( ( base as unknown as Record<string, unknown> )[ key ] );
-			const value = given[ key ];
-			if ( isList ? !( Array.isArray( value ) && value.every( ( v ) => typeof v === 'string' ) ) : typeof value !== expected ) {
-				reasons.push( key + ': must be ' + ( isList ? 'a list of strings' : 'a ' + expected ) );
-				continue;
-			}
-			request[ key ] = value;
 		}
 		// The status was entered when the request was filed (if that time is right).
 		if ( request.statusSince === '' && isTimestamp( request.filed as string ) ) {
@@ -70,7 +96,11 @@ export function readImportEntries( json: unknown ): { valid: ImportEntry[]; inva
 		}
 		// The form's fields as the form saves them (NFC, `\n` line breaks, trimmed…).
 		const checked = { ...request, ...normaliseFields( request as unknown as RequestFormFields ) } as HelpdeskRequest;
-		reasons.push( ...validateRequest( checked ).map( describe ) );
+		for ( const reason of validateRequest( checked ).map( describe ) ) {
+			if ( !reasons.includes( reason ) ) {
+				reasons.push( reason );
+			}
+		}
 		if ( reasons.length ) {
 			invalid.push( { index: index, title: typeof given.title === 'string' ? given.title : '', reasons: reasons } );
 		} else {
