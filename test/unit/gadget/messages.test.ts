@@ -100,8 +100,9 @@ describe( 'messages', () => {
 		} );
 	} );
 
-	it( 'are all documented in qqq.json, which documents nothing else', () => {
-		expect( Object.keys( qqq ).filter( ( key ) => key !== '@metadata' ).sort() ).toEqual( MESSAGE_KEYS.slice().sort() );
+	// That qqq.json documents every message and nothing else, and that no translation
+	// has a key en.json lacks, `npm run lint:i18n` (banana-checker) checks.
+	it( 'are documented in qqq.json at some length', () => {
 		MESSAGE_KEYS.forEach( ( key ) => {
 			expect( String( documentation[ key ] ).length, key ).toBeGreaterThan( 20 );
 		} );
@@ -120,11 +121,10 @@ describe( 'messages', () => {
 		expect( TRANSLATIONS ).toEqual( expect.arrayContaining( [ 'ar', 'de', 'es', 'fr', 'sv' ] ) );
 	} );
 
-	it.each( TRANSLATIONS )( 'in %s.json translate only keys en.json has, with the same parameters', ( language ) => {
+	it.each( TRANSLATIONS )( 'in %s.json have the same parameters as in English', ( language ) => {
 		const file = MESSAGE_FILES[ language ];
 		expect( file[ '@metadata' ] ).toMatchObject( { authors: expect.any( Array ) } );
 		const keys = Object.keys( file ).filter( ( key ) => key !== '@metadata' );
-		expect( keys.filter( ( key ) => !Object.prototype.hasOwnProperty.call( en, key ) ) ).toEqual( [] );
 		keys.forEach( ( key ) => {
 			expect( typeof file[ key ], key ).toBe( 'string' );
 			expect( messageParameters( file[ key ] as string ), language + ': ' + key ).toEqual( messageParameters( english[ key ] as string ) );
