@@ -14,6 +14,7 @@ import cron from 'node-cron';
 import { BotConfig, ConfigError, configFromEnv, LocalWikiCredentials } from './config';
 import { RunReport, runOnce } from './run';
 import { errorCode, HelpdeskWiki, WikiSite } from './wiki';
+import { localCredentialsFile } from '../scripts/local-wiki/location';
 
 const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 
@@ -36,8 +37,9 @@ function versions(): { bot: string; mwn: string } {
 	};
 }
 
-function localCredentials(): LocalWikiCredentials | null {
-	const path = join( ROOT, '.wiki', 'credentials.json' );
+/** The credentials of the local wiki in `HELPDESK_WIKI_DIR` (`.wiki/` by default), as `npm run wiki` wrote them. */
+function localCredentials( env: NodeJS.ProcessEnv ): LocalWikiCredentials | null {
+	const path = localCredentialsFile( env, ROOT );
 	return existsSync( path ) ? JSON.parse( readFileSync( path, 'utf8' ) ) as LocalWikiCredentials : null;
 }
 
@@ -164,7 +166,7 @@ export async function main( argv: string[], env: NodeJS.ProcessEnv ): Promise<nu
 	}
 	let config: BotConfig;
 	try {
-		config = configFromEnv( env, versions(), localCredentials );
+		config = configFromEnv( env, versions(), () => localCredentials( env ) );
 	} catch ( error ) {
 		if ( error instanceof ConfigError ) {
 			process.stderr.write( 'Configuration: ' + error.message + '\n' );

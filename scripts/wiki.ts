@@ -4,22 +4,13 @@
  * Defaults: port 8089 (HELPDESK_WIKI_PORT), folder .wiki/ (HELPDESK_WIKI_DIR).
  */
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-	createLocalWiki, DEFAULT_PORT, LocalWiki, LocalWikiError, resetWiki, startWiki, stopWiki, wikiStatus,
+	assertWikiFolder, createLocalWiki, LocalWiki, LocalWikiError, localWikiDir, localWikiPort, parsePort, resetWiki, startWiki, stopWiki,
+	wikiStatus,
 } from './local-wiki/index';
 
-const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
 const USAGE = 'Usage: npm run wiki -- start|stop|status|reset [--port N] [--dir DIR]';
-
-function port( value: string | undefined ): number {
-	const number = Number( value || DEFAULT_PORT );
-	if ( !Number.isInteger( number ) || number < 1 || number > 65535 ) {
-		throw new LocalWikiError( 'start-failed', `Not a port: "${ value }".` );
-	}
-	return number;
-}
 
 function shown( dir: string ): string {
 	const path = relative( process.cwd(), dir );
@@ -75,11 +66,12 @@ async function main(): Promise<void> {
 		options: { port: { type: 'string' }, dir: { type: 'string' } },
 		allowPositionals: true,
 	} );
-	const dir = resolve( values.dir || process.env.HELPDESK_WIKI_DIR || resolve( PROJECT_DIR, '.wiki' ) );
+	const dir = values.dir ? resolve( values.dir ) : localWikiDir( process.env );
+	assertWikiFolder( dir, values.dir ? '--dir' : 'HELPDESK_WIKI_DIR' );
 	const command = positionals[ 0 ];
 	switch ( command ) {
 		case 'start':
-			await start( dir, port( values.port || process.env.HELPDESK_WIKI_PORT ) );
+			await start( dir, values.port ? parsePort( values.port, '--port' ) : localWikiPort() );
 			break;
 		case 'stop':
 			console.log( await stopWiki( { dir: dir } ) ? 'Stopped the local wiki.' : 'The local wiki was not running.' );

@@ -5,6 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Mwn } from 'mwn';
+import { localWikiDir } from '../local-wiki/location';
 
 export interface TargetWiki {
 	apiUrl: string;
@@ -30,9 +31,10 @@ interface LocalCredentials {
 /**
  * Read the target from `HELPDESK_DEPLOY_API_URL` with `HELPDESK_DEPLOY_USERNAME` +
  * `HELPDESK_DEPLOY_PASSWORD` (a bot password) or `HELPDESK_DEPLOY_OAUTH2_TOKEN`;
- * otherwise the local wiki's interface-admin bot password from its credentials file.
+ * otherwise the local wiki's interface-admin bot password from its credentials file
+ * (in `HELPDESK_WIKI_DIR`, `.wiki/` by default).
  */
-export function targetFromEnvironment( env: NodeJS.ProcessEnv = process.env, wikiDir = resolve( '.wiki' ) ): TargetWiki {
+export function targetFromEnvironment( env: NodeJS.ProcessEnv = process.env, wikiDir = localWikiDir( env ) ): TargetWiki {
 	if ( env.HELPDESK_DEPLOY_API_URL ) {
 		const apiUrl = env.HELPDESK_DEPLOY_API_URL;
 		const token = env.HELPDESK_DEPLOY_OAUTH2_TOKEN;
@@ -49,7 +51,7 @@ export function targetFromEnvironment( env: NodeJS.ProcessEnv = process.env, wik
 	}
 	const file = resolve( wikiDir, 'credentials.json' );
 	if ( !existsSync( file ) ) {
-		throw new Error( `No target wiki: set HELPDESK_DEPLOY_API_URL, or start the local wiki with "npm run wiki -- start" (${ file } is missing).` );
+		throw new Error( `No target wiki: set HELPDESK_DEPLOY_API_URL, or start the local wiki with "npm run wiki -- start" (${ file } is missing; HELPDESK_WIKI_DIR names its folder).` );
 	}
 	const credentials = JSON.parse( readFileSync( file, 'utf8' ) ) as LocalCredentials;
 	return {

@@ -6,7 +6,9 @@ export type LocalWikiErrorCode =
 	| 'port-in-use'
 	| 'start-failed'
 	| 'maintenance-failed'
-	| 'invalid-settings';
+	| 'invalid-settings'
+	/** HELPDESK_WIKI_PORT or --port is not a port, HELPDESK_WIKI_DIR or --dir not a folder. */
+	| 'invalid-location';
 
 export class LocalWikiError extends Error {
 	public override name = 'LocalWikiError';

@@ -1,7 +1,8 @@
 /**
  * A real local MediaWiki for trying and testing the Helpdesk: see `npm run wiki`.
  */
-export { createLocalWiki, resetWiki, DEFAULT_PORT, DEFAULT_SITE_NAME } from './wiki';
+export { createLocalWiki, resetWiki, DEFAULT_SITE_NAME } from './wiki';
+export { assertWikiFolder, DEFAULT_PORT, localCredentialsFile, localWikiDir, localWikiPort, parsePort } from './location';
 export type { LocalWiki, LocalWikiOptions } from './wiki';
 export { startWiki, stopWiki, wikiStatus } from './server';
 export type { StartResult, WikiStatus } from './server';

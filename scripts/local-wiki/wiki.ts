@@ -32,7 +32,6 @@ export interface LocalWikiOptions {
 	siteName?: string;
 }
 
-export const DEFAULT_PORT = 8089;
 export const DEFAULT_SITE_NAME = 'Helpdesk local wiki';
 
 const DB_NAME = 'helpdesk';
