@@ -1,34 +1,32 @@
 /**
  * `npm start`: the whole Helpdesk on a real local wiki. Builds the gadget, starts
- * the local MediaWiki (installing it the first time), deploys the gadget and the
- * on-wiki pages, files the demo requests, runs the bot on its schedule, and prints
- * where to click. Ctrl-C stops everything it started; a second run reuses the wiki.
+ * the local MediaWiki (installing it the first time) in `HELPDESK_WIKI_DIR` on
+ * `HELPDESK_WIKI_PORT`, deploys the gadget and the on-wiki pages, files the demo
+ * requests, does the bot's first run, starts the bot on its schedule, and prints
+ * where to click. It stays up while all of that runs. Ctrl-C, SIGTERM or the
+ * failure of any part stops everything it started (a wiki that was already
+ * running stays up); a failure exits non-zero. A second run reuses the wiki.
  */
-import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stopWiki, wikiStatus } from './local-wiki/index';
+import { assertWikiFolder, localCredentialsFile, localWikiDir, localWikiPort, stopWiki, wikiStatus } from './local-wiki/index';
+import { SERVER_LOG } from './local-wiki/server';
 import { deploy } from './deploy';
 import { importRequests } from './import';
-import { targetFromEnvironment } from './lib/target';
+import { connect, targetFromEnvironment, TargetWiki } from './lib/target';
+import { Stopped, Supervisor } from './lib/supervisor';
 import { COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE } from '../shared/pages';
-import { connect, TargetWiki } from './lib/target';
-import { readFile } from 'node:fs/promises';
 
 const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
-const WIKI_DIR = resolve( process.env.HELPDESK_WIKI_DIR || resolve( PROJECT_DIR, '.wiki' ) );
+/** How often npm start checks that the wiki's server still runs. */
+const WATCH_MS = 2000;
+/** Settings of another wiki, which the bot started here must not take for its own. */
+const OTHER_WIKI = [ 'HELPDESK_API_URL', 'HELPDESK_BOT_USERNAME', 'HELPDESK_BOT_PASSWORD', 'HELPDESK_OAUTH2_TOKEN' ];
 
 function step( text: string ): void {
 	console.log( `\n▶ ${ text }` );
-}
-
-/** Run an npm script in the foreground; stop on failure. */
-function run( args: string[] ): void {
-	const result = spawnSync( 'npx', [ 'tsx', ...args ], { cwd: PROJECT_DIR, stdio: 'inherit' } );
-	if ( result.status !== 0 ) {
-		throw new Error( `"tsx ${ args.join( ' ' ) }" failed` );
-	}
 }
 
 function pageUrl( indexUrl: string, title: string, query = '' ): string {
@@ -68,38 +66,80 @@ async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promis
 	}
 }
 
-async function main(): Promise<void> {
+/**
+ * The environment of the processes npm start runs: the local wiki's folder and
+ * port, and no other wiki's bot settings.
+ */
+export function childEnvironment( env: NodeJS.ProcessEnv, dir: string, port: number ): NodeJS.ProcessEnv {
+	const copy: NodeJS.ProcessEnv = { ...env, HELPDESK_WIKI_DIR: dir, HELPDESK_WIKI_PORT: String( port ) };
+	for ( const name of OTHER_WIKI ) {
+		delete copy[ name ];
+	}
+	return copy;
+}
+
+/** Run a TypeScript file of the project in a process group of its own; resolves with its exit code. */
+function tsx( supervisor: Supervisor, name: string, args: string[], env: NodeJS.ProcessEnv ): Promise<number | string> {
+	const { exited } = supervisor.run( name, process.execPath, [ '--import', 'tsx', ...args ], { cwd: PROJECT_DIR, env: env } );
+	return supervisor.step( exited );
+}
+
+async function mustSucceed( name: string, code: Promise<number | string> ): Promise<void> {
+	const result = await code;
+	if ( result !== 0 ) {
+		throw new Error( `${ name } failed (${ typeof result === 'number' ? 'exit code ' + result : result }; its error is above).` );
+	}
+}
+
+/** Everything up to "Ready"; what it starts is left running, in SUPERVISOR's care. */
+async function bringUp( supervisor: Supervisor, env: NodeJS.ProcessEnv, dir: string, port: number, wasRunning: boolean ): Promise<void> {
 	const began = performance.now();
-	const wasRunning = ( await wikiStatus( WIKI_DIR ) ).running;
+	const childEnv = childEnvironment( env, dir, port );
 
 	step( 'Building the gadget' );
-	run( [ 'scripts/build.ts' ] );
+	await mustSucceed( 'Building the gadget', tsx( supervisor, 'the build', [ 'scripts/build.ts' ], childEnv ) );
 
-	step( 'Starting the local wiki' );
-	run( [ 'scripts/wiki.ts', 'start', '--dir', WIKI_DIR ] );
-	const target = targetFromEnvironment( {}, WIKI_DIR );
+	step( `Starting the local wiki (folder ${ dir }, port ${ port })` );
+	if ( !wasRunning ) {
+		supervisor.started( 'the local wiki', async () => await stopWiki( { dir: dir } ) ? 'Stopped the local wiki.' : 'The local wiki was not running.' );
+	}
+	await mustSucceed( 'Starting the local wiki', tsx( supervisor, 'npm run wiki -- start', [ 'scripts/wiki.ts', 'start' ], childEnv ) );
+	const target = targetFromEnvironment( {}, dir );
 	const quiet = (): void => undefined;
-	const credentials = JSON.parse( readFileSync( resolve( WIKI_DIR, 'credentials.json' ), 'utf8' ) ) as {
+	const credentials = JSON.parse( readFileSync( localCredentialsFile( childEnv ), 'utf8' ) ) as {
 		indexUrl: string; users: DemoUser[];
 	};
-	await prepareLocalWiki( target, credentials.users );
+	await supervisor.step( prepareLocalWiki( target, credentials.users ) );
 
 	step( 'Installing the gadget, templates and pages' );
-	const deployed = await deploy( { dryRun: false, target: target, log: quiet } );
+	const deployed = await supervisor.step( deploy( { dryRun: false, target: target, log: quiet } ) );
 	console.log( `  ${ deployed.edited.length } page(s) edited, ${ deployed.actions.length - deployed.edited.length } already up to date.` );
 
 	step( 'Filing the demo requests' );
 	const demo: unknown = JSON.parse( readFileSync( resolve( PROJECT_DIR, 'scripts/demo-requests.json' ), 'utf8' ) );
-	const imported = await importRequests( demo, { target: target, dryRun: false, log: quiet } );
+	const imported = await supervisor.step( importRequests( demo, { target: target, dryRun: false, log: quiet } ) );
 	console.log( `  ${ imported.created.length } filed, ${ imported.skipped.length } already there.` );
 
-	step( 'Starting the bot (every minute on the local wiki)' );
-	const bot: ChildProcess = spawn( 'npx', [ 'tsx', 'bot/main.ts' ], {
+	step( 'The bot\'s first run' );
+	const first = await tsx( supervisor, 'the bot\'s first run', [ 'bot/main.ts', '--once' ], childEnv );
+	if ( first !== 0 ) {
+		console.log( `  The bot's first run did not succeed (${ typeof first === 'number' ? 'exit code ' + first : first }); its report or error is above. The demo goes on.` );
+	}
+
+	step( 'Starting the bot on its schedule (every minute on the local wiki)' );
+	const bot = supervisor.run( 'the bot', process.execPath, [ '--import', 'tsx', 'bot/main.ts' ], {
 		cwd: PROJECT_DIR,
-		stdio: 'inherit',
-		env: { ...process.env, HELPDESK_BOT_SCHEDULE: process.env.HELPDESK_BOT_SCHEDULE || '* * * * *' },
-		detached: true,
+		env: { ...childEnv, HELPDESK_BOT_SCHEDULE: env.HELPDESK_BOT_SCHEDULE || '* * * * *' },
 	} );
+	bot.exited.then( ( code ) => supervisor.stop( `the bot stopped by itself (${ typeof code === 'number' ? 'exit code ' + code : code })`, true ) );
+	const watch = setInterval( () => {
+		wikiStatus( dir ).then( ( status ) => {
+			if ( !status.running ) {
+				supervisor.stop( `the local wiki stopped by itself (its log: ${ join( dir, SERVER_LOG ) })`, true );
+			}
+		} );
+	}, WATCH_MS );
+	supervisor.stopped.then( () => clearInterval( watch ) );
 
 	const requester = credentials.users.find( ( user ) => user.role === 'requester' );
 	console.log( `\nReady in ${ ( ( performance.now() - began ) / 1000 ).toFixed( 1 ) } s. Where to click:` );
@@ -111,38 +151,66 @@ async function main(): Promise<void> {
 	if ( requester ) {
 		console.log( `Log in as "${ requester.username }" (password ${ requester.password }) to file a request.` );
 	}
-	console.log( 'Press Ctrl-C to stop the bot' + ( wasRunning ? '.' : ' and the wiki.' ) );
-
-	let stopping = false;
-	const stop = async (): Promise<void> => {
-		if ( stopping ) {
-			return;
-		}
-		stopping = true;
-		console.log( '\nStopping…' );
-		if ( bot.pid && bot.exitCode === null ) {
-			try {
-				process.kill( -bot.pid, 'SIGTERM' );
-			} catch {
-				// Already gone.
-			}
-		}
-		if ( !wasRunning ) {
-			await stopWiki( { dir: WIKI_DIR } );
-			console.log( 'The local wiki is stopped (its data stays in ' + WIKI_DIR + ').' );
-		}
-		process.exitCode = 0;
-	};
-	process.on( 'SIGINT', stop );
-	process.on( 'SIGTERM', stop );
-	bot.on( 'exit', ( code ) => {
-		if ( !stopping ) {
-			console.error( `The bot stopped (exit code ${ code }); the wiki keeps running. Ctrl-C to stop.` );
-		}
-	} );
+	console.log( 'Press Ctrl-C to stop the bot' + ( wasRunning ? ' (the wiki was running before and stays up).' : ' and the wiki.' ) );
 }
 
-main().catch( async ( error: Error ) => {
-	console.error( '\nnpm start failed: ' + error.message );
-	process.exitCode = 1;
-} );
+function describe( error: unknown ): string {
+	return error instanceof Error ? error.message : String( error );
+}
+
+const SIGNALS: Record<string, string> = { SIGINT: 'Ctrl-C (SIGINT)', SIGTERM: 'SIGTERM', SIGHUP: 'SIGHUP' };
+
+/** npm start, until it is stopped; resolves with its exit code once everything it started is stopped. */
+export async function main( env: NodeJS.ProcessEnv = process.env ): Promise<number> {
+	const supervisor = new Supervisor();
+	for ( const [ signal, name ] of Object.entries( SIGNALS ) ) {
+		// A second signal (npm and tsx pass Ctrl-C on too) changes nothing.
+		process.on( signal, () => supervisor.stop( `${ name } received`, false ) );
+	}
+	let dir: string | null = null;
+	let wasRunning = false;
+	try {
+		dir = localWikiDir( env );
+		assertWikiFolder( dir );
+		const port = localWikiPort( env );
+		wasRunning = ( await wikiStatus( dir ) ).running;
+		await bringUp( supervisor, env, dir, port, wasRunning );
+	} catch ( error ) {
+		if ( !( error instanceof Stopped ) ) {
+			supervisor.stop( describe( error ), true );
+		}
+	}
+	const outcome = await supervisor.stopped;
+	if ( outcome.failed ) {
+		console.error( `\nnpm start failed: ${ outcome.reason }` );
+	} else {
+		console.log( `\n${ outcome.reason }.` );
+	}
+	const started = supervisor.running.length > 0;
+	if ( started ) {
+		console.log( 'Stopping everything npm start started…' );
+	}
+	const problems = await supervisor.shutdown( ( line ) => console.log( '  ' + line ) );
+	for ( const problem of problems ) {
+		console.error( '  Could not stop ' + problem );
+	}
+	if ( dir && wasRunning ) {
+		console.log( `The local wiki was running before npm start and keeps running (folder ${ dir }); stop it with: npm run wiki -- stop` );
+	} else if ( dir && started && problems.length === 0 ) {
+		console.log( `Nothing npm start started is running any more (the wiki's data stays in ${ dir }).` );
+	}
+	return outcome.failed || problems.length > 0 ? 1 : 0;
+}
+
+if ( process.argv[ 1 ] && import.meta.url === `file://${ process.argv[ 1 ] }` ) {
+	// Exit at once once everything started is stopped: a step given up (a deploy
+	// halfway, say) must not keep npm start alive.
+	main().then( ( code ) => {
+		// eslint-disable-next-line n/no-process-exit
+		process.exit( code );
+	}, ( error: unknown ) => {
+		console.error( '\nnpm start failed: ' + describe( error ) );
+		// eslint-disable-next-line n/no-process-exit
+		process.exit( 1 );
+	} );
+}

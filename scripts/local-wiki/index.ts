@@ -4,7 +4,7 @@
 export { createLocalWiki, resetWiki, DEFAULT_SITE_NAME } from './wiki';
 export { assertWikiFolder, DEFAULT_PORT, localCredentialsFile, localWikiDir, localWikiPort, parsePort } from './location';
 export type { LocalWiki, LocalWikiOptions } from './wiki';
-export { startWiki, stopWiki, wikiStatus } from './server';
+export { groupMembers, startWiki, stopProcessGroup, stopWiki, wikiStatus } from './server';
 export type { StartResult, WikiStatus } from './server';
 export { runMaintenance, editPageAsAdmin } from './maintenance';
 export { setExtraSettings, questyCaptchaSettings, TEST_CAPTCHA, phpString } from './settings';

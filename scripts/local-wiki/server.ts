@@ -65,7 +65,7 @@ function commandLine( pid: number ): string[] {
  * The live PIDs in a process group, from /proc/PID/stat (fields 3 and 5: state and
  * group). Zombies are left out: they have ended, only nobody has reaped them yet.
  */
-function groupMembers( pgid: number ): number[] {
+export function groupMembers( pgid: number ): number[] {
 	const members: number[] = [];
 	for ( const entry of readdirSync( '/proc' ) ) {
 		if ( !/^\d+$/.test( entry ) ) {
@@ -199,6 +199,28 @@ function signalGroup( pgid: number, signal: NodeJS.Signals ): void {
 	}
 }
 
+/**
+ * Stop the process group PGID: SIGTERM, then SIGKILL for what is left after
+ * TIMEOUT_MS; resolves when none of its processes is alive.
+ */
+export async function stopProcessGroup( pgid: number, timeoutMs = STOP_TIMEOUT_MS ): Promise<void> {
+	if ( groupMembers( pgid ).length === 0 ) {
+		return;
+	}
+	signalGroup( pgid, 'SIGTERM' );
+	const deadline = Date.now() + timeoutMs;
+	while ( groupMembers( pgid ).length > 0 && Date.now() < deadline ) {
+		await sleep( 25 );
+	}
+	if ( groupMembers( pgid ).length > 0 ) {
+		signalGroup( pgid, 'SIGKILL' );
+		const killed = Date.now() + timeoutMs;
+		while ( groupMembers( pgid ).length > 0 && Date.now() < killed ) {
+			await sleep( 25 );
+		}
+	}
+}
+
 /** Stop the wiki's server (its whole process group); true if it was running. */
 export async function stopWiki( wiki: { dir: string } ): Promise<boolean> {
 	const record = await readRecord( wiki.dir );
@@ -207,14 +229,7 @@ export async function stopWiki( wiki: { dir: string } ): Promise<boolean> {
 	}
 	const running = serverProcesses( record ).length > 0;
 	if ( running ) {
-		signalGroup( record.pgid, 'SIGTERM' );
-		const deadline = Date.now() + STOP_TIMEOUT_MS;
-		while ( groupMembers( record.pgid ).length > 0 && Date.now() < deadline ) {
-			await sleep( 25 );
-		}
-		if ( groupMembers( record.pgid ).length > 0 ) {
-			signalGroup( record.pgid, 'SIGKILL' );
-		}
+		await stopProcessGroup( record.pgid );
 	}
 	await rm( join( wiki.dir, SERVER_FILE ), { force: true } );
 	return running;

@@ -10,6 +10,7 @@ import {
 	assertWikiFolder, DEFAULT_PORT, localCredentialsFile, localWikiDir, localWikiPort, parsePort,
 } from '../../../scripts/local-wiki/location';
 import { targetFromEnvironment } from '../../../scripts/lib/target';
+import { childEnvironment } from '../../../scripts/start';
 
 const PROJECT = resolve( __dirname, '../../..' );
 
@@ -53,5 +54,15 @@ describe( 'the local wiki\'s folder and port', () => {
 
 	it( 'are where deploy and import read the local wiki\'s credentials', () => {
 		expect( () => targetFromEnvironment( { HELPDESK_WIKI_DIR: '/nonexistent/second-wiki' } ) ).toThrow( '/nonexistent/second-wiki/credentials.json is missing' );
+	} );
+
+	it( 'are passed on by npm start, without another wiki\'s bot settings', () => {
+		const env = childEnvironment( {
+			PATH: '/usr/bin', HELPDESK_API_URL: 'https://meta.wikimedia.org/w/api.php', HELPDESK_BOT_PASSWORD: 'secret',
+			HELPDESK_OAUTH2_TOKEN: 'token', HELPDESK_BOT_USERNAME: 'Bot@x', HELPDESK_THRESHOLDS: 'submitted:1',
+		}, '/tmp/second-wiki', 8090 );
+		expect( env ).toEqual( {
+			PATH: '/usr/bin', HELPDESK_THRESHOLDS: 'submitted:1', HELPDESK_WIKI_DIR: '/tmp/second-wiki', HELPDESK_WIKI_PORT: '8090',
+		} );
 	} );
 } );
