@@ -165,11 +165,17 @@ export async function main( argv: string[], env: NodeJS.ProcessEnv ): Promise<nu
 		return EXIT.ok;
 	}
 	let config: BotConfig;
+	let missingCredentials = '';
 	try {
-		config = configFromEnv( env, versions(), () => localCredentials( env ) );
+		config = configFromEnv( env, versions(), () => {
+			const credentials = localCredentials( env );
+			missingCredentials = credentials ? '' : localCredentialsFile( env, ROOT );
+			return credentials;
+		} );
 	} catch ( error ) {
 		if ( error instanceof ConfigError ) {
-			process.stderr.write( 'Configuration: ' + error.message + '\n' );
+			const where = missingCredentials ? ' (' + missingCredentials + ' is missing; HELPDESK_WIKI_DIR names the local wiki\'s folder)' : '';
+			process.stderr.write( 'Configuration: ' + error.message + where + '\n' );
 			return EXIT.failed;
 		}
 		throw error;
