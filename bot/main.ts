@@ -18,7 +18,10 @@ import { localCredentialsFile } from '../scripts/local-wiki/location';
 
 const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 
-/** 0 done; 1 an edit was refused; 2 stopped (rate limit, read-only wiki, server trouble, login); 3 stopped unfinished (time budget), the next run goes on. */
+/**
+ * 0 done; 1 an edit was refused; 2 stopped (rate limit, read-only wiki, server trouble, login);
+ * 3 stopped unfinished (time budget), the next run goes on.
+ */
 export const EXIT = { ok: 0, failed: 1, stopped: 2, unfinished: 3 } as const;
 
 /** Set by the build of dist/bot.mjs (scripts/build.ts); undefined when the bot runs from source. */

@@ -41,7 +41,9 @@ export async function saveCompiled(
 }
 
 /** The state's parts, the later ones first: part 1, which names the save, goes last. */
-export async function saveState( wiki: HelpdeskWiki, options: RunOptions, report: RunReport, state: BotState, read: PageSnapshot[] ): Promise<void> {
+export async function saveState(
+	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, state: BotState, read: PageSnapshot[],
+): Promise<void> {
 	const parts = statePages( options.plan.pages, state, options.plan.maxPageBytes );
 	const unknown = parts.map( ( part ) => part.title ).filter( ( title ) => !read.some( ( page ) => page.title === title ) );
 	const info = await wiki.readCompiled( unknown, false );
@@ -58,7 +60,8 @@ export async function saveState( wiki: HelpdeskWiki, options: RunOptions, report
 
 /** Save one of the bot's own pages; a conflict (someone saved it meanwhile) is tried once more on its new revision. */
 async function saveOwnPage(
-	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, page: GeneratedPage, base: { text: string; revid: number | null; timestamp: string }, summary: string,
+	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, page: GeneratedPage,
+	base: { text: string; revid: number | null; timestamp: string }, summary: string,
 	kind?: PlannedEdit[ 'kind' ],
 ): Promise<boolean> {
 	const edit: PlannedEdit = {

@@ -128,7 +128,8 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 			( _, i ) => statePartTitle( config.pages, STATE_PARTS_FIRST_READ + i + 1 ) ) ) ).pages );
 	}
 	const state = readState( config.pages, statePagesRead, botName );
-	if ( state && !options.forceFullScan && start.covered && start.changed.length === 0 && state.basis === basisOf( start.committee, config, botName ) &&
+	if ( state && !options.forceFullScan && start.covered && start.changed.length === 0 &&
+		state.basis === basisOf( start.committee, config, botName ) &&
 		( state.recheck === '' || state.recheck > now ) && startedAt.getTime() - Date.parse( state.saved ) < STATE_MAX_AGE_MS ) {
 		return log( 'Nothing changed since ' + state.saved + '.' );
 	}
@@ -155,12 +156,14 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 		report.rounds = round;
 		plan = planRun( {
 			config: config, botName: botName, now: now, committeeText: start.committee, known: known,
-			pages: Array.from( pages.values() ), history: history, talkPages: talkPages, talkUnavailable: talkUnavailable, accounts: accounts,
+			pages: Array.from( pages.values() ), history: history, talkPages: talkPages,
+			talkUnavailable: talkUnavailable, accounts: accounts,
 		} );
 		const wants = plan.wants;
 		known = plan.state.signOffs;
 		for ( const want of wants.history ) {
-			history[ want.title ] = await wiki.readHistory( want.title, ( revisions ) => !historyNeedsMore( revisions, want.keys, config.templates.signOff ) );
+			const complete = ( revisions: Revision[] ): boolean => !historyNeedsMore( revisions, want.keys, config.templates.signOff );
+			history[ want.title ] = await wiki.readHistory( want.title, complete );
 		}
 		Object.assign( accounts, await wiki.readAccounts( wants.accounts ) );
 		( await wiki.readTalkPages( wants.talkPages ) ).forEach( ( talk ) => {

@@ -308,7 +308,9 @@ export class HelpdeskWiki {
 	public async readPages( titles: string[], pageids: number[] = [] ): Promise<{ pages: PageSnapshot[]; missing: string[] }> {
 		const pages: PageSnapshot[] = [];
 		const missing: string[] = [];
-		const collect = ( response: ApiResponse ): void => this.collect( response, ( snapshot ) => pages.push( snapshot ), ( title ) => missing.push( title ) );
+		const collect = ( response: ApiResponse ): void => this.collect(
+			response, ( snapshot ) => pages.push( snapshot ), ( title ) => missing.push( title ),
+		);
 		await this.batches( 'pages', 'titles', titles, REVISION_PROPS, collect );
 		await this.batches( 'pages', 'pageids', pageids, REVISION_PROPS, collect );
 		this.pagesRead += pages.length;
@@ -360,7 +362,9 @@ export class HelpdeskWiki {
 	}
 
 	/** Latest revision id and SHA-1 of the compiled pages (their text too, for a dry run); null for a missing page. */
-	public async readCompiled( titles: string[], withText: boolean ): Promise<Record<string, { revid: number; sha1: string; text: string } | null>> {
+	public async readCompiled(
+		titles: string[], withText: boolean,
+	): Promise<Record<string, { revid: number; sha1: string; text: string } | null>> {
 		const info: Record<string, { revid: number; sha1: string; text: string } | null> = {};
 		titles.forEach( ( title ) => {
 			info[ title ] = null;

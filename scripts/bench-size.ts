@@ -48,11 +48,17 @@ async function main(): Promise<void> {
 	const sizes: Size[] = [];
 	minified.forEach( ( script, index ) => {
 		const deployed = wrapScript( script.code, info );
-		sizes.push( { name: script.name, raw: Buffer.byteLength( raw[ index ].code ), minified: Buffer.byteLength( deployed ), gzipped: gzipped( deployed ), text: deployed } );
+		sizes.push( {
+			name: script.name, raw: Buffer.byteLength( raw[ index ].code ), minified: Buffer.byteLength( deployed ),
+			gzipped: gzipped( deployed ), text: deployed,
+		} );
 	} );
 	minifiedStyles.forEach( ( style, index ) => {
 		const deployed = wrapStyle( style.code, info );
-		sizes.push( { name: style.name, raw: Buffer.byteLength( rawStyles[ index ].code ), minified: Buffer.byteLength( deployed ), gzipped: gzipped( deployed ), text: deployed } );
+		sizes.push( {
+			name: style.name, raw: Buffer.byteLength( rawStyles[ index ].code ), minified: Buffer.byteLength( deployed ),
+			gzipped: gzipped( deployed ), text: deployed,
+		} );
 	} );
 	// Loader, form module and CSS first, then the translation modules.
 	const translations = sizes.filter( ( size ) => /-i18n-/.test( size.name ) );

@@ -50,7 +50,9 @@ export interface ImportResult {
 	planned: ImportPlanEntry[];
 }
 
-export async function importRequests( json: unknown, options: { target: TargetWiki; dryRun: boolean; log?: ( line: string ) => void } ): Promise<ImportResult> {
+export async function importRequests(
+	json: unknown, options: { target: TargetWiki; dryRun: boolean; log?: ( line: string ) => void },
+): Promise<ImportResult> {
 	const log = options.log || ( ( line: string ) => console.log( line ) );
 	const { valid, invalid } = readImportEntries( json );
 	for ( const entry of invalid ) {

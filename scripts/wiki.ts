@@ -20,7 +20,8 @@ function shown( dir: string ): string {
 /** The one place where passwords are printed: after `start`, for a person to log in. */
 function printCredentials( wiki: LocalWiki ): void {
 	const { admin, bot, users } = wiki.credentials;
-	const width = Math.max( ...[ admin.botUsername, bot.botUsername, ...users.map( ( user ) => user.username ) ].map( ( name ) => name.length ) ) + 2;
+	const names = [ admin.botUsername, bot.botUsername, ...users.map( ( user ) => user.username ) ];
+	const width = Math.max( ...names.map( ( name ) => name.length ) ) + 2;
 	const row = ( name: string, password: string, note: string ): string => `  ${ name.padEnd( width ) }${ password }  ${ note }`;
 	console.log( `Accounts (also in ${ shown( resolve( wiki.dir, 'credentials.json' ) ) }):` );
 	console.log( row( admin.username, admin.password, 'sysop, bureaucrat, interface-admin' ) );

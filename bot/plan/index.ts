@@ -58,7 +58,8 @@ export function planRun( input: PlanInput ): Plan {
 			wants.accounts.push( name );
 		}
 	} );
-	lookUp( tellable( committee.members.map( ( member ) => member.name ).concat( config.contacts.helpdesk, config.contacts.workingGroup ), bot ) );
+	const people = committee.members.map( ( member ) => member.name ).concat( config.contacts.helpdesk, config.contacts.workingGroup );
+	lookUp( tellable( people, bot ) );
 	committee.members.filter( ( member ) => input.accounts[ member.name ] === false ).forEach( ( member ) => {
 		committee.problems.push( member.name + ' has no account on this wiki: never notified.' );
 	} );
@@ -116,7 +117,9 @@ export function planRun( input: PlanInput ): Plan {
 			pageid: record.pageid, signOffs: record.signOffs.filter( ( signOff ) => signOff.author !== '' ),
 		} ) ),
 	};
-	return { wants: wants, edits: edits, compiled: compiled, state: state, needsAttention: attention, records: records, committee: committee };
+	return {
+		wants: wants, edits: edits, compiled: compiled, state: state, needsAttention: attention, records: records, committee: committee,
+	};
 }
 
 /**
@@ -144,7 +147,9 @@ function talkKeys( talk: TalkPage, config: PlanConfig ): string[] {
 	} ).filter( ( key ) => key !== '' );
 }
 
-function planEdits( input: PlanInput, committee: Committee, derived: DerivedPage[], recipients: Recipients, wants: MoreReading ): PlannedEdit[] {
+function planEdits(
+	input: PlanInput, committee: Committee, derived: DerivedPage[], recipients: Recipients, wants: MoreReading,
+): PlannedEdit[] {
 	const config = input.config;
 	const byName: Record<string, CommitteeMember> = {};
 	committee.members.forEach( ( member ) => {
@@ -207,7 +212,9 @@ function planEdits( input: PlanInput, committee: Committee, derived: DerivedPage
 	} ) ) );
 	const talkTitles = Object.keys( talkQueue ).sort();
 	if ( talkTitles.length ) {
-		return talkTitles.map( ( title ) => talkEdit( input, byName[ title.slice( config.userTalkPrefix.length ) ], input.talkPages[ title ], talkQueue[ title ] ) );
+		return talkTitles.map( ( title ) => talkEdit(
+			input, byName[ title.slice( config.userTalkPrefix.length ) ], input.talkPages[ title ], talkQueue[ title ],
+		) );
 	}
 	const edits: PlannedEdit[] = [];
 	pagePlans.forEach( ( plan ) => {
@@ -253,7 +260,8 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 		if ( due.about === 'status' ) {
 			Object.assign( entry, { status: record.status, since: record.statusSince } );
 		}
-		Object.assign( entry, due.entry ? {} : { of: due.of }, { to: pinged }, talk.length ? { talk: talk } : {}, item.none.length ? { none: item.none } : {} );
+		Object.assign( entry, due.entry ? {} : { of: due.of }, { to: pinged },
+			talk.length ? { talk: talk } : {}, item.none.length ? { none: item.none } : {} );
 		markers.push( entry );
 		if ( due.about === 'status' && pinged.length ) {
 			const language = record.language || 'en';
@@ -281,7 +289,8 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 			notices.push( { to: pinged, channel: 'mention', about: due.about, requests: [ record.page ] } );
 		}
 	}
-	if ( !statusRecorded && !markers.some( ( entry ) => ( entry as { k: string } ).k === statusKey( record.status, record.statusSince ) ) ) {
+	const statusMarker = statusKey( record.status, record.statusSince );
+	if ( !statusRecorded && !markers.some( ( entry ) => ( entry as { k: string } ).k === statusMarker ) ) {
 		markers.unshift( { k: statusKey( record.status, record.statusSince ), status: record.status, since: record.statusSince } );
 		reasons.push( 'record the status' );
 	}
@@ -349,7 +358,8 @@ function talkEdit( input: PlanInput, member: CommitteeMember, talk: TalkPage, it
 export function needsAttention( records: RequestRecord[], committee: Committee, config: PlanConfig ): Attention[] {
 	const list: Attention[] = [];
 	committee.problems.forEach( ( problem ) => list.push( { page: config.pages.committee, reason: problem } ) );
-	records.forEach( ( record ) => recordReasons( record, committee ).forEach( ( reason ) => list.push( { page: record.page, reason: reason } ) ) );
+	records.forEach( ( record ) => recordReasons( record, committee )
+		.forEach( ( reason ) => list.push( { page: record.page, reason: reason } ) ) );
 	return list;
 }
 

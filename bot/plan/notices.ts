@@ -94,7 +94,8 @@ export function reminderDue( record: RequestRecord, committee: Committee, config
 	const due = owed( reminderKey( record.status, record.statusSince, round ), 'reminder', record, () => {
 		if ( party === 'committee' ) {
 			const kind = record.status === 'awaiting-final-go' ? 'final-go' : 'feedback';
-			const done = countedSignOffs( record.signOffs, committee ).filter( ( signOff ) => signOff.kind === kind ).map( ( signOff ) => signOff.member );
+			const done = countedSignOffs( record.signOffs, committee )
+				.filter( ( signOff ) => signOff.kind === kind ).map( ( signOff ) => signOff.member );
 			return tellable( availableMembers( committee, now ).map( ( member ) => member.name ), bot )
 				.filter( ( name ) => !done.includes( name ) && name !== record.requester );
 		}

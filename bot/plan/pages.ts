@@ -216,7 +216,9 @@ interface ArchivePage {
 }
 
 /** Closed requests, by the year they were closed, newest year first, on pages of at most the size limit. */
-function archivePages( records: RequestRecord[], config: PlanConfig, now: string, attention: Attention[] ): { pages: GeneratedPage[]; index: ArchivePage[] } {
+function archivePages(
+	records: RequestRecord[], config: PlanConfig, now: string, attention: Attention[],
+): { pages: GeneratedPage[]; index: ArchivePage[] } {
 	const years: Record<YearGroup, RequestRecord[]> = {};
 	records.filter( ( record ) => archived( record, config, now ) ).forEach( ( record ) => {
 		const year = yearOf( record.statusSince );
@@ -249,10 +251,13 @@ function archivePages( records: RequestRecord[], config: PlanConfig, now: string
  * needing attention, links to the archive) and its yearly archive pages, the
  * table last. `notes` are what other compiled pages could not show.
  */
-export function renderTable( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, notes: Attention[] = [] ): Compiled {
+export function renderTable(
+	records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, notes: Attention[] = [],
+): Compiled {
 	const attention: Attention[] = [];
 	const archive = archivePages( records, config, now, attention );
-	const rows = records.filter( ( record ) => !archived( record, config, now ) ).map( ( record ) => tableRow( record, committee, config, now ) );
+	const rows = records.filter( ( record ) => !archived( record, config, now ) )
+		.map( ( record ) => tableRow( record, committee, config, now ) );
 	const attentionLines = needsAttentionList( records, committee, config ).concat(
 		notes.concat( attention ).map( ( note ) => '* [[' + note.page + ']]: ' + cell( note.reason ) ) );
 	const archiveLines = archive.index.length === 0 ? [] : [ '', '== Archive ==',
@@ -361,7 +366,9 @@ function medianText( values: number[] ): string {
 	return value === null ? '–' : String( value );
 }
 
-export function renderStatistics( records: RequestRecord[], committee: Committee, config: PlanConfig, attention: Attention[] = [] ): GeneratedPage {
+export function renderStatistics(
+	records: RequestRecord[], committee: Committee, config: PlanConfig, attention: Attention[] = [],
+): GeneratedPage {
 	const valid = records.filter( ( record ) => !record.problem );
 	const parts: string[] = [ HEADER + 'Statistics of the ' + valid.length + ' requests to the Helpdesk' +
 		( records.length > valid.length ? ' (' + ( records.length - valid.length ) + ' more could not be read)' : '' ) + '.' ];
@@ -376,7 +383,8 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 	parts.push( ...countTable( 'By kind of support', 'Kind of support', SUPPORT_KINDS.filter( ( kind ) => bySupport[ kind ] )
 		.map( ( kind ) => [ supportLabels( [ kind ] ), bySupport[ kind ] ] as [ string, number ] ) ) );
 
-	const responseDays = ( list: RequestRecord[] ): number[] => list.map( ( record ) => [ record.filed, firstResponse( record, committee ) ] )
+	const responseDays = ( list: RequestRecord[] ): number[] => list
+		.map( ( record ) => [ record.filed, firstResponse( record, committee ) ] )
 		.filter( ( [ filed, response ] ) => filed && response ).map( ( [ filed, response ] ) => fractionalDays( filed, response ) );
 	const decisionDays = ( list: RequestRecord[] ): number[] => list.map( ( record ) => [ record.filed, finalDecision( record ) ] )
 		.filter( ( [ filed, decision ] ) => filed && decision ).map( ( [ filed, decision ] ) => fractionalDays( filed, decision ) );
@@ -405,7 +413,9 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 
 // Agenda -----------------------------------------------------------------------
 
-export function renderAgenda( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, attention: Attention[] = [] ): GeneratedPage {
+export function renderAgenda(
+	records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, attention: Attention[] = [],
+): GeneratedPage {
 	const waiting = records.filter( ( record ) => !record.problem && WAITING_ON[ record.status ] === 'committee' )
 		.sort( ( a, b ) => ( a.statusSince || a.filed ) < ( b.statusSince || b.filed ) ? -1 :
 			( a.statusSince || a.filed ) > ( b.statusSince || b.filed ) ? 1 : a.page < b.page ? -1 : 1 );
@@ -489,7 +499,8 @@ export function renderExport( records: RequestRecord[], committee: Committee, co
 		requests: requests,
 	} );
 	// Room on a page for its requests: the page less the rest of it.
-	const partRoom = ( closedIn: YearGroup | null ) => ( part: number ): number => config.maxPageBytes - byteLength( storedJson( partValue( closedIn, part, [] ) ) ) - 16;
+	const emptyPart = ( closedIn: YearGroup | null, part: number ): number => byteLength( storedJson( partValue( closedIn, part, [] ) ) );
+	const partRoom = ( closedIn: YearGroup | null ) => ( part: number ): number => config.maxPageBytes - emptyPart( closedIn, part ) - 16;
 	const tooLarge = ( request: ExportedRequest ): void => {
 		attention.push( { page: request.page, reason: 'Its record is larger than ' + sizeLimit( config ) + ': it is left out of the JSON export.' } );
 	};
@@ -507,7 +518,8 @@ export function renderExport( records: RequestRecord[], committee: Committee, co
 	} );
 	const open = exported.filter( ( request ) => !isClosed( request.status ) || request.problem );
 	const entry = ( page: ExportPart ): ExportIndexEntry => ( {
-		title: exportTitle( config.pages, page.closedIn, page.part ), closedIn: page.closedIn, part: page.part, requests: page.requests.length,
+		title: exportTitle( config.pages, page.closedIn, page.part ), closedIn: page.closedIn, part: page.part,
+		requests: page.requests.length,
 	} );
 	const mainValue = ( requests: ExportedRequest[], others: ExportPart[] ): object => ( {
 		schema: EXPORT_SCHEMA, about: EXPORT_ABOUT, requests: requests, pages: others.map( entry ),
@@ -534,11 +546,14 @@ export function renderExport( records: RequestRecord[], committee: Committee, co
 		const others = openParts.slice( 1 ).concat( closedParts );
 		const listed = pack( others, ( page ) => elementBytes( entry( page ), 2 ),
 			() => config.maxPageBytes - byteLength( storedJson( mainValue( openParts[ 0 ].requests, [] ) ) ) - 256 ).parts[ 0 ];
-		main = storedJson( Object.assign( mainValue( openParts[ 0 ].requests, listed ), { pagesNotListed: others.length - listed.length } ) );
+		const notListed = { pagesNotListed: others.length - listed.length };
+		main = storedJson( Object.assign( mainValue( openParts[ 0 ].requests, listed ), notListed ) );
 		attention.push( { page: config.pages.export, reason: 'The list of the export\'s pages reached ' + sizeLimit( config ) + ': ' +
 			( others.length - listed.length ) + ' pages are not listed on it.' } );
 	}
-	const pages = openParts.slice( 1 ).concat( closedParts ).map( ( page ) => jsonPage( exportTitle( config.pages, page.closedIn, page.part ), partValue( page.closedIn, page.part, page.requests ) ) );
+	const pages = openParts.slice( 1 ).concat( closedParts ).map( ( page ) => jsonPage(
+		exportTitle( config.pages, page.closedIn, page.part ), partValue( page.closedIn, page.part, page.requests ),
+	) );
 	pages.push( Object.assign( generatedPage( config.pages.export, main ), { contentModel: 'json' as const } ) );
 	return { pages: pages, attention: attention };
 }

@@ -64,7 +64,9 @@ export function pageNotices( text: string, config: PlanConfig ): { notices: Noti
 			same.talk = union( same.talk, names( entry.talk ) );
 			same.none = union( same.none, names( entry.none ) );
 		} else {
-			notices.push( { key: key, to: names( entry.to ), of: names( entry.of ), talk: names( entry.talk ), none: names( entry.none ) } );
+			notices.push( {
+				key: key, to: names( entry.to ), of: names( entry.of ), talk: names( entry.talk ), none: names( entry.none ),
+			} );
 		}
 	}
 	return { notices: notices, statuses: statuses };
@@ -197,7 +199,9 @@ function checkedDate( name: string, typed: string, now: string, attention: strin
  * markers record. A new status is dated by what the person who changed it typed
  * (a real date after the previous one), otherwise by the page's latest revision.
  */
-function statusOutcome( snapshot: PageSnapshot, status: Status, seen: StatusEntry[], record: RequestRecord, config: PlanConfig, now: string ): StatusOutcome {
+function statusOutcome(
+	snapshot: PageSnapshot, status: Status, seen: StatusEntry[], record: RequestRecord, config: PlanConfig, now: string,
+): StatusOutcome {
 	const template = findTemplates( snapshot.text, config.templates.request )[ 0 ];
 	const typedStatus = paramValue( template, 'status' );
 	const typedSince = paramValue( template, PARAM.statusSince );

@@ -42,7 +42,8 @@ export function byteLength( text: string ): number {
 			bytes += 1;
 		} else if ( code < 0x800 ) {
 			bytes += 2;
-		} else if ( code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && text.charCodeAt( i + 1 ) >= 0xdc00 && text.charCodeAt( i + 1 ) <= 0xdfff ) {
+		} else if ( code >= 0xd800 && code <= 0xdbff && i + 1 < text.length &&
+			text.charCodeAt( i + 1 ) >= 0xdc00 && text.charCodeAt( i + 1 ) <= 0xdfff ) {
 			bytes += 4;
 			i++;
 		} else {

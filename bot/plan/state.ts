@@ -42,7 +42,8 @@ function signOffFrom( text: unknown ): SignOff | null {
 	}
 	return {
 		// In the order the planner writes them, so that the export reads the same either way.
-		kind: fields[ 0 ], member: fields[ 2 ], decision: fields[ 1 ], author: fields[ 3 ], revid: Number( fields[ 4 ] ), timestamp: fields[ 5 ],
+		kind: fields[ 0 ], member: fields[ 2 ], decision: fields[ 1 ], author: fields[ 3 ],
+		revid: Number( fields[ 4 ] ), timestamp: fields[ 5 ],
 	};
 }
 
@@ -75,7 +76,8 @@ function header( state: BotState, part: number, parts: number ): Record<string, 
 export function statePages( pages: HelpdeskPages, state: BotState, maxBytes: number ): GeneratedPage[] {
 	const rows = state.signOffs.slice().sort( ( a, b ) => a.pageid - b.pageid ).map( rowOf );
 	// Room for the rows: the page less its other members, with a part count of any size.
-	const room = ( part: number ): number => maxBytes - byteLength( storedJson( Object.assign( header( state, part, 999999 ), { signOffs: [ 0 ] } ) ) );
+	const headerBytes = ( part: number ): number => byteLength( storedJson( { ...header( state, part, 999999 ), signOffs: [ 0 ] } ) );
+	const room = ( part: number ): number => maxBytes - headerBytes( part );
 	const packed = pack( rows, ( row ) => elementBytes( row, 2 ), room );
 	return packed.parts.map( ( part, index ) => {
 		const value = Object.assign( header( state, index + 1, packed.parts.length ), { signOffs: part } );
@@ -137,7 +139,10 @@ export function readState( pages: HelpdeskPages, read: PageSnapshot[], botName: 
 			signOffs.push( entry );
 		}
 	}
-	return { saved: top.saved, rcid: head.rcid as number, recheck: head.recheck, basis: head.basis, compiled: head.compiled as string[], signOffs: signOffs };
+	return {
+		saved: top.saved, rcid: head.rcid as number, recheck: head.recheck, basis: head.basis, compiled: head.compiled as string[],
+		signOffs: signOffs,
+	};
 }
 
 function canonical( state: BotState ): string {

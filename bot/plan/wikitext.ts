@@ -141,7 +141,8 @@ export function setTemplateParams( text: string, templateName: string, values: R
 		if ( chosen !== undefined ) {
 			const param = template.parameters[ chosen ];
 			const chunkStart = chunkStarts( template )[ chosen ];
-			result = result.slice( 0, chunkStart ) + withValue( param, values[ name ] ) + result.slice( chunkStart + param.wikitext.length );
+			result = result.slice( 0, chunkStart ) + withValue( param, values[ name ] ) +
+				result.slice( chunkStart + param.wikitext.length );
 			continue;
 		}
 		const end = template.start + template.wikitext.length - 2;

@@ -156,7 +156,9 @@ export class DraftAutosave {
 	 * @param options.delay Milliseconds without a change before saving
 	 * @param options.timers The window's timers, or fake ones in tests
 	 */
-	public constructor( store: DraftStore, onSaved: ( result: DraftSaveResult ) => void, options: { delay?: number; timers?: Timers } = {} ) {
+	public constructor(
+		store: DraftStore, onSaved: ( result: DraftSaveResult ) => void, options: { delay?: number; timers?: Timers } = {},
+	) {
 		const timers = options.timers;
 		this.store = store;
 		this.onSaved = onSaved;

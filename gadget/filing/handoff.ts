@@ -68,7 +68,9 @@ export interface EditorHandoff {
 }
 
 export function handOverToEditor( store: SessionStore, handoff: EditorHandoff, now: Date ): boolean {
-	const entry = { title: handoff.title, text: handoff.text, summary: handoff.summary, requester: handoff.requester, savedAt: now.toISOString() };
+	const entry = {
+		title: handoff.title, text: handoff.text, summary: handoff.summary, requester: handoff.requester, savedAt: now.toISOString(),
+	};
 	return store.set( EDITOR_KEY, JSON.stringify( entry ) );
 }
 

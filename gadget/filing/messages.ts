@@ -46,7 +46,9 @@ function has( object: object, key: string ): boolean {
  * The languages of `chain` whose translation module is still to be loaded: those
  * that have one (`available`) and are not in `loaded`. None with `qqx`.
  */
-export function translationsToLoad( chain: readonly string[], available: readonly string[], loaded: Readonly<Record<string, MessageFile>> ): string[] {
+export function translationsToLoad(
+	chain: readonly string[], available: readonly string[], loaded: Readonly<Record<string, MessageFile>>,
+): string[] {
 	if ( chain[ 0 ] === QQX ) {
 		return [];
 	}

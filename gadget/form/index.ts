@@ -68,7 +68,8 @@ function environment(): FormEnvironment {
  */
 function loadMessages(): Promise<void> {
 	const chain = languages();
-	const loading = translationsToLoad( chain, HELPDESK_TRANSLATIONS, translationRegistry() ).map( ( language ) => new Promise<void>( ( resolve ) => {
+	const wanted = translationsToLoad( chain, HELPDESK_TRANSLATIONS, translationRegistry() );
+	const loading = wanted.map( ( language ) => new Promise<void>( ( resolve ) => {
 		mw.loader.using( translationModule( language ) ).then( () => resolve(), () => resolve() );
 	} ) );
 	return Promise.all( loading ).then( () => {

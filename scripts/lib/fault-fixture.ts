@@ -229,7 +229,10 @@ export async function createFaultFixture( log: ( line: string ) => void = () => 
 		try {
 			await deploy( {
 				dryRun: false,
-				target: { apiUrl: wiki.apiUrl, local: true, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword },
+				target: {
+					apiUrl: wiki.apiUrl, local: true,
+					username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
+				},
 				log: ( line ) => lines.push( line ),
 			} );
 		} catch ( error ) {
@@ -273,7 +276,8 @@ export async function createFaultFixture( log: ( line: string ) => void = () => 
 		const snapshotMs = performance.now() - began;
 		log( 'Snapshot taken in ' + Math.round( snapshotMs ) + ' ms' );
 		return {
-			wiki: wiki, people: people, requests: requests, staffContacts: [ STAFF ], snapshotDir: snapshotDir, snapshotMs: snapshotMs, teardown: teardown,
+			wiki: wiki, people: people, requests: requests, staffContacts: [ STAFF ], snapshotDir: snapshotDir,
+			snapshotMs: snapshotMs, teardown: teardown,
 		};
 	} catch ( error ) {
 		await teardown();

@@ -332,7 +332,9 @@ export class FaultProxy {
 				path: incoming.url,
 				headers: Object.assign( headers, { 'content-length': String( body.length ) } ),
 			}, ( response ) => {
-				readBody( response ).then( ( data ) => resolve( { status: response.statusCode || 502, headers: response.headers, body: data } ), reject );
+				readBody( response ).then(
+					( data ) => resolve( { status: response.statusCode || 502, headers: response.headers, body: data } ), reject,
+				);
 			} );
 			outgoing.on( 'error', reject );
 			outgoing.end( body );

@@ -327,7 +327,10 @@ export class FaultSuite {
 			while ( next ) {
 				const response = await admin.request( Object.assign( {
 					action: 'query', generator: 'allpages', gapnamespace: namespace, gaplimit: 'max', prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: '2',
-				}, next ) ) as unknown as { query?: { pages: { title: string; revisions?: { slots: { main: { content: string } } }[] }[] }; continue?: Record<string, string> };
+				}, next ) ) as unknown as {
+					query?: { pages: { title: string; revisions?: { slots: { main: { content: string } } }[] }[] };
+					continue?: Record<string, string>;
+				};
 				for ( const page of ( response.query && response.query.pages ) || [] ) {
 					if ( page.revisions ) {
 						pages[ page.title ] = page.revisions[ 0 ].slots.main.content;
@@ -435,7 +438,8 @@ export class FaultSuite {
 		// (beyond what such a run saves after the clean run too).
 		const further = await this.furtherRuns();
 		// A person who edited after the run began makes the next run read everything again and note that it did (its state page).
-		const idleSaved = further.idle.filter( ( title ) => !reference.further.idle.includes( title ) && !( person && STATE_PAGE.test( title ) ) );
+		const idleSaved = further.idle
+			.filter( ( title ) => !reference.further.idle.includes( title ) && !( person && STATE_PAGE.test( title ) ) );
 		const fullSaved = further.full.filter( ( title ) => !reference.further.full.includes( title ) );
 		const result = compare( schedule, reference, runs, observation, human, humanError );
 		if ( idleSaved.length ) {
@@ -486,7 +490,10 @@ async function revisions( admin: Mwn, title: string ): Promise<Revision[]> {
 	while ( next ) {
 		const response = await admin.request( Object.assign( {
 			action: 'query', titles: title, prop: 'revisions', rvprop: 'user|content', rvslots: 'main', rvlimit: 'max', rvdir: 'newer', formatversion: '2',
-		}, next ) ) as unknown as { query?: { pages: { revisions?: { user?: string; slots: { main: { content?: string } } }[] }[] }; continue?: Record<string, string> };
+		}, next ) ) as unknown as {
+			query?: { pages: { revisions?: { user?: string; slots: { main: { content?: string } } }[] }[] };
+			continue?: Record<string, string>;
+		};
 		for ( const revision of ( response.query && response.query.pages[ 0 ].revisions ) || [] ) {
 			list.push( { user: revision.user || '', text: revision.slots.main.content || '' } );
 		}
@@ -635,7 +642,9 @@ function humanEditKept( edit: HumanEdit, text: string ): boolean {
 	return !!status && status[ 1 ].trim() === edit.keep.status;
 }
 
-function compare( schedule: Schedule, reference: CleanRun, runs: BotRun[], observed: Observation, human: HumanEdit | null, humanError: string ): ScheduleResult {
+function compare(
+	schedule: Schedule, reference: CleanRun, runs: BotRun[], observed: Observation, human: HumanEdit | null, humanError: string,
+): ScheduleResult {
 	const details: string[] = [];
 	const clean = reference.observation;
 	const converged = runs.length > 0 && !runs[ runs.length - 1 ].killed && runs[ runs.length - 1 ].code === 0;
@@ -670,7 +679,8 @@ function compare( schedule: Schedule, reference: CleanRun, runs: BotRun[], obser
 		}
 	}
 	const pagesDiffering: string[] = [];
-	const titles = Array.from( new Set( Object.keys( clean.pages ).concat( Object.keys( observed.pages ) ) ) ).filter( ( title ) => !STATE_PAGE.test( title ) ).sort();
+	const titles = Array.from( new Set( Object.keys( clean.pages ).concat( Object.keys( observed.pages ) ) ) )
+		.filter( ( title ) => !STATE_PAGE.test( title ) ).sort();
 	for ( const title of titles ) {
 		const before = normaliseText( clean.pages[ title ] === undefined ? '(missing)' : clean.pages[ title ] );
 		const after = normaliseText( observed.pages[ title ] === undefined ? '(missing)' : observed.pages[ title ] );
@@ -681,7 +691,8 @@ function compare( schedule: Schedule, reference: CleanRun, runs: BotRun[], obser
 	}
 	const nonJson = runs.filter( ( run ) => !run.killed && !run.json ).length;
 	return {
-		schedule: schedule, runs: runs, converged: converged, duplicates: duplicates, extra: extra, lost: lostKeys.length, lostHumanEdits: lostHumanEdits,
+		schedule: schedule, runs: runs, converged: converged, duplicates: duplicates, extra: extra,
+		lost: lostKeys.length, lostHumanEdits: lostHumanEdits,
 		nonJson: nonJson, pagesDiffering: pagesDiffering, orderDependent: !!schedule.person && ( pagesDiffering.length > 0 || extra > 0 ),
 		details: details, injected: [], records: [], idleEdits: 0, idleJson: true, ms: 0,
 	};
@@ -689,7 +700,8 @@ function compare( schedule: Schedule, reference: CleanRun, runs: BotRun[], obser
 
 /** Whether a schedule passed: what must hold whatever the order of events. */
 export function passed( result: ScheduleResult ): boolean {
-	return result.converged && result.duplicates === 0 && result.lost === 0 && result.lostHumanEdits === 0 && result.nonJson === 0 && result.idleJson &&
+	return result.converged && result.duplicates === 0 && result.lost === 0 && result.lostHumanEdits === 0 &&
+		result.nonJson === 0 && result.idleJson &&
 		result.idleEdits === 0 && ( result.orderDependent || ( result.pagesDiffering.length === 0 && result.extra === 0 ) );
 }
 
@@ -727,7 +739,9 @@ export function resultTable( results: ScheduleResult[] ): string {
 		String( results.filter( ( result ) => result.pagesDiffering.length > 0 ).length ) + ' schedules',
 		( sum( ( result ) => result.ms ) / 1000 ).toFixed( 0 ) + ' s',
 	] );
-	const widths = header.map( ( _, column ) => Math.max( header[ column ].length, ...rows.map( ( row ) => Math.min( row[ column ].length, column === 1 ? 90 : 60 ) ) ) );
+	const widths = header.map( ( _, column ) => Math.max(
+		header[ column ].length, ...rows.map( ( row ) => Math.min( row[ column ].length, column === 1 ? 90 : 60 ) ),
+	) );
 	const fit = ( cell: string, width: number ): string => cell.length > width ? cell.slice( 0, width - 1 ) + '…' : cell.padEnd( width );
 	const line = ( cells: string[] ): string => '| ' + cells.map( ( cell, column ) => fit( cell, widths[ column ] ) ).join( ' | ' ) + ' |';
 	const lines = [ line( header ), '|' + widths.map( ( width ) => '-'.repeat( width + 2 ) ).join( '|' ) + '|' ];

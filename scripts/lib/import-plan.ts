@@ -128,7 +128,9 @@ export interface ImportPlanEntry extends ImportEntry {
  * @param existing Text of each candidate title on the wiki (null: no such page)
  * @param discussionHeading The discussion heading in a language
  */
-export function planImport( entries: ImportEntry[], existing: ExistingPages, discussionHeading: ( language: string ) => string ): ImportPlanEntry[] {
+export function planImport(
+	entries: ImportEntry[], existing: ExistingPages, discussionHeading: ( language: string ) => string,
+): ImportPlanEntry[] {
 	const claimed = new Set<string>();
 	return entries.map( ( entry ) => {
 		// Imported with its status recorded: the bot has nothing to tell anyone about a past status, and no page to edit for it.

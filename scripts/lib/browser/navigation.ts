@@ -52,7 +52,8 @@ export async function currentPageName( page: Page ): Promise<string> {
  */
 export async function setSkinPreference( page: Page, skin: Skin | null ): Promise<void> {
 	await page.evaluate( async ( chosen ) => {
-		const mw = ( window as unknown as { mw: { Api: new () => { saveOption( name: string, value: string | null ): Promise<unknown> } } } ).mw;
+		type Api = { saveOption( name: string, value: string | null ): Promise<unknown> };
+		const mw = ( window as unknown as { mw: { Api: new () => Api } } ).mw;
 		await new mw.Api().saveOption( 'skin', chosen );
 	}, skin );
 }

@@ -74,11 +74,11 @@ export async function formValues( page: Page ): Promise<RequestFormFields> {
 	};
 	const checked = ( name: string ): Promise<string[]> => page.$$eval(
 		`.helpdesk-field-${ name } input[type="checkbox"]`,
-		( inputs ) => inputs.filter( ( input ) => ( input as HTMLInputElement ).checked ).map( ( input ) => ( input as HTMLInputElement ).value ),
+		( inputs ) => ( inputs as HTMLInputElement[] ).filter( ( input ) => input.checked ).map( ( input ) => input.value ),
 	);
 	const stage = await page.$$eval(
 		'input[name="helpdesk-stage"]',
-		( inputs ) => inputs.filter( ( input ) => ( input as HTMLInputElement ).checked ).map( ( input ) => ( input as HTMLInputElement ).value ),
+		( inputs ) => ( inputs as HTMLInputElement[] ).filter( ( input ) => input.checked ).map( ( input ) => input.value ),
 	);
 	// In the form's order, so that a failed comparison reads like the form.
 	return {
