@@ -17,7 +17,7 @@ import { deploy, DeployResult, runDeploy } from '../../scripts/deploy';
 import { gadgetDefinitionLines, OnWikiPage, onWikiPages } from '../../scripts/onwiki-pages';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { createTestWiki, TEST_USER_AGENT, TestWiki } from './setup/test-wiki';
-import { deployTarget } from './support/install';
+import { deployTarget } from '../../scripts/lib/install-helpdesk';
 
 const GADGETS_DEFINITION = 'MediaWiki:Gadgets-definition';
 const LANDING_PAGE = 'Content Partnerships Hub/Helpdesk';
