@@ -25,6 +25,7 @@ import type { RequestFormFields } from '../../shared/request';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
+import { sampleFields } from '../../scripts/lib/sample-request';
 import { TEST_USER_AGENT } from './setup/test-wiki';
 
 const ROOT = join( __dirname, '..', '..' );
@@ -253,19 +254,13 @@ async function fileThroughGadget( requester: string, fields: Partial<RequestForm
 	return outcome.title;
 }
 
-function requestFields( title: string, country: string ): Partial<RequestFormFields> {
-	return {
+/** The sample request under `title` and in `country`, its description with markup that must stay text. */
+function requestFields( title: string, country: string ): RequestFormFields {
+	return sampleFields( {
 		title: title,
-		affiliate: 'Wikimedia Community User Group Test',
 		country: country,
-		partners: [ 'National archive of the test' ],
-		support: [ 'mass-upload', 'copyright' ],
-		stage: 'agreement',
-		contentType: 'Photographs',
-		volume: 'about 1,200 images',
-		projects: [ 'commons' ],
 		description: 'We would like help with a batch upload and with checking the licence. [[Not a link]] ~~~~',
-	};
+	} );
 }
 
 async function editAs( user: string, title: string, text: string, summary: string ): Promise<Revision> {
