@@ -22,28 +22,22 @@ import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
 import { deployTarget } from '../../scripts/lib/install-helpdesk';
+import { sampleFields } from '../../scripts/lib/sample-request';
 
 const RUN = Date.now().toString( 36 );
 
 type Entry = Partial<Record<keyof HelpdeskRequest, unknown>> & Record<string, unknown>;
 
+/** The sample request, filed by e-mail, with markup in a partner's name and in the description. */
 const maps: Entry = {
-	title: `Digitised maps of the city archive ${ RUN }`,
+	...sampleFields( {
+		title: `Digitised maps of the city archive ${ RUN }`,
+		partners: [ 'Stockholm City Archives', '[[Category:Archives]] & {{partners}}' ],
+		description: 'We have the scans and an agreement.\n\nWe need help with the metadata | and the ~~~~ licence.',
+	} ),
 	requester: 'Requester One',
 	filed: '2025-03-04T10:20:30Z',
 	language: 'en',
-	affiliate: 'Wikimedia Sverige',
-	country: 'SE',
-	partners: [ 'Stockholm City Archives', '[[Category:Archives]] & {{partners}}' ],
-	support: [ 'mass-upload', 'copyright' ],
-	stage: 'agreement',
-	contentType: 'Scanned maps (TIFF)',
-	volume: 'About 1,200 maps',
-	projects: [ 'commons', 'wikidata' ],
-	languages: [ 'Swedish' ],
-	timeline: 'Before summer',
-	description: 'We have the scans and an agreement.\n\nWe need help with the metadata | and the ~~~~ licence.',
-	links: [ 'https://example.org/maps' ],
 };
 
 const museum: Entry = {
