@@ -7,6 +7,7 @@
  * the wiki as it stands: a run stopped anywhere is safe to run again.
  */
 import type { PlanConfig } from './config';
+import { isoSeconds, stripComments } from '../shared/wikitext';
 import { historyNeedsMore, parseCommittee } from './plan/committee';
 import { basisOf, planRun } from './plan/index';
 import { statePartTitle } from './plan/names';
@@ -62,13 +63,9 @@ export function shutoffState( text: string | null, title: string ): { run: boole
 	if ( text === null ) {
 		return { run: false, reason: 'The shutoff page ' + title + ' does not exist; write "run" on it to let the bot run.' };
 	}
-	const value = text.replace( /<!--[\s\S]*?(-->|$)/g, '' ).trim();
+	const value = stripComments( text ).trim();
 	return value.toLowerCase() === 'run' ? { run: true, reason: '' } :
 		{ run: false, reason: 'The shutoff page ' + title + ' says "' + value.slice( 0, 80 ) + '" instead of "run".' };
-}
-
-export function isoSeconds( date: Date ): string {
-	return date.toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
 
 /** State pages asked for in the first request; a larger state costs one request more. */
@@ -105,7 +102,7 @@ export async function runOnce( wiki: HelpdeskWiki, options: RunOptions ): Promis
 
 async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Date, report: RunReport ): Promise<void> {
 	const config = options.plan;
-	const now = isoSeconds( startedAt );
+	const now = isoSeconds( startedAt.getTime() );
 	const log = options.log || ( () => undefined );
 	const stateTitles = Array.from( { length: STATE_PARTS_FIRST_READ }, ( _, i ) => statePartTitle( config.pages, i + 1 ) );
 	const start = await wiki.readStart( stateTitles, ( read ) => {

@@ -11,6 +11,7 @@ import type { PlanConfig } from './config';
 import { isBotPage } from './plan/names';
 import type { PageSnapshot, PlannedEdit, Revision, TalkPage } from './plan/types';
 import { botsDenied } from './plan/wikitext';
+import { isoSeconds } from '../shared/wikitext';
 
 // The API's JSON, formatversion 2; read defensively.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -214,7 +215,7 @@ export class HelpdeskWiki {
 		if ( from === null || isNaN( Date.parse( from.saved ) ) ) {
 			return result;
 		}
-		const end = new Date( Date.parse( from.saved ) - overlapSeconds * 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
+		const end = isoSeconds( Date.parse( from.saved ) - overlapSeconds * 1000 );
 		let response = first;
 		for ( ;; ) {
 			const changes = ( response.query && response.query.recentchanges ) || [];

@@ -22,7 +22,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +40,7 @@ import { Status, WORKING_GROUPS } from '../shared/status';
 import { subpageName } from '../shared/title';
 import { createLocalWiki, LocalWiki, runMaintenance, startWiki, stopWiki } from './local-wiki/index';
 import { onWikiPages } from './onwiki-pages';
+import { freePort } from './local-wiki/ports';
 
 function packageJson( path: string ): { name: string; version: string } {
 	return JSON.parse( readFileSync( new URL( path, import.meta.url ), 'utf8' ) ) as { name: string; version: string };
@@ -165,17 +165,6 @@ const COMMITTEE = [
 ].join( '\n' );
 
 // The wiki -------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-	return new Promise( ( resolve, reject ) => {
-		const server = createServer();
-		server.once( 'error', reject );
-		server.listen( 0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close( () => address && typeof address === 'object' ? resolve( address.port ) : reject( new Error( 'No free port' ) ) );
-		} );
-	} );
-}
 
 /** The Helpdesk's templates and module, and every request, in one import. */
 async function fillWiki( wiki: LocalWiki, config: PlanConfig, requests: GeneratedRequest[], now: number ): Promise<number> {

@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Mwn } from 'mwn';
@@ -20,6 +19,7 @@ import { build, ROOT } from '../build';
 import { deploy } from '../deploy';
 import { newPassword } from '../local-wiki/accounts';
 import { createLocalWiki, LocalWiki, LocalWikiError, runMaintenance, startWiki, stopWiki } from '../local-wiki/index';
+import { freePort } from '../local-wiki/ports';
 
 export const FAULT_USER_AGENT = 'HelpdeskFaultSuite (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub/Helpdesk; helpdesk@wikimedia.se) mwn';
 
@@ -132,17 +132,6 @@ function requestFor( spec: Omit<FixtureRequest, 'title'>, now: number ): Helpdes
 		status: spec.status,
 		statusSince: iso( now - spec.sinceDaysAgo * DAY - 3600000 ),
 		workingGroup: spec.status === 'working-group' ? 'project-planning' as const : '' as const,
-	} );
-}
-
-function freePort(): Promise<number> {
-	return new Promise( ( resolve, reject ) => {
-		const server = createServer();
-		server.once( 'error', reject );
-		server.listen( 0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close( () => address && typeof address === 'object' ? resolve( address.port ) : reject( new Error( 'No free port' ) ) );
-		} );
 	} );
 }
 

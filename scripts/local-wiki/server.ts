@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CREDENTIALS_FILE, wikiUrls } from './accounts';
@@ -13,6 +12,7 @@ import { LocalWikiError } from './errors';
 import { wikiEnvironment } from './maintenance';
 import { EXTRA_SETTINGS_FILE } from './settings';
 import { MEDIAWIKI_DIR, PHP } from './system';
+import { portAnswers } from './ports';
 
 export const SERVER_FILE = 'server.json';
 export const SERVER_LOG = 'logs/server.log';
@@ -105,17 +105,6 @@ export async function wikiStatus( dir: string ): Promise<WikiStatus> {
 		return { running: false, installed: installed };
 	}
 	return { running: true, installed: installed, pid: record.pid, port: record.port, server: wikiUrls( record.port ).server };
-}
-
-function portAnswers( port: number ): Promise<boolean> {
-	return new Promise( ( resolve ) => {
-		const socket = connect( { host: '127.0.0.1', port: port } );
-		socket.once( 'connect', () => {
-			socket.destroy();
-			resolve( true );
-		} );
-		socket.once( 'error', () => resolve( false ) );
-	} );
 }
 
 async function apiAnswers( apiUrl: string ): Promise<boolean> {

@@ -7,11 +7,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { groupMembers } from '../../scripts/local-wiki/server';
+import { portAnswers } from '../../scripts/local-wiki/ports';
 import { freePort } from './setup/test-wiki';
 
 const PROJECT_DIR = resolve( __dirname, '../..' );
@@ -61,17 +62,6 @@ function processesFor( dir: string ): number[] {
 	return found;
 }
 
-function portAnswers( port: number ): Promise<boolean> {
-	return new Promise( ( done ) => {
-		const socket = connect( { host: '127.0.0.1', port: port } );
-		socket.once( 'connect', () => {
-			socket.destroy();
-			done( true );
-		} );
-		socket.once( 'error', () => done( false ) );
-	} );
-}
-
 describe( 'npm start', () => {
 	const cleanups: ( () => Promise<void> )[] = [];
 
@@ -96,7 +86,8 @@ describe( 'npm start', () => {
 		return dir;
 	}
 
-	it( 'is ready with the wiki, the pages, the requests and the bot, stays up, and Ctrl-C stops all it started', async () => {
+	/** `npm start` on a folder and port of its own, until it says Ready (or exits); killed after the test in any case. */
+	async function startUntilReady(): Promise<{ dir: string; port: number; start: ReturnType<typeof npmStart> }> {
 		const dir = await tempDir();
 		const port = await freePort();
 		const start = npmStart( dir, String( port ) );
@@ -108,6 +99,11 @@ describe( 'npm start', () => {
 			}
 		} );
 		await expect.poll( () => /\nReady in /.test( start.output() ) || start.child.exitCode !== null, { timeout: 240000, interval: 250 } ).toBe( true );
+		return { dir: dir, port: port, start: start };
+	}
+
+	it( 'is ready with the wiki, the pages, the requests and the bot, stays up, and Ctrl-C stops all it started', async () => {
+		const { dir, port, start } = await startUntilReady();
 		expect( start.child.exitCode, start.output() ).toBeNull();
 		const output = start.output();
 		expect( output ).toContain( `Starting the local wiki (folder ${ dir }, port ${ port })` );
@@ -140,17 +136,7 @@ describe( 'npm start', () => {
 	}, 300000 );
 
 	it( 'stops the bot and fails when the wiki it started stops under it', async () => {
-		const dir = await tempDir();
-		const port = await freePort();
-		const start = npmStart( dir, String( port ) );
-		cleanups.push( async () => {
-			try {
-				process.kill( -start.child.pid!, 'SIGKILL' );
-			} catch {
-				// Gone.
-			}
-		} );
-		await expect.poll( () => /\nReady in /.test( start.output() ) || start.child.exitCode !== null, { timeout: 240000, interval: 250 } ).toBe( true );
+		const { dir, start } = await startUntilReady();
 		const server = JSON.parse( await readFile( join( dir, 'server.json' ), 'utf8' ) ) as { pgid: number };
 		process.kill( -server.pgid, 'SIGKILL' );
 		expect( await start.exited ).not.toBe( 0 );

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as acorn from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT, buildBot, packageName, ROOT, runtimeDependencies } from '../../../scripts/build';
+import { freePort } from '../../../scripts/local-wiki/ports';
 
 /**
  * The bot as production runs it: dist/bot.mjs copied into a folder with a
@@ -29,17 +29,6 @@ function productionPackages(): string[] {
 	const topLevel = /^node_modules\/(@[^/]+\/)?[^/]+$/;
 	return Object.keys( lock.packages ).filter( ( path ) => path !== '' && !lock.packages[ path ].dev && !lock.packages[ path ].devOptional &&
 		topLevel.test( path ) );
-}
-
-function freePort(): Promise<number> {
-	return new Promise( ( resolve ) => {
-		const server = createServer();
-		server.listen( 0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close( () => resolve( port ) );
-		} );
-	} );
 }
 
 function run( args: string[], env: Record<string, string> = {} ): { status: number | null; stdout: string; stderr: string } {

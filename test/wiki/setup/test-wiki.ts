@@ -3,12 +3,14 @@
  * so the developer's .wiki/ is never touched.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	createLocalWiki, LocalWiki, LocalWikiError, startWiki, stopWiki,
 } from '../../../scripts/local-wiki/index';
+import { freePort } from '../../../scripts/local-wiki/ports';
+
+export { freePort };
 
 /** Wikimedia's User-Agent policy, kept locally too: name the tool and a contact. */
 export const TEST_USER_AGENT = 'HelpdeskTests (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub/Helpdesk; helpdesk@wikimedia.se) mwn';
@@ -17,24 +19,6 @@ export interface TestWiki {
 	wiki: LocalWiki;
 	/** Stops the server (its whole process group) and deletes the folder. */
 	teardown: () => Promise<void>;
-}
-
-/** A port nobody listens on now (the kernel's pick). */
-export function freePort(): Promise<number> {
-	return new Promise( ( resolve, reject ) => {
-		const server = createServer();
-		server.once( 'error', reject );
-		server.listen( 0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close( () => {
-				if ( address && typeof address === 'object' ) {
-					resolve( address.port );
-				} else {
-					reject( new Error( 'No port' ) );
-				}
-			} );
-		} );
-	} );
 }
 
 export async function createTestWiki( siteName = 'Helpdesk test wiki' ): Promise<TestWiki> {
