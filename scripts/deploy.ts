@@ -130,6 +130,7 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 		const existing = current.get( GADGETS_DEFINITION );
 		pages.push( { title: GADGETS_DEFINITION, text: mergeGadgetDefinitions( existing && existing.text || '', definitions ) } );
 	}
+	const models = new Map( pages.map( ( page ) => [ page.title, ( page as { contentModel?: string } ).contentModel ] ) );
 	const actions = planDeploy( pages, current, { deployUser: deployUser, force: options.force } );
 	const commit = headCommit( options.repository );
 	// Only changed pages are edited: the newest deploy is in the most recently edited pages.
@@ -159,7 +160,9 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 			}
 			continue;
 		}
-		await bot.save( action.title, action.text, summary );
+		// JSON pages outside the MediaWiki and Module namespaces are wikitext unless told.
+		const model = models.get( action.title );
+		await bot.save( action.title, action.text, summary, model ? { contentmodel: model } : {} );
 		edited.push( action.title );
 	}
 	if ( !target.local ) {

@@ -60,6 +60,9 @@ function contentModelOf( file: string ): string | undefined {
 	if ( file.endsWith( '.js' ) ) {
 		return 'javascript';
 	}
+	if ( file.endsWith( '.json' ) ) {
+		return 'json';
+	}
 	return file.endsWith( '.css' ) ? 'css' : undefined;
 }
 
@@ -92,7 +95,7 @@ export async function onWikiPages( options: { distDir?: string } = {} ): Promise
 		}
 		return page;
 	} ) );
-	pages.push( countryTemplate(), statusCodeTemplate() );
+	pages.push( countryTemplate(), statusCodeTemplate(), ...( await viewsI18nPages() ) );
 	return pages.concat( await gadgetPages( distPath( options.distDir ) ) );
 }
 
@@ -206,6 +209,53 @@ export function statusCodeTemplate(): OnWikiPage {
 		'</noinclude>',
 	].join( '\n' );
 	return { title: 'Template:' + STATUS_CODE_TEMPLATE, text: text };
+}
+
+/** The messages of Module:Helpdesk views, one folder of banana files. */
+export const VIEWS_I18N_DIR = resolve( PAGES_DIR, 'views-i18n' );
+export const VIEWS_I18N_PAGE = 'Module:Helpdesk views/i18n.json';
+/** `{{int:helpdesk-views-lang}}` gives the code of the reader's language among ours. */
+export const VIEWS_LANG_MESSAGE = 'MediaWiki:Helpdesk-views-lang';
+
+/** The translations of the views, by language code (qqq left out), English first. */
+export async function viewsMessages(): Promise<Record<string, Record<string, string>>> {
+	const files = ( await readdir( VIEWS_I18N_DIR ) ).filter( ( file ) => /^[a-z][a-z-]*\.json$/.test( file ) && file !== 'qqq.json' ).sort();
+	const languages = [ 'en.json' ].concat( files.filter( ( file ) => file !== 'en.json' ) );
+	const messages: Record<string, Record<string, string>> = {};
+	for ( const file of languages ) {
+		const banana = JSON.parse( await readFile( resolve( VIEWS_I18N_DIR, file ), 'utf8' ) ) as Record<string, unknown>;
+		const own: Record<string, string> = {};
+		for ( const key of Object.keys( banana ).sort() ) {
+			if ( key !== '@metadata' && typeof banana[ key ] === 'string' ) {
+				own[ key ] = banana[ key ] as string;
+			}
+		}
+		messages[ file.replace( /\.json$/, '' ) ] = own;
+	}
+	return messages;
+}
+
+/**
+ * JSON as MediaWiki saves a page of content model `json` (FormatJson, tabs, UTF-8 kept,
+ * `<`, `>` and `&` escaped), so that a deploy compares equal with what the wiki stored.
+ */
+export function wikiJson( value: unknown ): string {
+	return JSON.stringify( value, null, '\t' )
+		.replace( /</g, '\\u003C' ).replace( />/g, '\\u003E' ).replace( /&/g, '\\u0026' );
+}
+
+/**
+ * The messages page that Module:Helpdesk views loads (`{ "en": { key: text }, … }`),
+ * and `MediaWiki:Helpdesk-views-lang` with a subpage per translation, whose
+ * `{{int:…}}` tells the module which of our languages is nearest to the reader's.
+ */
+export async function viewsI18nPages(): Promise<OnWikiPage[]> {
+	const messages = await viewsMessages();
+	const pages: OnWikiPage[] = [ { title: VIEWS_I18N_PAGE, text: wikiJson( messages ), contentModel: 'json' } ];
+	for ( const code of Object.keys( messages ) ) {
+		pages.push( { title: VIEWS_LANG_MESSAGE + ( code === 'en' ? '' : '/' + code ), text: code } );
+	}
+	return pages;
 }
 
 /** Parts of wikitext where a signature or `{{subst:` is left alone on save. */
