@@ -4,10 +4,10 @@
  * in the environment and, for the local wiki, its credentials file.
  */
 import {
-	AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE,
+	AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE,
 	STATISTICS_PAGE, TEMPLATES,
 } from '../shared/pages';
-import { Status, STATUSES } from '../shared/status';
+import { DEFAULT_SETTINGS, ProcessSettings } from '../shared/settings';
 
 export interface HelpdeskPages {
 	/** Each request is a subpage under this prefix (namespace included, if any). */
@@ -19,12 +19,18 @@ export interface HelpdeskPages {
 	export: string;
 	/** The export's other pages: `PREFIX2025.json` (closed in 2025), `PREFIXOpen/2.json`… */
 	exportPrefix: string;
-	/** The table's yearly archive pages: `PREFIX2025`, `PREFIX2025/2`… */
+	/** Views of the export's other pages: `PREFIX2025` (closed in 2025, all its parts), `PREFIXOpen/2`… */
 	archivePrefix: string;
 	/** The bot's own state between runs (JSON); `…/State/2.json` and on when it is large. */
 	state: string;
 	committee: string;
 	shutoff: string;
+	/** The process settings (JSON) that staff and the committee edit. */
+	settings: string;
+	/** The statistics' numbers (JSON), which the statistics page shows. */
+	statisticsData: string;
+	/** Each meeting's agenda: `PREFIX2026-12-10.json` (data) and `PREFIX2026-12-10` (its view). */
+	agendaPrefix: string;
 }
 
 /** Everything the pure planner needs to know besides what it read. */
@@ -35,17 +41,17 @@ export interface PlanConfig {
 		statusBadge: string;
 		committeeMember: string;
 		signOff: string;
+		recommendation: string;
 	};
 	/** Namespace prefixes as the wiki spells them. */
 	userPrefix: string;
 	userTalkPrefix: string;
-	/** Days a request may wait in a status before the party waited on is reminded. */
-	thresholds: Partial<Record<Status, number>>;
-	/** Users reminded when a request waits on the helpdesk staff or a working group. */
-	contacts: {
-		helpdesk: string[];
-		workingGroup: string[];
-	};
+	/**
+	 * The process as the settings page sets it (working groups, reminder days,
+	 * quorums, meetings, staff): the planner puts in the settings it read, or the
+	 * last valid ones.
+	 */
+	process: ProcessSettings;
 	/** Filing notices go out only for requests filed within this many days. */
 	filingNoticeWithinDays: number;
 	/** Closed requests move to the yearly archive this many days after closing. */
@@ -87,20 +93,12 @@ export interface BotConfig {
 	wiki: WikiConfig;
 }
 
-/** Days, per status, before the party waited on hears from the bot. */
-export const DEFAULT_THRESHOLDS: Readonly<Partial<Record<Status, number>>> = {
-	submitted: 14,
-	'initial-feedback': 14,
-	'working-group': 30,
-	'awaiting-final-go': 30,
-	approved: 21,
-	'support-under-way': 60,
-};
-
 /** The bot's own pages, none under the requests prefix (they would be read as requests). */
 export const STATE_PAGE = HELPDESK_PAGE + '/Bot/State.json';
 export const EXPORT_PREFIX = HELPDESK_PAGE + '/Export/';
 export const ARCHIVE_PREFIX = HELPDESK_PAGE + '/Archive/';
+export const STATISTICS_DATA_PAGE = EXPORT_PREFIX + 'Statistics.json';
+export const AGENDA_PREFIX = AGENDA_PAGE + '/';
 
 /** 1.5 MB: well below Meta-Wiki's 2 MiB, so a page near it still saves. */
 export const MAX_PAGE_BYTES = 1500000;
@@ -122,17 +120,20 @@ export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 		state: STATE_PAGE,
 		committee: COMMITTEE_PAGE,
 		shutoff: SHUTOFF_PAGE,
+		settings: SETTINGS_PAGE,
+		statisticsData: STATISTICS_DATA_PAGE,
+		agendaPrefix: AGENDA_PREFIX,
 	},
 	templates: {
 		request: TEMPLATES.request,
 		statusBadge: TEMPLATES.statusBadge,
 		committeeMember: TEMPLATES.committeeMember,
 		signOff: 'Helpdesk sign-off',
+		recommendation: 'Helpdesk recommendation',
 	},
 	userPrefix: 'User:',
 	userTalkPrefix: 'User talk:',
-	thresholds: DEFAULT_THRESHOLDS,
-	contacts: { helpdesk: [], workingGroup: [] },
+	process: DEFAULT_SETTINGS,
 	filingNoticeWithinDays: 14,
 	archiveAfterDays: 90,
 	maxMentions: 50,
@@ -158,10 +159,6 @@ export class ConfigError extends Error {
 	public override name = 'ConfigError';
 }
 
-function list( value: string ): string[] {
-	return value.split( /[,\n]/ ).map( ( entry ) => entry.trim() ).filter( ( entry ) => entry !== '' );
-}
-
 function number( env: NodeJS.ProcessEnv, name: string, fallback: number ): number {
 	const raw = env[ name ];
 	if ( raw === undefined || raw.trim() === '' ) {
@@ -184,33 +181,14 @@ function checkPages( pages: HelpdeskPages ): void {
 		[ 'HELPDESK_TABLE_PAGE', pages.table ], [ 'HELPDESK_STATISTICS_PAGE', pages.statistics ], [ 'HELPDESK_AGENDA_PAGE', pages.agenda ],
 		[ 'HELPDESK_EXPORT_PAGE', pages.export ], [ 'HELPDESK_EXPORT_PREFIX', pages.exportPrefix ],
 		[ 'HELPDESK_ARCHIVE_PREFIX', pages.archivePrefix ], [ 'HELPDESK_STATE_PAGE', pages.state ],
+		[ 'HELPDESK_SETTINGS_PAGE', pages.settings ], [ 'HELPDESK_STATISTICS_DATA_PAGE', pages.statisticsData ],
+		[ 'HELPDESK_AGENDA_PREFIX', pages.agendaPrefix ],
 	];
 	for ( const [ name, title ] of names ) {
 		if ( title.indexOf( pages.requestsPrefix ) === 0 ) {
 			throw new ConfigError( name + ' (' + title + ') must not be under HELPDESK_REQUESTS_PREFIX (' + pages.requestsPrefix + ')' );
 		}
 	}
-}
-
-/** `HELPDESK_THRESHOLDS=submitted:7,awaiting-final-go:21` */
-function thresholds( raw: string | undefined ): Partial<Record<Status, number>> {
-	const result: Partial<Record<Status, number>> = Object.assign( {}, DEFAULT_THRESHOLDS );
-	if ( !raw ) {
-		return result;
-	}
-	for ( const entry of list( raw ) ) {
-		const [ status, days ] = entry.split( ':' ).map( ( part ) => part.trim() );
-		if ( !( STATUSES as readonly string[] ).includes( status ) || !/^\d+$/.test( days || '' ) ) {
-			throw new ConfigError( 'HELPDESK_THRESHOLDS: "' + entry + '" is not STATUS:DAYS' );
-		}
-		const value = Number( days );
-		if ( value === 0 ) {
-			delete result[ status as Status ];
-		} else {
-			result[ status as Status ] = value;
-		}
-	}
-	return result;
 }
 
 /** The login name of a bot password, `Name@app`, from the local wiki's file. */
@@ -245,15 +223,14 @@ export function configFromEnv(
 			state: env.HELPDESK_STATE_PAGE || pages.state,
 			committee: env.HELPDESK_COMMITTEE_PAGE || pages.committee,
 			shutoff: env.HELPDESK_SHUTOFF_PAGE || pages.shutoff,
+			settings: env.HELPDESK_SETTINGS_PAGE || pages.settings,
+			statisticsData: env.HELPDESK_STATISTICS_DATA_PAGE || pages.statisticsData,
+			agendaPrefix: folder( env.HELPDESK_AGENDA_PREFIX || pages.agendaPrefix ),
 		},
 		templates: DEFAULT_PLAN_CONFIG.templates,
 		userPrefix: DEFAULT_PLAN_CONFIG.userPrefix,
 		userTalkPrefix: DEFAULT_PLAN_CONFIG.userTalkPrefix,
-		thresholds: thresholds( env.HELPDESK_THRESHOLDS ),
-		contacts: {
-			helpdesk: list( env.HELPDESK_STAFF_CONTACTS || '' ),
-			workingGroup: list( env.HELPDESK_WORKING_GROUP_CONTACTS || '' ),
-		},
+		process: DEFAULT_SETTINGS,
 		filingNoticeWithinDays: number( env, 'HELPDESK_FILING_NOTICE_DAYS', DEFAULT_PLAN_CONFIG.filingNoticeWithinDays ),
 		archiveAfterDays: number( env, 'HELPDESK_ARCHIVE_AFTER_DAYS', DEFAULT_PLAN_CONFIG.archiveAfterDays ),
 		maxMentions: DEFAULT_PLAN_CONFIG.maxMentions,

@@ -21,17 +21,28 @@ export function dryRunDiff( title: string, before: string, after: string ): stri
 	} );
 }
 
-/** Save each compiled page whose text changed, and empty the ones no longer needed. */
+/** A page the bot compiled as wikitext before the wiki rendered its views: a view replaces it. */
+function isOldCompiledPage( text: string ): boolean {
+	return text.indexOf( '<!-- Compiled by the Helpdesk bot' ) === 0;
+}
+
+/**
+ * Save each compiled page whose text changed, and empty the ones no longer needed;
+ * a view is made only where none is (or where an old compiled page stands).
+ */
 export async function saveCompiled(
 	wiki: HelpdeskWiki, options: RunOptions, report: RunReport, compiled: GeneratedPage[], state: BotState | null, inTime: () => void,
 ): Promise<void> {
 	const titles = compiled.map( ( page ) => page.title );
 	const obsolete = ( state ? state.compiled : [] ).filter( ( title ) => !titles.includes( title ) ).sort();
 	const onWiki = await wiki.readCompiled( titles.concat( obsolete ), options.dryRun );
+	// A view that stands is left alone, unless it is an old compiled page: read those views' text.
+	const views = compiled.filter( ( page ) => page.createOnly && onWiki[ page.title ] && onWiki[ page.title ]!.sha1 !== page.sha1 && !options.dryRun );
+	Object.assign( onWiki, await wiki.readCompiled( views.map( ( page ) => page.title ), true ) );
 	const wanted = compiled.concat( obsolete.map( ( title ) => obsoletePage( options.plan, title ) ) );
 	for ( const page of wanted ) {
 		const current = onWiki[ page.title ];
-		if ( current && current.sha1 === page.sha1 ) {
+		if ( current && ( current.sha1 === page.sha1 || ( page.createOnly && !isOldCompiledPage( current.text ) ) ) ) {
 			continue;
 		}
 		inTime();

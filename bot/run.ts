@@ -10,6 +10,7 @@ import type { PlanConfig } from './config';
 import { isoSeconds, stripComments } from '../shared/wikitext';
 import { historyNeedsMore, parseCommittee } from './plan/committee';
 import { basisOf, planRun } from './plan/index';
+import { settingsHistoryEnough } from './plan/settings-in-force';
 import { statePartTitle } from './plan/names';
 import { readState, sameState, stateHeader } from './plan/state';
 import type { Attention, BotState, Notice, PageSnapshot, Plan, PlannedEdit, Revision, TalkPage } from './plan/types';
@@ -126,7 +127,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 	}
 	const state = readState( config.pages, statePagesRead, botName );
 	if ( state && !options.forceFullScan && start.covered && start.changed.length === 0 &&
-		state.basis === basisOf( start.committee, config, botName ) &&
+		state.basis === basisOf( start.committee, start.settings ? start.settings.text : null, config, botName ) &&
 		( state.recheck === '' || state.recheck > now ) && startedAt.getTime() - Date.parse( state.saved ) < STATE_MAX_AGE_MS ) {
 		return log( 'Nothing changed since ' + state.saved + '.' );
 	}
@@ -143,6 +144,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 	const talkPages: Record<string, TalkPage> = {};
 	const accounts: Record<string, boolean> = {};
 	const talkUnavailable: string[] = [];
+	let settingsHistory: Revision[] | undefined;
 	const skipped: string[] = [];
 	const tries: Record<string, number> = {};
 	let edits = 0;
@@ -154,10 +156,15 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 		plan = planRun( {
 			config: config, botName: botName, now: now, committeeText: start.committee, known: known,
 			pages: Array.from( pages.values() ), history: history, talkPages: talkPages,
-			talkUnavailable: talkUnavailable, accounts: accounts,
+			talkUnavailable: talkUnavailable, accounts: accounts, settingsPage: start.settings, settingsHistory: settingsHistory,
 		} );
 		const wants = plan.wants;
 		known = plan.state.signOffs;
+		if ( wants.settingsHistory && start.settings ) {
+			const latest = start.settings.revid;
+			settingsHistory = await wiki.readHistory( config.pages.settings, ( read ) => settingsHistoryEnough( read, latest ) );
+			continue;
+		}
 		for ( const want of wants.history ) {
 			const complete = ( revisions: Revision[] ): boolean => !historyNeedsMore( revisions, want.keys, config.templates.signOff );
 			history[ want.title ] = await wiki.readHistory( want.title, complete );

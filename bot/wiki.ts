@@ -53,6 +53,8 @@ export interface StartRead {
 	/** Text of the shutoff and committee pages, null if missing. */
 	shutoff: string | null;
 	committee: string | null;
+	/** The process settings page as saved, null if missing. */
+	settings: PageSnapshot | null;
 	/** The state pages that exist, among those asked for. */
 	statePages: PageSnapshot[];
 	userName: string;
@@ -179,11 +181,11 @@ export class HelpdeskWiki {
 		overlapSeconds = 600 ): Promise<StartRead> {
 		const pages = this.site.plan.pages;
 		const result: StartRead = {
-			shutoff: null, committee: null, statePages: [], userName: '', highLimits: false, changed: [], lastRcid: 0, covered: false,
+			shutoff: null, committee: null, settings: null, statePages: [], userName: '', highLimits: false, changed: [], lastRcid: 0, covered: false,
 		};
 		const first = await this.read( 'the start pages', () => this.api.request( apiParams( {
 			action: 'query',
-			titles: [ pages.shutoff, pages.committee ].concat( stateTitles ),
+			titles: [ pages.shutoff, pages.committee, pages.settings ].concat( stateTitles ),
 			meta: 'userinfo',
 			uiprop: 'rights|groups',
 			list: 'recentchanges',
@@ -200,6 +202,8 @@ export class HelpdeskWiki {
 				result.shutoff = snapshot ? snapshot.text : null;
 			} else if ( title === pages.committee ) {
 				result.committee = snapshot ? snapshot.text : null;
+			} else if ( title === pages.settings ) {
+				result.settings = snapshot ? Object.assign( snapshot, { title: title } ) : null;
 			} else if ( snapshot && stateTitles.includes( title ) ) {
 				result.statePages.push( Object.assign( snapshot, { title: title } ) );
 			}
@@ -208,7 +212,7 @@ export class HelpdeskWiki {
 		result.userName = user.name || '';
 		result.highLimits = ( user.rights || [] ).includes( 'apihighlimits' );
 		this.botName = result.userName;
-		this.pagesRead += 2 + result.statePages.length;
+		this.pagesRead += 3 + result.statePages.length;
 		const newest = ( query.recentchanges || [] )[ 0 ];
 		result.lastRcid = newest ? newest.rcid : 0;
 		const from = since( result.statePages );
@@ -253,7 +257,7 @@ export class HelpdeskWiki {
 		}
 		const pages = this.site.plan.pages;
 		return [ change.title, change.logparams && change.logparams.target_title ].some( ( title ) => typeof title === 'string' &&
-			( title.indexOf( pages.requestsPrefix ) === 0 || title === pages.committee || isBotPage( pages, title ) ) );
+			( title.indexOf( pages.requestsPrefix ) === 0 || title === pages.committee || title === pages.settings || isBotPage( pages, title ) ) );
 	}
 
 	/** MediaWiki normalises titles; map a returned title back to what we asked. */

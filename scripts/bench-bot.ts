@@ -26,7 +26,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Mwn } from 'mwn';
-import { BotConfig, configFromEnv, DEFAULT_THRESHOLDS, MAX_PAGE_BYTES, PlanConfig } from '../bot/config';
+import { BotConfig, configFromEnv, MAX_PAGE_BYTES, PlanConfig } from '../bot/config';
+import { DEFAULT_SETTINGS, reminderDays } from '../shared/settings';
 import { connect, siteOf } from '../bot/main';
 import { isBotPage } from '../bot/plan/names';
 import type { PageSnapshot } from '../bot/plan/types';
@@ -94,7 +95,7 @@ function generateRequests( count: number, now: number ): GeneratedRequest[] {
 		// Filed 15 days to 3 years ago: too old for a filing notice.
 		const filed = now - ( 15 + random() * 3 * 365 ) * DAY;
 		// An open stage entered recently enough that nobody is owed a reminder yet.
-		const threshold = DEFAULT_THRESHOLDS[ status ];
+		const threshold = reminderDays( DEFAULT_SETTINGS, status );
 		const since = threshold ? Math.max( filed, now - random() * ( threshold - 2 ) * DAY ) : filed + random() * ( now - filed );
 		const country = pick( COUNTRIES ).code;
 		const request = Object.assign( emptyRequest( 'Requester ' + ( i % 400 + 1 ), iso( filed ), pick( LANGUAGES ) ), {
@@ -290,6 +291,8 @@ function configFor( wiki: LocalWiki, kind: BotKind ): BotConfig {
 		HELPDESK_EXPORT_PREFIX: NAIVE + 'Export/',
 		HELPDESK_ARCHIVE_PREFIX: NAIVE + 'Archive/',
 		HELPDESK_STATE_PAGE: NAIVE + 'Bot/State.json',
+		HELPDESK_STATISTICS_DATA_PAGE: NAIVE + 'Export/Statistics.json',
+		HELPDESK_AGENDA_PREFIX: NAIVE + 'Agenda/',
 	} : {};
 	return configFromEnv( Object.assign( {
 		HELPDESK_API_URL: wiki.apiUrl,

@@ -121,6 +121,16 @@ export interface ParsedRequestPage {
 	unknownParameters: string[];
 	/** Values that were understood only in part, in English. */
 	warnings: string[];
+	/**
+	 * With `unknownStatus: 'keep'`: the status as written when it is not a Helpdesk
+	 * status (`request.status` is then `submitted`, a placeholder); '' otherwise.
+	 */
+	unknownStatus: string;
+}
+
+export interface ParseOptions {
+	/** `fail` (the default): an unknown status makes the page unreadable; `keep`: the rest is read, see `unknownStatus`. */
+	unknownStatus?: 'fail' | 'keep';
 }
 
 export type ParseOutcome = ParsedRequestPage | { ok: false; problem: ParseProblem };
@@ -157,7 +167,7 @@ function codes<T extends string>( raw: string, allowed: readonly T[], param: str
 }
 
 /** Read a request page. Never throws: a page that is not a request gives the reason. */
-export function parseRequestPage( pageText: string ): ParseOutcome {
+export function parseRequestPage( pageText: string, options: ParseOptions = {} ): ParseOutcome {
 	// As MediaWiki does on save, so that a page from elsewhere reads the same.
 	const wikitext = pageText.replace( /\r\n?/g, '\n' );
 	const templates = findTemplates( wikitext, REQUEST_TEMPLATE );
@@ -199,7 +209,7 @@ export function parseRequestPage( pageText: string ): ParseOutcome {
 	const text = ( name: string ): string => unescapeText( raw[ name ] || '' );
 	const warnings: string[] = [];
 	const status = normaliseStatus( text( 'status' ) );
-	if ( status === null ) {
+	if ( status === null && options.unknownStatus !== 'keep' ) {
 		return fail( 'unknown-status', 'The status "' + text( 'status' ).trim() + '" is not a Helpdesk status.', 'status' );
 	}
 	const workingGroup = text( 'working_group' ).trim() === '' ? null : normaliseWorkingGroup( text( 'working_group' ) );
@@ -229,7 +239,7 @@ export function parseRequestPage( pageText: string ): ParseOutcome {
 		timeline: text( 'timeline' ),
 		description: text( 'description' ),
 		links: listEntries( raw.links || '' ),
-		status: status,
+		status: status || 'submitted',
 		statusSince: text( 'status_since' ),
 		workingGroup: workingGroup || '',
 	};
@@ -245,6 +255,7 @@ export function parseRequestPage( pageText: string ): ParseOutcome {
 		written: written,
 		unknownParameters: unknownParameters,
 		warnings: warnings,
+		unknownStatus: status === null ? text( 'status' ).trim() : '',
 	};
 }
 

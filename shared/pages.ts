@@ -17,6 +17,9 @@ export const EXPORT_PAGE = HELPDESK_PAGE + '/Requests.json';
 /** Members of the Expert Committee and their notification preferences. */
 export const COMMITTEE_PAGE = HELPDESK_PAGE + '/Expert Committee';
 
+/** The process settings (JSON): working groups, reminder days, quorums, meeting dates, staff. */
+export const SETTINGS_PAGE = HELPDESK_PAGE + '/Settings.json';
+
 /** The bot runs only while this page says "run". */
 export const SHUTOFF_PAGE = HELPDESK_PAGE + '/Bot/Shutoff';
 

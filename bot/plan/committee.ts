@@ -205,6 +205,22 @@ export function countedSignOffs( signOffs: SignOff[], committee: Committee ): Si
 		( signOff.kind === 'feedback' || signOff.decision !== '' ) );
 }
 
+export type SignOffProblemCode = '' | 'author-unknown' | 'added-by-other' | 'not-member' | 'no-decision';
+
+/** Why a sign-off does not count, as a code for the page and the views; '' when it counts. */
+export function signOffCode( signOff: SignOff, committee: Committee ): SignOffProblemCode {
+	if ( signOff.author === '' ) {
+		return 'author-unknown';
+	}
+	if ( signOff.author !== signOff.member ) {
+		return 'added-by-other';
+	}
+	if ( !isMember( committee, signOff.member ) ) {
+		return 'not-member';
+	}
+	return signOff.kind === 'final-go' && signOff.decision === '' ? 'no-decision' : '';
+}
+
 /** Why a sign-off does not count, or '' when it does. */
 export function signOffProblem( signOff: SignOff, committee: Committee ): string {
 	const what = signOff.kind === 'feedback' ? 'initial feedback' : 'final go';

@@ -11,10 +11,16 @@ import { addDays, isRedirect, redirectTarget, shortened } from '../../shared/wik
 import type { PlanConfig } from '../config';
 import { parseCommittee } from './committee';
 import { languageFor, message } from './messages';
-import { Due, filingDue, nextChange, Recipients, reminderDue, statusDue, tellable } from './notices';
-import { COMPILED_PAGES_LAYOUT, flagsOf, recordReasons, renderAgenda, renderExport, renderStatistics, renderTable } from './pages';
 import {
-	appendBlock, DerivedPage, deriveRecord, noticeBlock, pageLink, silentMarkers, statusKey, tallyLine, userLink, withParamFixes, withTally,
+	Due, filingDue, nextChange, Recipients, remindedOf, reminderDue, signOffDues, statusDue, statusHolds, tellable, unprovenDue,
+} from './notices';
+import { checkProcess } from './process';
+import { settingsInForce, SettingsInForce, settingsKey } from './settings-in-force';
+import { settingsTalkTitle } from './names';
+import { COMPILED_PAGES_LAYOUT, flagsOf, recordAttention, renderAgenda, renderExport, renderStatistics } from './pages';
+import {
+	appendBlock, DerivedPage, deriveRecord, noticeBlock, pageLink, silentMarkers, statusKey, tallyLine, userLink, withParamFixes,
+	withSignOffMarks, withTally,
 } from './request-page';
 import { sha1 } from './sha1';
 import type {
@@ -30,9 +36,27 @@ export function isRequestPage( config: PlanConfig, title: string ): boolean {
 	return title.length > prefix.length && title.slice( 0, prefix.length ) === prefix;
 }
 
-/** What the compiled pages are made from besides the requests: a change means compiling again. */
-export function basisOf( committeeText: string | null, config: PlanConfig, botName: string ): string {
-	return sha1( JSON.stringify( [ committeeText, config, botName, COMPILED_PAGES_LAYOUT ] ) );
+/**
+ * What the compiled pages are made from besides the requests (the committee and
+ * settings pages, the operator's configuration, the bot): a change means compiling
+ * again. The settings in force come from the settings page, so they are left out.
+ */
+export function basisOf( committeeText: string | null, settingsText: string | null, config: PlanConfig, botName: string ): string {
+	return sha1( JSON.stringify( [ committeeText, settingsText, Object.assign( {}, config, { process: null } ), botName, COMPILED_PAGES_LAYOUT ] ) );
+}
+
+function isAgendaData( config: PlanConfig, title: string ): boolean {
+	return title.indexOf( config.pages.agendaPrefix ) === 0;
+}
+
+/** The settings' problems, on the request table's list. */
+function settingsAttention( config: PlanConfig, inForce: SettingsInForce ): Attention[] {
+	const inForceText = inForce.revid ? 'the settings of revision ' + inForce.revid + ' stay in force.' : 'the built-in defaults are in force.';
+	return inForce.problems.map( ( problem ) => ( {
+		page: config.pages.settings, code: problem.code, params: problem.params.concat( [ String( inForce.revid ) ] ),
+		reason: problem.code === 'settings-invalid' ? shortened( 'Revision ' + inForce.latest + ' is not valid (' + problem.text + '): ' + inForceText, 400 ) :
+			problem.text,
+	} ) );
 }
 
 /** A due notice split by how each person still owed it is reached. */
@@ -47,18 +71,29 @@ interface Routed {
 	none: string[];
 }
 
-export function planRun( input: PlanInput ): Plan {
-	const config = input.config;
+/** The settings in force for this run: the page's, or as the configuration has them when no page was read (tests). */
+function settingsOf( input: PlanInput ): SettingsInForce {
+	if ( input.settingsPage === undefined ) {
+		return { settings: input.config.process, revid: 0, latest: 0, problems: [], needsHistory: false };
+	}
+	return settingsInForce( input.settingsPage, input.settingsHistory );
+}
+
+export function planRun( planInput: PlanInput ): Plan {
+	const inForce = settingsOf( planInput );
+	const config: PlanConfig = Object.assign( {}, planInput.config, { process: inForce.settings } );
+	const input: PlanInput = Object.assign( {}, planInput, { config: config } );
 	const bot = normaliseUserName( input.botName );
 	const committee = parseCommittee( input.committeeText, config.templates.committeeMember );
-	const wants: MoreReading = { history: [], talkPages: [], accounts: [] };
+	const wants: MoreReading = { history: [], talkPages: [], accounts: [], settingsHistory: inForce.needsHistory };
 	const recipients: Recipients = { bot: bot, accounts: input.accounts };
 	const lookUp = ( names: string[] ): void => names.forEach( ( name ) => {
 		if ( !( name in input.accounts ) && !wants.accounts.includes( name ) ) {
 			wants.accounts.push( name );
 		}
 	} );
-	const people = committee.members.map( ( member ) => member.name ).concat( config.contacts.helpdesk, config.contacts.workingGroup );
+	const people = committee.members.map( ( member ) => member.name ).concat( config.process.helpdesk,
+		...config.process.workingGroups.map( ( group ) => group.contacts ) );
 	lookUp( tellable( people, bot ) );
 	committee.members.filter( ( member ) => input.accounts[ member.name ] === false ).forEach( ( member ) => {
 		committee.problems.push( member.name + ' has no account on this wiki: never notified.' );
@@ -89,30 +124,39 @@ export function planRun( input: PlanInput ): Plan {
 	}
 	derived.sort( ( a, b ) => a.record.page < b.record.page ? -1 : a.record.page > b.record.page ? 1 : 0 );
 	const records = derived.map( ( page ) => page.record );
+	records.forEach( ( record ) => {
+		const check = checkProcess( record, committee, config.process );
+		record.proven = check.proven;
+		record.processProblems = check.problems;
+	} );
 
 	let edits: PlannedEdit[] = [];
-	if ( wants.history.length === 0 && wants.accounts.length === 0 ) {
+	if ( wants.history.length === 0 && wants.accounts.length === 0 && !wants.settingsHistory ) {
 		edits = planEdits( input, committee, derived, recipients, wants );
+		if ( edits.length === 0 && wants.talkPages.length === 0 ) {
+			edits = settingsNotice( input, inForce, recipients, wants );
+		}
 	}
-	const final = edits.length === 0 && wants.history.length + wants.talkPages.length + wants.accounts.length === 0;
-	const attention = needsAttention( records, committee, config ).concat( moves );
-	// The export, agenda and statistics first: what they could not show is listed on the table.
+	const final = edits.length === 0 && wants.history.length + wants.talkPages.length + wants.accounts.length === 0 && !wants.settingsHistory;
+	const attention = needsAttention( records, committee, config, input.now ).concat( moves, settingsAttention( config, inForce ) );
+	// The agenda and statistics first: what the size limit kept off them is listed with the requests.
 	const compiled: Plan[ 'compiled' ] = [];
 	if ( final ) {
-		const exported = renderExport( records, committee, config, input.now );
-		const sizeNotes = exported.attention.slice();
+		const sizeNotes: Attention[] = [];
 		const agenda = renderAgenda( records, committee, config, input.now, sizeNotes );
-		const statistics = renderStatistics( records, committee, config, sizeNotes );
-		const table = renderTable( records, committee, config, input.now, moves.concat( sizeNotes ) );
-		compiled.push( ...table.pages, statistics, agenda, ...exported.pages );
-		attention.push( ...sizeNotes, ...table.attention );
+		const statistics = renderStatistics( records, committee, config, input.now );
+		const exported = renderExport( records, committee, config, input.now, attention.concat( sizeNotes ),
+			{ revid: inForce.revid, valid: inForce.problems.length === 0 } );
+		compiled.push( statistics, ...agenda, ...exported.pages );
+		attention.push( ...sizeNotes, ...exported.attention );
 	}
 	const state: BotState = {
 		saved: input.now,
 		rcid: 0,
 		recheck: recheckTime( records, committee, config, input.now ),
-		basis: basisOf( input.committeeText, config, input.botName ),
-		compiled: compiled.map( ( page ) => page.title ),
+		basis: basisOf( input.committeeText, input.settingsPage ? input.settingsPage.text : null, config, input.botName ),
+		// Views are made once and past agendas stay: only the data pages the bot keeps up to date.
+		compiled: compiled.filter( ( page ) => !page.createOnly && !isAgendaData( config, page.title ) ).map( ( page ) => page.title ),
 		signOffs: records.filter( ( record ) => record.signOffs.some( ( signOff ) => signOff.author !== '' ) ).map( ( record ) => ( {
 			pageid: record.pageid, signOffs: record.signOffs.filter( ( signOff ) => signOff.author !== '' ),
 		} ) ),
@@ -129,6 +173,8 @@ export function planRun( input: PlanInput ): Plan {
  */
 export function recheckTime( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): string {
 	const times = records.map( ( record ) => nextChange( record, config, now ) );
+	// The agenda moves on the day after each meeting.
+	config.process.meetings.filter( ( day ) => day >= now.slice( 0, 10 ) ).forEach( ( day ) => times.push( addDays( day + 'T00:00:00Z', 1 ) ) );
 	committee.members.filter( ( member ) => member.awayUntil !== '' ).forEach( ( member ) => {
 		// away_until is the last day away.
 		times.push( addDays( member.awayUntil + 'T00:00:00Z', 1 ) );
@@ -198,6 +244,8 @@ function planEdits(
 			statusDue( record, page.outcome.changed, page.snapshot.user, recipients.bot ),
 			filingDue( record, committee, config, input.now, recipients.bot ),
 			reminderDue( record, committee, config, input.now, recipients.bot ),
+			unprovenDue( record, config, recipients.bot ),
+			...signOffDues( record, committee, recipients.bot ),
 		].filter( ( due ): due is Due => due !== null );
 		pagePlans.push( { page: page, routed: dues.map( ( due ) => route( due, record ) ) } );
 	}
@@ -233,13 +281,17 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 	const outcome = page.outcome!;
 	const base = page.snapshot;
 	const paramsFixed = withParamFixes( page, config );
-	const fixed = withTally( paramsFixed, config.templates.request, tallyLine( record, committee ) );
+	const tallied = withTally( paramsFixed, config.templates.request, tallyLine( record, committee ) );
+	const fixed = withSignOffMarks( tallied, config.templates.signOff, record, committee );
 	const reasons: string[] = [];
 	if ( paramsFixed !== base.text ) {
 		reasons.push( 'set ' + Object.keys( outcome.fixes ).map( ( name ) => name + '=' + outcome.fixes[ name ] ).join( ', ' ) );
 	}
-	if ( fixed !== paramsFixed ) {
+	if ( tallied !== paramsFixed ) {
 		reasons.push( 'update the sign-off tally' );
+	}
+	if ( fixed !== tallied ) {
+		reasons.push( 'mark the sign-offs that do not count' );
 	}
 	// Every mention, the requester's first; the rest go out in the next edit, once this one is read back.
 	let room = config.maxMentions;
@@ -276,7 +328,10 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 				sentences.push( message( 'en', 'filed-talk', plainNames( talk ), talk.length ) );
 			}
 		} else if ( due.about === 'reminder' ) {
-			if ( pinged.length ) {
+			if ( pinged.length && WAITING_ON[ record.status ] === 'requester' ) {
+				sentences.push( message( record.language || 'en', 'reminder-requester', links( pinged ), due.days || 0 ) );
+				reasons.push( 'remind the requester of a request on hold for ' + ( due.days || 0 ) + ' days' );
+			} else if ( pinged.length ) {
 				const key = WAITING_ON[ record.status ] === 'committee' ? 'reminder-committee' : 'reminder-contacts';
 				sentences.push( message( 'en', key, links( pinged ), due.days || 0, message( 'en', 'stage-' + record.status ) ) );
 				reasons.push( 'remind of a request waiting ' + ( due.days || 0 ) + ' days' );
@@ -284,13 +339,26 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 			if ( talk.length ) {
 				sentences.push( message( 'en', 'reminder-talk', plainNames( talk ), talk.length ) );
 			}
+		} else if ( due.about === 'unproven' && pinged.length ) {
+			const problem = record.processProblems.find( ( candidate ) => candidate.code === 'unproven-status' );
+			sentences.push( message( 'en', 'unproven', links( pinged ), message( 'en', 'status-' + record.status ),
+				escapeText( problem ? problem.text.replace( / Counted as .*$/, '' ) : '', false ), message( 'en', 'status-' + record.proven ) ) );
+			reasons.push( 'tell the helpdesk staff that the status does not hold' );
+		} else if ( due.about === 'sign-off' && pinged.length && due.signOff ) {
+			const member = committee.members.find( ( candidate ) => candidate.name === due.signOff!.member );
+			const language = member ? languageFor( member.languages, 'signoff-not-counted' ) : 'en';
+			sentences.push( message( language, 'signoff-not-counted', links( pinged ), message( language, 'kind-' + due.signOff.kind ),
+				escapeText( due.signOff.author, false ) ) );
+			reasons.push( 'tell ' + due.signOff.member + ' of a sign-off in their name that does not count' );
 		}
 		if ( pinged.length ) {
-			notices.push( { to: pinged, channel: 'mention', about: due.about, requests: [ record.page ] } );
+			notices.push( { to: pinged, channel: 'mention', about: due.about === 'unproven' || due.about === 'sign-off' ? 'status' : due.about,
+				requests: [ record.page ] } );
 		}
 	}
 	const statusMarker = statusKey( record.status, record.statusSince );
-	if ( !statusRecorded && !markers.some( ( entry ) => ( entry as { k: string } ).k === statusMarker ) ) {
+	// A status is recorded once it holds: the requester hears of it then, not before.
+	if ( statusHolds( record ) && !statusRecorded && !markers.some( ( entry ) => ( entry as { k: string } ).k === statusMarker ) ) {
 		markers.unshift( { k: statusKey( record.status, record.statusSince ), status: record.status, since: record.statusSince } );
 		reasons.push( 'record the status' );
 	}
@@ -315,6 +383,46 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 		notices: notices,
 		mentions: notices.reduce( ( sum, notice ) => sum + notice.to.length, 0 ),
 	};
+}
+
+/**
+ * The staff told once, on the settings page's talk page, that an edit made the
+ * settings invalid: keyed by the revision, recorded in the edit that tells them.
+ */
+function settingsNotice( input: PlanInput, inForce: SettingsInForce, recipients: Recipients, wants: MoreReading ): PlannedEdit[] {
+	const config = input.config;
+	if ( inForce.latest === 0 || !inForce.problems.some( ( problem ) => problem.code === 'settings-invalid' ) ) {
+		return [];
+	}
+	const staff = tellable( config.process.helpdesk, recipients.bot ).filter( ( name ) => recipients.accounts[ name ] === true );
+	if ( staff.length === 0 ) {
+		return [];
+	}
+	const title = settingsTalkTitle( config.pages );
+	const talk = input.talkPages[ title ];
+	if ( !talk ) {
+		wants.talkPages.push( title );
+		return [];
+	}
+	const key = settingsKey( inForce.latest );
+	if ( readMarkers( talk.text ).some( ( entry ) => entry.k === key ) || botsDenied( talk.text, input.botName ) ) {
+		return [];
+	}
+	const problems = escapeText( inForce.problems.map( ( problem ) => problem.text.replace( /\.?$/, '.' ) ).join( ' ' ), false );
+	const section = '== ' + message( 'en', 'settings-heading' ) + ' ==\n' + message( 'en', 'settings-invalid',
+		staff.map( ( name ) => userLink( config, name ) ).join( ', ' ), '[[Special:Diff/' + inForce.latest + '|' + inForce.latest + ']]', problems,
+		inForce.revid ) + ' ~~~~' + marker( { k: key, to: staff } );
+	return [ {
+		title: title,
+		kind: 'talk',
+		text: talk.text.trim() === '' ? section : appendBlock( talk.text, '\n\n' + section ),
+		summary: 'Helpdesk bot: the process settings of revision ' + inForce.latest + ' are not valid',
+		baseRevid: talk.revid,
+		baseTimestamp: talk.timestamp,
+		reasons: [ 'tell the helpdesk staff that the settings are not valid' ],
+		notices: [ { to: staff, channel: 'mention', about: 'status', requests: [] } ],
+		mentions: staff.length,
+	} ];
 }
 
 function plainNames( names: string[] ): string {
@@ -354,12 +462,12 @@ function talkEdit( input: PlanInput, member: CommitteeMember, talk: TalkPage, it
 	};
 }
 
-/** Requests a person should look at, with the reason, for the table and the report. */
-export function needsAttention( records: RequestRecord[], committee: Committee, config: PlanConfig ): Attention[] {
+/** Requests a person should look at, with the reason, for the views and the report. */
+export function needsAttention( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): Attention[] {
 	const list: Attention[] = [];
-	committee.problems.forEach( ( problem ) => list.push( { page: config.pages.committee, reason: problem } ) );
-	records.forEach( ( record ) => recordReasons( record, committee )
-		.forEach( ( reason ) => list.push( { page: record.page, reason: reason } ) ) );
+	committee.problems.forEach( ( problem ) => list.push( { page: config.pages.committee, code: 'committee', params: [], reason: problem } ) );
+	records.forEach( ( record ) => list.push( ...recordAttention( record, committee, config, now,
+		remindedOf( record, config, normaliseUserName( '' ) ).length + ( WAITING_ON[ record.status ] === 'committee' ? committee.members.length : 0 ) ) ) );
 	return list;
 }
 

@@ -46,6 +46,23 @@ export function archiveTitle( pages: HelpdeskPages, year: YearGroup, part: numbe
 	return partTitle( pages.archivePrefix + year, part );
 }
 
+/** A meeting's agenda data page, `PREFIX2026-12-10.json`; its view is the same title without `.json`. */
+export function agendaTitle( pages: HelpdeskPages, meeting: string ): string {
+	return pages.agendaPrefix + meeting + '.json';
+}
+
+function isAgendaPage( pages: HelpdeskPages, title: string ): boolean {
+	return title.indexOf( pages.agendaPrefix ) === 0 && /^\d{4}-\d\d-\d\d(\.json)?$/.test( title.slice( pages.agendaPrefix.length ) );
+}
+
+/** The talk page on which the staff hear of invalid settings. */
+export function settingsTalkTitle( pages: HelpdeskPages ): string {
+	const colon = pages.settings.indexOf( ':' );
+	const namespace = colon > 0 ? pages.settings.slice( 0, colon ) : '';
+	// The main namespace's talk is "Talk:"; "Project:X" has "Project talk:X".
+	return namespace === '' || / /.test( namespace ) ? 'Talk:' + pages.settings : namespace + ' talk:' + pages.settings.slice( colon + 1 );
+}
+
 /** Open requests start on the main export page and go on at `PREFIXOpen/2.json`. */
 export function exportTitle( pages: HelpdeskPages, closedIn: YearGroup | null, part: number ): string {
 	if ( closedIn === null ) {
@@ -60,6 +77,9 @@ function isArchivePage( pages: HelpdeskPages, title: string ): boolean {
 	}
 	const rest = title.slice( pages.archivePrefix.length );
 	const year = rest.split( '/' )[ 0 ];
+	if ( year === 'Open' ) {
+		return partOf( pages.archivePrefix + 'Open', title ) > 1;
+	}
 	return YEAR.test( year ) && partOf( pages.archivePrefix + year, title ) > 0;
 }
 
@@ -81,6 +101,6 @@ export function isExportPage( pages: HelpdeskPages, title: string ): boolean {
 
 /** Every page the bot compiles or keeps its state on: the layer may edit these. */
 export function isBotPage( pages: HelpdeskPages, title: string ): boolean {
-	return [ pages.table, pages.statistics, pages.agenda, pages.export ].includes( title ) ||
-		partOf( pages.state, title ) > 0 || isArchivePage( pages, title ) || isExportPart( pages, title );
+	return [ pages.export, pages.statisticsData, settingsTalkTitle( pages ) ].includes( title ) ||
+		partOf( pages.state, title ) > 0 || isArchivePage( pages, title ) || isExportPart( pages, title ) || isAgendaPage( pages, title );
 }

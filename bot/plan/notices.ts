@@ -7,15 +7,17 @@
  * talk page (`talk`); the markers that record it are written in the very edit that
  * delivers it, so a run that stops anywhere sends nothing twice.
  */
+import { reminderDays } from '../../shared/settings';
 import { isClosed, Status, WAITING_ON } from '../../shared/status';
 import { addDays, daysBetween, userNameProblem } from '../../shared/wikitext';
 import type { PlanConfig } from '../config';
 import { availableMembers, countedSignOffs } from './committee';
+import { unprovenKey } from './process';
 import { reminderKey, statusKey } from './request-page';
-import type { Committee, NoticeEntry, RequestRecord } from './types';
+import type { Committee, NoticeEntry, RequestRecord, SignOff } from './types';
 import { normaliseUserName } from './wikitext';
 
-export type NoticeAbout = 'filed' | 'reminder' | 'status';
+export type NoticeAbout = 'filed' | 'reminder' | 'status' | 'unproven' | 'sign-off';
 
 export interface Due {
 	key: string;
@@ -29,6 +31,8 @@ export interface Due {
 	/** For a reminder: the stage and how long it has waited. */
 	stage?: Status;
 	days?: number;
+	/** For a sign-off not counted: which. */
+	signOff?: SignOff;
 }
 
 /** Who may be told at all: a user name with an account, not the bot, not the requester for committee notices. */
@@ -77,8 +81,8 @@ export function filingDue( record: RequestRecord, committee: Committee, config: 
 
 /** Which round of reminders the stage is in: 0 before its threshold, then 1, 2… each threshold period. */
 export function reminderRound( record: RequestRecord, config: PlanConfig, now: string ): number {
-	const threshold = config.thresholds[ record.status ];
-	if ( !threshold || record.statusSince === '' || isClosed( record.status ) ) {
+	const threshold = reminderDays( config.process, record.status );
+	if ( !threshold || record.statusSince === '' || isClosed( record.status ) || record.problem !== '' ) {
 		return 0;
 	}
 	return Math.max( 0, Math.floor( daysBetween( record.statusSince, now ) / threshold ) );
@@ -99,13 +103,7 @@ export function reminderDue( record: RequestRecord, committee: Committee, config
 			return tellable( availableMembers( committee, now ).map( ( member ) => member.name ), bot )
 				.filter( ( name ) => !done.includes( name ) && name !== record.requester );
 		}
-		if ( party === 'working-group' ) {
-			return tellable( config.contacts.workingGroup, bot );
-		}
-		if ( party === 'helpdesk' ) {
-			return tellable( config.contacts.helpdesk, bot );
-		}
-		return [];
+		return remindedOf( record, config, bot );
 	} );
 	if ( due ) {
 		due.stage = record.status;
@@ -114,15 +112,67 @@ export function reminderDue( record: RequestRecord, committee: Committee, config
 	return due;
 }
 
-/** The requester is told of a status a person changed, unless they changed it themselves. */
+/**
+ * Who is reminded when a request waits on someone other than the committee: the
+ * named working group's contacts (every group's when none is named), the helpdesk
+ * staff, or the requester, as the settings say.
+ */
+export function remindedOf( record: RequestRecord, config: PlanConfig, bot: string ): string[] {
+	const party = WAITING_ON[ record.status ];
+	if ( party === 'working-group' ) {
+		const groups = config.process.workingGroups.filter( ( group ) => record.workingGroup === '' || group.code === record.workingGroup );
+		return tellable( ( [] as string[] ).concat( ...groups.map( ( group ) => group.contacts ) ), bot );
+	}
+	if ( party === 'helpdesk' ) {
+		return tellable( config.process.helpdesk, bot );
+	}
+	if ( party === 'requester' ) {
+		return record.requesterValid ? tellable( [ record.requester ], bot ) : [];
+	}
+	return [];
+}
+
+/** Whether the bot may act on the request's status: one it can read, borne out by the sign-offs. */
+export function statusHolds( record: RequestRecord ): boolean {
+	return record.statusUnknown === '' && record.proven === record.status;
+}
+
+/** The requester is told of a status a person changed, unless they changed it themselves; never of one that does not hold. */
 export function statusDue( record: RequestRecord, changed: boolean, lastEditor: string, bot: string ): Due | null {
 	const key = statusKey( record.status, record.statusSince );
 	const entry = record.notices.find( ( notice ) => notice.key === key );
-	if ( !entry && !changed ) {
+	if ( ( !entry && !changed ) || !statusHolds( record ) ) {
 		return null;
 	}
 	return owed( key, 'status', record, () => record.requesterValid && record.requester !== bot &&
 		normaliseUserName( lastEditor ) !== record.requester ? [ record.requester ] : [] );
+}
+
+/** The staff are told once of a status the sign-offs do not bear out. */
+export function unprovenDue( record: RequestRecord, config: PlanConfig, bot: string ): Due | null {
+	if ( record.statusUnknown !== '' || record.proven === record.status || record.problem !== '' ) {
+		return null;
+	}
+	return owed( unprovenKey( record.status, record.statusSince ), 'unproven', record, () => tellable( config.process.helpdesk, bot ) );
+}
+
+/** The key of the notice to a member that a sign-off in their name, added by someone else, is not counted. */
+export function signOffKey( signOff: SignOff ): string {
+	return 'sign-off:' + signOff.kind + ':' + signOff.member + ':' + signOff.revid;
+}
+
+/** Each member named in a sign-off someone else added is told once. */
+export function signOffDues( record: RequestRecord, committee: Committee, bot: string ): Due[] {
+	const dues: Due[] = [];
+	record.signOffs.filter( ( signOff ) => signOff.author !== '' && signOff.author !== signOff.member && signOff.revid > 0 &&
+		committee.members.some( ( member ) => member.name === signOff.member ) ).forEach( ( signOff ) => {
+		const due = owed( signOffKey( signOff ), 'sign-off', record, () => tellable( [ signOff.member ], bot ) );
+		if ( due ) {
+			due.signOff = signOff;
+			dues.push( due );
+		}
+	} );
+	return dues;
 }
 
 /** Names of a due notice whose accounts are not known yet. */
@@ -139,7 +189,7 @@ export function nextChange( record: RequestRecord, config: PlanConfig, now: stri
 	if ( record.problem !== '' || record.statusSince === '' ) {
 		return '';
 	}
-	const threshold = config.thresholds[ record.status ];
+	const threshold = reminderDays( config.process, record.status );
 	let time = '';
 	if ( isClosed( record.status ) ) {
 		// Archived once more than archiveAfterDays whole days have passed.

@@ -5,14 +5,16 @@
  * changes it still needs (normalised status parameters, the sign-off tally).
  */
 import { parseRequestPage } from '../../shared/codec';
-import { escapeText } from '../../shared/escape';
+import { escapeText, unescapeText } from '../../shared/escape';
+import type { HelpdeskRequest } from '../../shared/request';
+import { reminderDays, workingGroupByName } from '../../shared/settings';
 import { isStatus, normaliseWorkingGroup, Status } from '../../shared/status';
 import { dateProblem, daysBetween, parseTimestamp, shortened, userNameProblem } from '../../shared/wikitext';
 import type { PlanConfig } from '../config';
-import { attributeSignOffs, signOffCalls, tally } from './committee';
+import { attributeSignOffs, signOffCalls, signOffCode, tally } from './committee';
 import { message } from './messages';
-import type { Committee, NoticeEntry, PageSnapshot, RequestRecord, Revision, SignOff, StatusEntry } from './types';
-import { botsDenied, findTemplates, marker, normaliseUserName, paramValue, readMarkers, setTemplateParams } from './wikitext';
+import type { Committee, NoticeEntry, PageSnapshot, Recommendation, RequestRecord, RequestSummary, Revision, SignOff, StatusEntry } from './types';
+import { botsDenied, findTemplates, marker, normaliseUserName, paramValue, readMarkers, setCallParams, setTemplateParams } from './wikitext';
 
 /** Template parameter names, as the codec writes them. */
 const PARAM = { workingGroup: 'working_group', statusSince: 'status_since' } as const;
@@ -49,14 +51,14 @@ export function pageNotices( text: string, config: PlanConfig ): { notices: Noti
 		} else if ( entry.notice === 'status' && typeof status === 'string' && isStatus( status ) ) {
 			key = statusKey( status, since );
 		} else if ( entry.notice === 'reminder' && typeof entry.stage === 'string' && isStatus( entry.stage ) && typeof entry.at === 'string' ) {
-			const threshold = config.thresholds[ entry.stage ] || 1;
+			const threshold = reminderDays( config.process, entry.stage ) || 1;
 			key = reminderKey( entry.stage, since, Math.max( 1, Math.floor( daysBetween( since, entry.at ) / threshold ) ) );
 		}
 		if ( key === '' ) {
 			continue;
 		}
 		if ( key.indexOf( 'status:' ) === 0 && typeof status === 'string' && isStatus( status ) ) {
-			statuses.push( { status: status, since: since } );
+			statuses.push( entry.imported === true ? { status: status, since: since, imported: true } : { status: status, since: since } );
 		}
 		const same = notices.find( ( notice ) => notice.key === key );
 		if ( same ) {
@@ -117,15 +119,19 @@ export function deriveRecord(
 		language: '',
 		filed: '',
 		status: 'submitted',
+		statusUnknown: '',
+		proven: 'submitted',
+		processProblems: [],
 		statusSince: '',
 		workingGroup: '',
+		summary: { stage: '', volume: '', contentType: '', excerpt: '', links: [], recommendation: null },
 		statusHistory: markers.statuses,
 		signOffs: [],
 		notices: markers.notices,
 		attention: [],
 		botsDenied: botsDenied( snapshot.text, botName ),
 	};
-	const parsed = parseRequestPage( snapshot.text );
+	const parsed = parseRequestPage( snapshot.text, { unknownStatus: 'keep' } );
 	if ( !parsed.ok ) {
 		record.problem = shortened( parsed.problem.message, 300 );
 		return { record: record, needsHistory: [], outcome: null, snapshot: snapshot };
@@ -144,14 +150,23 @@ export function deriveRecord(
 		// eslint-disable-next-line security/detect-unsafe-regex -- anchored and bounded
 		language: /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/.test( request.language ) ? request.language : '',
 		filed: checkedDate( 'filed', request.filed, now, record.attention ),
+		summary: summaryOf( request, recommendationOf( snapshot.text, config ) ),
 	} );
 	if ( requesterProblem !== '' ) {
 		record.attention.push( 'The requester "' + shortened( requester, 80 ) + '" is not a user name (' + requesterProblem + '): shown as text and never told.' );
 	}
 	parsed.unknownParameters.forEach( ( name ) => record.attention.push( 'Unknown parameter "' + shortened( name, 80 ) + '".' ) );
-	parsed.warnings.forEach( ( warning ) => record.attention.push( shortened( warning, 300 ) ) );
+	// The working groups are the settings' (checked below), not the codec's.
+	parsed.warnings.filter( ( warning ) => warning.indexOf( 'working_group:' ) !== 0 )
+		.forEach( ( warning ) => record.attention.push( shortened( warning, 300 ) ) );
 
-	const status = statusOutcome( snapshot, request.status, markers.statuses, record, config, now );
+	const status = statusOutcome( snapshot, parsed.unknownStatus === '' ? request.status : null, markers.statuses, record, config, now );
+	if ( parsed.unknownStatus !== '' ) {
+		record.statusUnknown = shortened( parsed.unknownStatus, 80 );
+		record.attention.push( 'The status "' + record.statusUnknown + '" is not a Helpdesk status: the request stays where it was (' +
+			record.status.replace( /-/g, ' ' ) + ') until a person writes one.' );
+	}
+	record.proven = record.status;
 	if ( record.status === 'working-group' && record.workingGroup === '' ) {
 		record.attention.push( 'The status is working-group but no working group is named.' );
 	}
@@ -200,22 +215,30 @@ function checkedDate( name: string, typed: string, now: string, attention: strin
  * (a real date after the previous one), otherwise by the page's latest revision.
  */
 function statusOutcome(
-	snapshot: PageSnapshot, status: Status, seen: StatusEntry[], record: RequestRecord, config: PlanConfig, now: string,
+	snapshot: PageSnapshot, typed: Status | null, seen: StatusEntry[], record: RequestRecord, config: PlanConfig, now: string,
 ): StatusOutcome {
 	const template = findTemplates( snapshot.text, config.templates.request )[ 0 ];
 	const typedStatus = paramValue( template, 'status' );
 	const typedSince = paramValue( template, PARAM.statusSince );
 	const typedGroup = paramValue( template, PARAM.workingGroup );
 	const fixes: Record<string, string> = {};
+	const last = seen.length ? seen[ seen.length - 1 ] : null;
+	const lastSince = last && parseTimestamp( last.since ) ? parseTimestamp( last.since )! : '';
+	if ( typed === null ) {
+		// A status the bot cannot read: the request stays where it was, and what a person wrote stays for a person to correct.
+		record.status = last ? last.status : 'submitted';
+		record.statusSince = lastSince || record.filed || snapshot.timestamp;
+		record.workingGroup = workingGroupCode( typedGroup, config, record );
+		return { fixes: {}, changed: false, first: false };
+	}
+	const status = typed;
 	if ( typedStatus !== status ) {
 		fixes.status = status;
 	}
-	const group = typedGroup === '' ? '' : normaliseWorkingGroup( typedGroup ) || '';
-	if ( group !== '' && group !== typedGroup ) {
+	const group = workingGroupCode( typedGroup, config, record );
+	if ( group !== '' && group !== typedGroup.trim() && !record.attention.some( ( line ) => line.indexOf( 'working_group' ) === 0 ) ) {
 		fixes[ PARAM.workingGroup ] = group;
 	}
-	const last = seen.length ? seen[ seen.length - 1 ] : null;
-	const lastSince = last && parseTimestamp( last.since ) ? parseTimestamp( last.since )! : '';
 	const since = checkedDate( PARAM.statusSince, typedSince, now, record.attention );
 	let effective: string;
 	if ( last === null ) {
@@ -231,10 +254,61 @@ function statusOutcome(
 	}
 	record.status = status;
 	record.statusSince = effective;
-	record.workingGroup = group as RequestRecord[ 'workingGroup' ];
+	record.workingGroup = group;
 	const recorded = record.notices.some( ( notice ) => notice.key === statusKey( status, effective ) ) ||
 		( last !== null && last.status === status );
 	return { fixes: fixes, changed: last !== null && last.status !== status && !recorded, first: last === null };
+}
+
+/**
+ * The working group's code from what the page says: a group of the settings by
+ * its code or any of its names, else one the Helpdesk has always known; a name
+ * neither knows is kept as written, and flagged.
+ */
+function workingGroupCode( typed: string, config: PlanConfig, record: RequestRecord ): string {
+	const text = unescapeText( typed ).trim();
+	if ( text === '' ) {
+		return '';
+	}
+	const group = workingGroupByName( config.process, text );
+	if ( group ) {
+		return group.code;
+	}
+	const known = normaliseWorkingGroup( text );
+	if ( known && config.process.workingGroups.length === 0 ) {
+		return known;
+	}
+	record.attention.push( 'working_group: "' + shortened( text, 80 ) + '" is not a working group of the settings.' );
+	return shortened( text, 80 );
+}
+
+/** Characters of the description the agenda shows. */
+export const EXCERPT_LENGTH = 300;
+
+function summaryOf( request: HelpdeskRequest, recommendation: Recommendation | null ): RequestSummary {
+	return {
+		stage: request.stage,
+		volume: shortened( request.volume.trim(), 120 ),
+		contentType: shortened( request.contentType.trim(), 120 ),
+		excerpt: shortened( request.description.replace( /\s+/g, ' ' ).trim(), EXCERPT_LENGTH ),
+		links: request.links.filter( ( link ) => /^https?:\/\/[^\s<>"[\]{}|]+$/i.test( link ) ).slice( 0, 5 ).map( ( link ) => shortened( link, 400 ) ),
+		recommendation: recommendation,
+	};
+}
+
+/** The last `{{Helpdesk recommendation|group=…|recommendation=…|text}}` on the page, if any. */
+function recommendationOf( text: string, config: PlanConfig ): Recommendation | null {
+	const calls = findTemplates( text, config.templates.recommendation );
+	const call = calls[ calls.length - 1 ];
+	if ( !call ) {
+		return null;
+	}
+	const said = paramValue( call, 'recommendation' ).trim().toLowerCase();
+	return {
+		group: shortened( unescapeText( paramValue( call, 'group' ) ).trim(), 80 ),
+		recommendation: said === 'yes' || said === 'no' ? said : '',
+		text: shortened( unescapeText( paramValue( call, 'text' ) || paramValue( call, '1' ) ).replace( /\s+/g, ' ' ).trim(), 500 ),
+	};
 }
 
 // Text -------------------------------------------------------------------------
@@ -254,6 +328,41 @@ export function withTally( text: string, templateName: string, line: string ): s
 	}
 	const end = template.start + template.wikitext.length;
 	return without.slice( 0, end ) + block + without.slice( end );
+}
+
+/** Parameters the bot writes on a sign-off that does not count: why, and who added it. */
+export const NOT_COUNTED = { reason: 'not_counted', addedBy: 'added_by' } as const;
+
+/**
+ * Each sign-off call marked as the bot counts it: a call that does not count gets
+ * `not_counted=CODE` (and `added_by=NAME` when someone else added it), which the
+ * template shows on the request page; a call that counts loses them.
+ */
+export function withSignOffMarks( text: string, templateName: string, record: RequestRecord, committee: Committee ): string {
+	const calls = signOffCalls( text, templateName );
+	const written = findTemplates( text, templateName );
+	let result = text;
+	for ( let index = calls.length - 1; index >= 0; index-- ) {
+		const call = calls[ index ];
+		const signOff = record.signOffs.find( ( candidate ) => candidate.kind + '|' + candidate.member + '|' + candidate.decision === call.key );
+		let code = '';
+		if ( signOff ) {
+			code = signOffCode( signOff, committee );
+		} else if ( call.kind && call.member !== '' && userNameProblem( call.member ) !== '' ) {
+			code = 'not-a-user';
+		}
+		const addedBy = code === 'added-by-other' && signOff ? escapeText( signOff.author, false ) : null;
+		const want: Record<string, string | null> = { [ NOT_COUNTED.reason ]: code === '' ? null : code, [ NOT_COUNTED.addedBy ]: addedBy };
+		const now = written[ index ];
+		const same = Object.keys( want ).every( ( name ) => {
+			const present = now.parameters.filter( ( param ) => typeof param.name === 'string' && param.name.trim() === name );
+			return want[ name ] === null ? present.length === 0 : present.length === 1 && paramValue( now, name ) === want[ name ];
+		} );
+		if ( !same ) {
+			result = setCallParams( result, templateName, index, want );
+		}
+	}
+	return result;
 }
 
 export function tallyLine( record: RequestRecord, committee: Committee ): string {

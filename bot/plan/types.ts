@@ -4,7 +4,7 @@
  */
 import type { PlanConfig } from '../config';
 import type { SupportKind } from '../../shared/request';
-import type { Status, WorkingGroup } from '../../shared/status';
+import type { Status } from '../../shared/status';
 
 /** A page as the API returned it: the latest revision with its content. */
 export interface PageSnapshot {
@@ -46,6 +46,8 @@ export interface SignOff {
 export interface StatusEntry {
 	status: Status;
 	since: string;
+	/** Recorded by an import: decided before the Helpdesk's pages, so not checked against the sign-offs. */
+	imported?: boolean;
 }
 
 /**
@@ -85,9 +87,25 @@ export interface RequestRecord {
 	language: string;
 	/** Canonical timestamp, or '' when the page's value is not a real date. */
 	filed: string;
+	/**
+	 * The status on the page; when the page's status is not one the bot can read
+	 * (`statusUnknown`), the last status the page records, or `submitted`.
+	 */
 	status: Status;
+	/** What the page says when it is not a Helpdesk status; '' otherwise. */
+	statusUnknown: string;
+	/**
+	 * The status the sign-offs bear out (see `process.ts`): `status` itself when the
+	 * process holds, else the furthest stage its prerequisites reach.
+	 */
+	proven: Status;
+	/** Why the status does not hold: codes and parameters for the views, and English text. */
+	processProblems: Problem[];
 	statusSince: string;
-	workingGroup: WorkingGroup | '';
+	/** A working group's code from the settings (or as typed, when unknown: flagged). */
+	workingGroup: string;
+	/** What the committee reads on the agenda. */
+	summary: RequestSummary;
 	/** Statuses the bot has recorded on the page, oldest first. */
 	statusHistory: StatusEntry[];
 	signOffs: SignOff[];
@@ -97,6 +115,32 @@ export interface RequestRecord {
 	attention: string[];
 	/** The page has `{{nobots}}` or a `{{bots}}` call that shuts this bot out. */
 	botsDenied: boolean;
+}
+
+/** A problem a person should look at, in a form the views can translate. */
+export interface Problem {
+	code: string;
+	params: string[];
+	/** In English, for the report and as the views' fallback. */
+	text: string;
+}
+
+/** A working group's recommendation, from the last `{{Helpdesk recommendation}}` on the page. */
+export interface Recommendation {
+	group: string;
+	/** `yes`, `no`, or '' when the group only commented. */
+	recommendation: '' | 'yes' | 'no';
+	text: string;
+}
+
+export interface RequestSummary {
+	stage: string;
+	volume: string;
+	contentType: string;
+	/** The description's first characters, as plain text on one line. */
+	excerpt: string;
+	links: string[];
+	recommendation: Recommendation | null;
 }
 
 export type NotifyBy = 'mention' | 'talk';
@@ -182,6 +226,10 @@ export interface PlanInput {
 	talkUnavailable: string[];
 	/** Whether each user name asked about has an account (normalised names). */
 	accounts: Record<string, boolean>;
+	/** The settings page as read (null: missing); undefined to plan with the configuration's settings. */
+	settingsPage?: PageSnapshot | null;
+	/** The settings page's history, newest first, once asked for (`wants.settingsHistory`). */
+	settingsHistory?: Revision[];
 }
 
 export type EditKind = 'request' | 'talk' | 'generated' | 'export' | 'state';
@@ -216,6 +264,8 @@ export interface PlannedEdit {
 }
 
 export interface MoreReading {
+	/** The settings page's latest revision is not valid: read its history for the last valid one. */
+	settingsHistory: boolean;
 	/** Request pages whose history is needed to find who added sign-offs. */
 	history: { title: string; keys: string[] }[];
 	/** Talk pages to read before notices can be planned. */
@@ -227,6 +277,9 @@ export interface MoreReading {
 export interface Attention {
 	page: string;
 	reason: string;
+	/** For the views: a message code and its parameters (the reason is the English fallback). */
+	code?: string;
+	params?: string[];
 }
 
 export interface GeneratedPage {
@@ -234,6 +287,8 @@ export interface GeneratedPage {
 	text: string;
 	sha1: string;
 	contentModel?: 'json';
+	/** A view: made when missing, then left to the wiki's editors. */
+	createOnly?: boolean;
 }
 
 export interface Plan {

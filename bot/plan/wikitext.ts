@@ -153,3 +153,33 @@ export function setTemplateParams( text: string, templateName: string, values: R
 	}
 	return result;
 }
+
+/**
+ * Set or remove named parameters of the `index`-th call of `templateName` (in page
+ * order): each name's every occurrence is removed, then a value that is not null
+ * is added before the closing braces. Values must be safe wikitext already.
+ */
+export function setCallParams( text: string, templateName: string, index: number, values: Record<string, string | null> ): string {
+	let result = text;
+	for ( const name of Object.keys( values ) ) {
+		const call = findTemplates( result, templateName )[ index ];
+		if ( !call ) {
+			return text;
+		}
+		const starts = chunkStarts( call );
+		const key = paramKey( name );
+		for ( let i = call.parameters.length - 1; i >= 0; i-- ) {
+			const param = call.parameters[ i ];
+			if ( typeof param.name === 'string' && paramKey( param.name ) === key ) {
+				result = result.slice( 0, starts[ i ] ) + result.slice( starts[ i ] + param.wikitext.length );
+			}
+		}
+		const value = values[ name ];
+		if ( value !== null ) {
+			const updated = findTemplates( result, templateName )[ index ];
+			const end = updated.start + updated.wikitext.length - 2;
+			result = result.slice( 0, end ) + '|' + name + '=' + value + result.slice( end );
+		}
+	}
+	return result;
+}
