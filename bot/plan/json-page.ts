@@ -4,15 +4,10 @@
  * counts are the bytes the wiki checks against its page size limit, and the SHA-1
  * it computes is the one the wiki reports.
  */
+import { storedJson } from '../../shared/stored-json';
 import { byteLength } from './sha1';
 
-/** `FormatJson::encode( value, "\t", FormatJson::UTF8_OK )`: tabs, `<` `>` `&` and line separators escaped. */
-export function storedJson( value: unknown ): string {
-	return JSON.stringify( value, null, '\t' ).replace( /[<>&\u2028\u2029]/g,
-		( character ) => '\\u' + character.charCodeAt( 0 ).toString( 16 ).toUpperCase().padStart( 4, '0' ) );
-}
-
-export { byteLength };
+export { byteLength, storedJson };
 
 /** Bytes `value` takes as an element of a list nested `depth` deep, with its separator. */
 export function elementBytes( value: unknown, depth: number ): number {
