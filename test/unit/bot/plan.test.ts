@@ -7,11 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { ConfigError, configFromEnv, DEFAULT_PLAN_CONFIG, LocalWikiCredentials } from '../../../bot/config';
 import { attributeSignOffs, parseCommittee, signOffCalls, tally } from '../../../bot/plan/committee';
 import { planRun } from '../../../bot/plan/index';
-import { renderAgenda, renderStatistics, renderTable } from '../../../bot/plan/pages';
+import { renderAgenda, renderExport, renderStatistics } from '../../../bot/plan/pages';
 import type { PlanInput, RequestRecord } from '../../../bot/plan/types';
 import { botsDenied, setTemplateParams } from '../../../bot/plan/wikitext';
 import { shutoffState } from '../../../bot/run';
 import { parseRequestPage } from '../../../shared/codec';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { fixture, PAGES, PREFIX, requestText } from './helpers';
 
 const ARCHIVE = 'Content Partnerships Hub/Helpdesk/Archive/';
@@ -132,63 +133,106 @@ function record( fields: Partial<RequestRecord> ): RequestRecord {
 		page: PREFIX + 'R', pageid: 1, revid: 1, touched: '2026-03-01T00:00:00Z', problem: '', title: 'R', requester: 'Kofi Mensah',
 		affiliate: 'Wikimedia Ghana', individual: false, country: 'GH', support: [ 'mass-upload' ], language: 'en',
 		filed: '2026-03-01T00:00:00Z', status: 'submitted', statusSince: '2026-03-01T00:00:00Z', workingGroup: '', statusHistory: [],
-		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true,
-	}, fields ) as RequestRecord;
+		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true, statusUnknown: '', processProblems: [],
+		summary: { stage: '', volume: '', contentType: '', excerpt: '', links: [], recommendation: null },
+	}, fields, { proven: fields.proven || fields.status || 'submitted' } ) as RequestRecord;
+}
+
+/** A counted initial feedback sign-off. */
+function feedback( member: string, timestamp: string ): RequestRecord[ 'signOffs' ][ number ] {
+	return { kind: 'feedback', member: member, decision: '', author: member, revid: 1, timestamp: timestamp };
 }
 
 describe( 'the compiled pages', () => {
 	const committee = parseCommittee( fixture( 'committee.wiki' ), 'Helpdesk committee member' );
 	const records = [
 		record( { page: PREFIX + 'A', title: 'Alpha | {{x}}', country: 'SE', support: [ 'copyright', 'mass-upload' ], filed: '2025-01-10T00:00:00Z',
-			status: 'done', statusSince: '2025-06-01T00:00:00Z', statusHistory: [ { status: 'initial-feedback', since: '2025-01-20T00:00:00Z' }, { status: 'approved', since: '2025-02-09T00:00:00Z' } ] } ),
-		record( { page: PREFIX + 'B', title: 'Beta', country: 'BR', filed: '2026-02-01T00:00:00Z', status: 'awaiting-final-go', statusSince: '2026-02-10T00:00:00Z' } ),
+			status: 'done', statusSince: '2025-06-01T00:00:00Z', statusHistory: [ { status: 'initial-feedback', since: '2025-01-20T00:00:00Z' }, { status: 'approved', since: '2025-02-09T00:00:00Z' } ],
+			signOffs: [ feedback( 'Amara Okafor', '2025-01-20T00:00:00Z' ), feedback( 'Hana Sato', '2025-01-22T00:00:00Z' ) ] } ),
+		record( { page: PREFIX + 'B', title: 'Beta', country: 'BR', filed: '2026-02-01T00:00:00Z', status: 'awaiting-final-go', statusSince: '2026-02-10T00:00:00Z',
+			signOffs: [ feedback( 'Amara Okafor', '2026-02-10T00:00:00Z' ) ] } ),
 		record( { page: PREFIX + 'C', title: 'Gamma', country: 'KE', filed: '2026-02-20T00:00:00Z', status: 'submitted', statusSince: '2026-02-20T00:00:00Z' } ),
-		record( { page: PREFIX + 'D', title: 'Delta', country: 'SE', filed: '2026-01-01T00:00:00Z', status: 'declined', statusSince: '2026-02-25T00:00:00Z' } ),
+		record( { page: PREFIX + 'D', title: 'Delta', country: 'SE', filed: '2026-01-01T00:00:00Z', status: 'declined', statusSince: '2026-02-25T00:00:00Z',
+			signOffs: [ feedback( 'Hana Sato', '2026-02-25T00:00:00Z' ) ] } ),
 	];
 	const now = '2026-03-15T00:00:00Z';
 
-	test( 'the table escapes what requesters wrote, shows status badges, flags and links a yearly archive page', () => {
-		const compiled = renderTable( records, committee, DEFAULT_PLAN_CONFIG, now );
-		expect( compiled.pages.map( ( page ) => page.title ) ).toEqual( [ ARCHIVE + '2025', PAGES.table ] );
-		const [ archive, main ] = compiled.pages;
-		const table = main.text;
-		expect( table ).toContain( '{| class="wikitable sortable"' );
-		expect( table ).toContain( '{{Helpdesk status|awaiting-final-go}}' );
-		expect( table ).toContain( '| overdue: committee' );
-		// Closed more than 90 days ago: on the archive page of the year it was closed, linked from the table.
-		expect( table ).not.toContain( PREFIX + 'A|' );
-		expect( table ).toContain( '== Archive ==\nRequests closed more than 90 days ago, by the year they were closed:\n* [[' + ARCHIVE + '2025|2025]]: 1 request' );
-		expect( archive.text ).toContain( '[[' + PREFIX + 'A|Alpha &#124; &#123;&#123;x&#125;&#125;]]' );
-		expect( archive.text ).toContain( '| 2025-01-10\n| 2025-06-01' );
-		// Closed recently: still in the table.
-		expect( table ).toContain( PREFIX + 'D|' );
-		expect( archive.text ).not.toContain( PREFIX + 'D|' );
+	const json = ( text: string ): Record<string, unknown> => JSON.parse( text ) as Record<string, unknown>;
+	const pages = ( list: RequestRecord[] ): Record<string, unknown>[] => list.map( ( entry ) => ( { page: entry.page } ) );
+
+	test( 'the requests\' data keep what requesters wrote as data, open ones on the main page, closed ones by the year closed', () => {
+		const compiled = renderExport( records, committee, DEFAULT_PLAN_CONFIG, now );
+		const EXPORT = 'Content Partnerships Hub/Helpdesk/Export/';
+		expect( compiled.pages.map( ( page ) => [ page.title, page.contentModel || 'wikitext', !!page.createOnly ] ) ).toEqual( [
+			[ EXPORT + '2025.json', 'json', false ],
+			[ EXPORT + '2026.json', 'json', false ],
+			[ PAGES.export, 'json', false ],
+			[ ARCHIVE + '2025', 'wikitext', true ],
+			[ ARCHIVE + '2026', 'wikitext', true ],
+		] );
+		const main = json( compiled.pages[ 2 ].text );
+		expect( main ).toMatchObject( { schema: 3, compiled: '2026-03-15', settings: { page: PAGES.settings, revid: 0, valid: true }, attention: [] } );
+		// Open requests, oldest filed first.
+		expect( main.requests ).toMatchObject( pages( [ records[ 1 ], records[ 2 ] ] ) );
+		const beta = ( main.requests as Record<string, unknown>[] )[ 0 ];
+		expect( beta ).toMatchObject( { title: 'Beta', status: 'awaiting-final-go', waitingOn: 'committee', reminderDays: 14, overdue: true,
+			continent: 'south-america', tally: { members: 8, feedback: 1, finalGoYes: 0, finalGoNo: 0 }, firstFeedback: '2026-02-10T00:00:00Z',
+			flags: [ 'overdue' ] } );
+		// Empty values are left out; the status holds, so there is no "proven".
+		expect( beta ).not.toHaveProperty( 'proven' );
+		expect( beta ).not.toHaveProperty( 'workingGroup' );
+		expect( main.pages ).toEqual( [
+			{ title: EXPORT + '2025.json', closedIn: '2025', part: 1, requests: 1 },
+			{ title: EXPORT + '2026.json', closedIn: '2026', part: 1, requests: 1 },
+		] );
+		// What a requester typed is kept as they typed it: the views escape it.
+		const closed = json( compiled.pages[ 0 ].text );
+		expect( closed ).toMatchObject( { schema: 3, index: PAGES.export, closedIn: '2025', part: 1 } );
+		expect( closed.requests ).toMatchObject( [ { page: PREFIX + 'A', title: 'Alpha | {{x}}', status: 'done', filed: '2025-01-10T00:00:00Z',
+			since: '2025-06-01T00:00:00Z', decided: '2025-02-09T00:00:00Z' } ] );
+		expect( json( compiled.pages[ 1 ].text ).requests ).toMatchObject( pages( [ records[ 3 ] ] ) );
+		expect( compiled.pages[ 3 ].text ).toBe( '{{#invoke:Helpdesk views|archive|year=2025}}' );
 		expect( compiled.attention ).toEqual( [] );
 		// The same records give the very same text: no timestamps that change by themselves.
-		expect( renderTable( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-15T00:10:00Z' ).pages.map( ( page ) => page.sha1 ) )
+		expect( renderExport( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-15T00:10:00Z' ).pages.map( ( page ) => page.sha1 ) )
 			.toEqual( compiled.pages.map( ( page ) => page.sha1 ) );
 	} );
 
 	test( 'statistics by status, country, continent and kind of support, with median times', () => {
-		const text = renderStatistics( records, committee, DEFAULT_PLAN_CONFIG ).text;
-		expect( text ).toContain( '| Sweden || 2' );
-		expect( text ).toContain( '| Europe || 2' );
-		expect( text ).toContain( '| Africa || 1' );
-		expect( text ).toContain( '| South america || 1' );
-		expect( text ).toContain( '| {{#invoke:Helpdesk request|labels|support|mass-upload}} || 4' );
-		// First responses: A after 10 days, B 9, D 55; decisions: A after 30 days, D 55.
-		expect( text ).toContain( '| Filing to the committee\'s first response || 10 || 3' );
-		expect( text ).toContain( '| Filing to the final decision || 42.5 || 2' );
-		expect( text ).toContain( '| 2025 || 1 || 1 || 0 || 0 || 1 || 10 || 30' );
-		expect( text ).toContain( '| 2026 || 3 || 0 || 1 || 0 || 3 || 32 || 55' );
+		const page = renderStatistics( records, committee, DEFAULT_PLAN_CONFIG, now );
+		expect( page.title ).toBe( PAGES.statisticsData );
+		expect( page.contentModel ).toBe( 'json' );
+		const data = json( page.text );
+		expect( data ).toMatchObject( { schema: 1, compiled: '2026-03-15', total: 4, unreadable: 0 } );
+		expect( data.byStatus ).toEqual( { done: 1, 'awaiting-final-go': 1, submitted: 1, declined: 1 } );
+		expect( data.byCountry ).toEqual( { SE: 2, BR: 1, KE: 1 } );
+		expect( data.byContinent ).toEqual( { europe: 2, 'south-america': 1, africa: 1 } );
+		expect( data.bySupport ).toEqual( { copyright: 1, 'mass-upload': 4 } );
+		// First responses (the first counted feedback): A after 10 days, B 9, D 55; decisions: A after 30 days, D 55.
+		expect( data.responseDays ).toEqual( { firstFeedback: { median: 10, count: 3 }, decision: { median: 42.5, count: 2 } } );
+		expect( data.years ).toEqual( [
+			{ year: '2025', filed: 1, countries: 1, continents: 1, approved: 1, declined: 0, withdrawn: 0, firstFeedbackMedian: 10, decisionMedian: 30 },
+			{ year: '2026', filed: 3, countries: 3, continents: 3, approved: 0, declined: 1, withdrawn: 0, firstFeedbackMedian: 32, decisionMedian: 55 },
+		] );
 	} );
 
 	test( 'the agenda lists what awaits the committee, the longest waiting first', () => {
-		const text = renderAgenda( records, committee, DEFAULT_PLAN_CONFIG, now ).text;
-		expect( text.indexOf( PREFIX + 'B|' ) ).toBeGreaterThan( 0 );
-		expect( text.indexOf( PREFIX + 'B|' ) ).toBeLessThan( text.indexOf( PREFIX + 'C|' ) );
-		expect( text ).not.toContain( PREFIX + 'D|' );
-		expect( text ).toContain( '| final go' );
+		const agenda = renderAgenda( records, committee, DEFAULT_PLAN_CONFIG, now );
+		expect( agenda.map( ( page ) => [ page.title, !!page.createOnly ] ) ).toEqual( [
+			[ 'Content Partnerships Hub/Helpdesk/Agenda/2026-12-10.json', false ],
+			[ 'Content Partnerships Hub/Helpdesk/Agenda/2026-12-10', true ],
+		] );
+		expect( agenda[ 1 ].text ).toBe( '{{#invoke:Helpdesk views|agenda|meeting=2026-12-10}}' );
+		const data = json( agenda[ 0 ].text );
+		expect( data ).toMatchObject( { schema: 1, meeting: '2026-12-10', previous: null, compiled: '2026-03-15' } );
+		expect( ( data.requests as Record<string, unknown>[] ).map( ( entry ) => [ entry.page, entry.decide ] ) ).toEqual( [
+			[ PREFIX + 'B', 'final-go' ], [ PREFIX + 'C', 'initial-feedback' ],
+		] );
+		expect( data.decided ).toEqual( [
+			{ page: PREFIX + 'A', title: 'Alpha | {{x}}', status: 'done', at: '2025-06-01T00:00:00Z' },
+			{ page: PREFIX + 'D', title: 'Delta', status: 'declined', at: '2026-02-25T00:00:00Z' },
+		] );
+		expect( data.overdue ).toEqual( [] );
 	} );
 } );
 
@@ -235,12 +279,12 @@ describe( 'configFromEnv', () => {
 
 	test( 'reads overrides and refuses half a configuration without echoing secrets', () => {
 		const config = configFromEnv( {
-			HELPDESK_API_URL: 'https://test.wikipedia.org/w/api.php', HELPDESK_OAUTH2_TOKEN: 'tok', HELPDESK_THRESHOLDS: 'submitted:7, approved:0',
+			HELPDESK_API_URL: 'https://test.wikipedia.org/w/api.php', HELPDESK_OAUTH2_TOKEN: 'tok',
 			HELPDESK_REQUESTS_PREFIX: 'Helpdesk/Requests', HELPDESK_BOT_CONTACT: 'ops@example.org',
 		}, versions, () => null );
 		expect( config.wiki.oauth2Token ).toBe( 'tok' );
-		expect( config.plan.thresholds.submitted ).toBe( 7 );
-		expect( config.plan.thresholds.approved ).toBeUndefined();
+		// The process settings come from the wiki's settings page, not the environment: the defaults until one is read.
+		expect( config.plan.process ).toEqual( DEFAULT_SETTINGS );
 		expect( config.plan.pages.requestsPrefix ).toBe( 'Helpdesk/Requests/' );
 		expect( config.wiki.userAgent ).toContain( 'ops@example.org' );
 		let error: unknown;
