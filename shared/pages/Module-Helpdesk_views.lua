@@ -84,6 +84,17 @@ function p.list( value )
 	return out
 end
 
+-- The entries of a list that are objects (anything else in the data is skipped).
+function p.records( value )
+	local out = {}
+	for _, item in ipairs( p.list( value ) ) do
+		if type( item ) == 'table' then
+			out[ #out + 1 ] = item
+		end
+	end
+	return out
+end
+
 function p.str( value )
 	if type( value ) == 'string' then
 		return value
@@ -198,7 +209,7 @@ end
 
 -- Requests sorted by an ISO field, oldest first; those without the field last, by page.
 function p.sortBy( requests, field )
-	local sorted = p.list( requests )
+	local sorted = p.records( requests )
 	table.sort( sorted, function ( a, b )
 		local x, y = p.str( a[ field ] ), p.str( b[ field ] )
 		if ( x == '' ) ~= ( y == '' ) then
@@ -525,7 +536,7 @@ function Context:row( request, compiled )
 	end
 	local flags, flagCount = self:flags( request )
 	if p.str( request.problem ) ~= '' or not request.status then
-		return '<tr class="helpdesk-request helpdesk-unreadable"><td data-sort-value="' .. mw.text.encode( p.str( request.page ) ) .. '">' ..
+		return '<tr class="helpdesk-request helpdesk-unreadable"><td data-sort-value="' .. p.text( p.str( request.page ) ) .. '">' ..
 			p.pageLink( request.page ) .. '<br>' .. small( self:msg( 'unreadable', p.text( request.problem ) ) ) ..
 			'</td><td data-sort-value="99"></td><td data-sort-value="-1"></td><td data-sort-value="' .. flagCount .. '">' .. small( flags ) .. '</td></tr>'
 	end
@@ -540,7 +551,7 @@ function Context:row( request, compiled )
 	end
 	local tally, tallySort = self:tally( request )
 	local order = STATUS_ORDER[ p.str( request.status ) ] or 99
-	return '<tr class="helpdesk-request"><td data-sort-value="' .. mw.text.encode( p.str( request.title ) ) .. '">' ..
+	return '<tr class="helpdesk-request"><td data-sort-value="' .. p.text( p.str( request.title ) ) .. '">' ..
 		self:titleLink( request ) .. ( details ~= '' and '<br>' .. small( details ) or '' ) ..
 		'</td><td data-sort-value="' .. string.format( '%02d%06d', order, 999999 - math.min( days or 0, 999999 ) ) .. '">' .. status ..
 		'</td><td data-sort-value="' .. tallySort .. '">' .. tally ..
@@ -674,7 +685,7 @@ function p.renderTable( self )
 			return self:wrap( problem, 'helpdesk-views-table' )
 		end
 	end
-	local requests = p.list( data.requests )
+	local requests = p.records( data.requests )
 	local out = {
 		'<p class="helpdesk-views-summary">' .. self:msg( 'open-count', #requests ) ..
 			( p.str( main.compiled ) ~= '' and ' ' .. self:msg( 'compiled', self:date( main.compiled ) ) or '' ) .. '</p>',
@@ -721,7 +732,7 @@ function p.renderArchive( self )
 	for _, title in ipairs( titles ) do
 		local data, problem = self:load( title, 3, isRequests )
 		if data then
-			for _, request in ipairs( p.list( data.requests ) ) do
+			for _, request in ipairs( p.records( data.requests ) ) do
 				requests[ #requests + 1 ] = request
 			end
 		else
@@ -754,8 +765,8 @@ function p.renderArchive( self )
 				'</td><td>' .. self:countryName( request.country ) ..
 				'</td><td>' .. self:supportLabels( request.support ) ..
 				'</td><td data-sort-value="' .. ( STATUS_ORDER[ p.str( request.status ) ] or 99 ) .. '">' .. ( unreadable and small( self:msg( 'unreadable', p.text( request.problem ) ) ) or self:statusOf( request ) ) ..
-				'</td><td data-sort-value="' .. mw.text.encode( p.str( request.filed ) ) .. '">' .. self:date( request.filed ) ..
-				'</td><td data-sort-value="' .. mw.text.encode( p.str( request.since ) ) .. '">' .. self:date( request.since ) .. '</td></tr>'
+				'</td><td data-sort-value="' .. p.text( p.str( request.filed ) ) .. '">' .. self:date( request.filed ) ..
+				'</td><td data-sort-value="' .. p.text( p.str( request.since ) ) .. '">' .. self:date( request.since ) .. '</td></tr>'
 		end
 	end
 	rows[ #rows + 1 ] = '</table>'
