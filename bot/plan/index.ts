@@ -214,7 +214,7 @@ function planEdits(
 		pending.forEach( ( name ) => {
 			const member = byName[ name ];
 			const title = config.userTalkPrefix + name;
-			if ( due.about === 'status' || !member || member.notify !== 'talk' || input.talkUnavailable.includes( title ) ) {
+			if ( ( due.about !== 'filed' && due.about !== 'reminder' ) || !member || member.notify !== 'talk' || input.talkUnavailable.includes( title ) ) {
 				routed.mention.push( name );
 				return;
 			}
@@ -352,8 +352,7 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 			reasons.push( 'tell ' + due.signOff.member + ' of a sign-off in their name that does not count' );
 		}
 		if ( pinged.length ) {
-			notices.push( { to: pinged, channel: 'mention', about: due.about === 'unproven' || due.about === 'sign-off' ? 'status' : due.about,
-				requests: [ record.page ] } );
+			notices.push( { to: pinged, channel: 'mention', about: due.about, requests: [ record.page ] } );
 		}
 	}
 	const statusMarker = statusKey( record.status, record.statusSince );
@@ -420,7 +419,7 @@ function settingsNotice( input: PlanInput, inForce: SettingsInForce, recipients:
 		baseRevid: talk.revid,
 		baseTimestamp: talk.timestamp,
 		reasons: [ 'tell the helpdesk staff that the settings are not valid' ],
-		notices: [ { to: staff, channel: 'mention', about: 'status', requests: [] } ],
+		notices: [ { to: staff, channel: 'mention', about: 'settings', requests: [] } ],
 		mentions: staff.length,
 	} ];
 }

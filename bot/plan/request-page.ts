@@ -414,11 +414,13 @@ export function silentMarkers( markers: object[] ): string {
 /**
  * The status of a request as already recorded, for a page written with its past
  * (an import): the bot then owes nothing for that status and need not edit the page
- * to record it. Empty when the date is not a real one.
+ * to record it. The marker says `imported`: the decision was taken before the
+ * Helpdesk's pages, so it is not checked against sign-offs. Empty when the date is
+ * not a real one.
  */
 export function statusRecord( status: Status, since: string ): string {
 	const canonical = parseTimestamp( since );
-	return canonical ? '\n' + marker( { k: statusKey( status, canonical ), status: status, since: canonical } ) : '';
+	return canonical ? '\n' + marker( { k: statusKey( status, canonical ), status: status, since: canonical, imported: true } ) : '';
 }
 
 export { escapeText };

@@ -238,7 +238,7 @@ export interface Notice {
 	/** Who is told. */
 	to: string[];
 	channel: 'mention' | 'talk';
-	about: 'filed' | 'reminder' | 'status';
+	about: 'filed' | 'reminder' | 'status' | 'unproven' | 'sign-off' | 'settings';
 	requests: string[];
 }
 

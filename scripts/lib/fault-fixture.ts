@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Mwn } from 'mwn';
 import { renderRequestPage } from '../../shared/codec';
-import { COMMITTEE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE } from '../../shared/pages';
+import { COMMITTEE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE } from '../../shared/pages';
+import { DEFAULT_SETTINGS, settingsText } from '../../shared/settings';
 import { emptyRequest, HelpdeskRequest } from '../../shared/request';
 import type { Status } from '../../shared/status';
 import { subpageName } from '../../shared/title';
@@ -83,7 +84,7 @@ export function committeeText( now: number ): string {
 	].join( '\n' );
 }
 
-/** The requests, one or more per stage; thresholds are those of bot/config.ts (14, 14, 30, 30, 21, 60 days). */
+/** The requests, one or more per stage; reminder days are the default settings' (14, 14, 30, 30, 21, 60, 30 days). */
 export const REQUEST_SPECS: Omit<FixtureRequest, 'title'>[] = [
 	{ key: 'new', requester: REQUESTER_ONE, typed: 'submitted', status: 'submitted', filedDaysAgo: 1, sinceDaysAgo: 1, note: 'filing notice due' },
 	{ key: 'new2', requester: REQUESTER_TWO, typed: 'submitted', status: 'submitted', filedDaysAgo: 0, sinceDaysAgo: 0, note: 'filing notice due' },
@@ -231,6 +232,8 @@ export async function createFaultFixture( log: ( line: string ) => void = () => 
 		const admin = await logIn( wiki, wiki.credentials.admin.botUsername, wiki.credentials.admin.botPassword );
 		await edit( admin, COMMITTEE_PAGE, committeeText( now ), 'fault suite: committee' );
 		await edit( admin, SHUTOFF_PAGE, 'run', 'fault suite: run' );
+		// The staff reminded of requests waiting on the helpdesk, and told of statuses the sign-offs do not bear out.
+		await edit( admin, SETTINGS_PAGE, settingsText( Object.assign( {}, DEFAULT_SETTINGS, { helpdesk: [ STAFF ] } ) ), 'fault suite: staff' );
 		const sessions: Record<string, Mwn> = {};
 		const as = async ( name: string ): Promise<Mwn> => {
 			sessions[ name ] = sessions[ name ] || await logIn( wiki, name, people[ name ] );

@@ -198,7 +198,6 @@ export class FaultSuite {
 			HELPDESK_BOT_PASSWORD: wiki.credentials.bot.botPassword,
 			HELPDESK_BOT_CONTACT: 'helpdesk@example.org',
 			HELPDESK_EDIT_SPACING_MS: '0',
-			HELPDESK_STAFF_CONTACTS: this.fixture.staffContacts.join( ',' ),
 			HELPDESK_RETRY_PAUSE_MS: String( this.options.retryPauseMs ),
 		} );
 		if ( this.options.runBudgetSeconds !== undefined ) {

@@ -10,17 +10,17 @@ import { join } from 'node:path';
 import { diffLines } from 'diff';
 import { ApiParams, Mwn } from 'mwn';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { ARCHIVE_PREFIX, STATE_PAGE } from '../../bot/config';
+import { AGENDA_PREFIX, ARCHIVE_PREFIX, EXPORT_PREFIX, STATE_PAGE, STATISTICS_DATA_PAGE } from '../../bot/config';
 import { main } from '../../bot/main';
+import { statusRecord } from '../../bot/plan/request-page';
 import type { RunReport } from '../../bot/run';
 import { emptyFields, requestFromFields } from '../../gadget/filing/fields';
 import type { ApiFailure } from '../../gadget/filing/problems';
 import { EditParams, EditResponse, fileRequest, ParseResponse, QueryResponse, RequestApi } from '../../gadget/filing/save';
 import gadgetMessages from '../../gadget/i18n/en.json';
 import { renderRequestPage } from '../../shared/codec';
-import {
-	AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE, STATISTICS_PAGE,
-} from '../../shared/pages';
+import { COMMITTEE_PAGE, EXPORT_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE } from '../../shared/pages';
+import { DEFAULT_SETTINGS, settingsText } from '../../shared/settings';
 import type { RequestFormFields } from '../../shared/request';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { sharedTestWiki } from './setup/shared-wiki';
@@ -30,6 +30,7 @@ import { TEST_USER_AGENT } from './setup/test-wiki';
 
 const ROOT = join( __dirname, '..', '..' );
 const RUN = Date.now().toString( 36 );
+const MEETING = new Date( Date.now() + 10 * 86400000 ).toISOString().slice( 0, 10 );
 
 const AMARA = 'Amara Okafor';
 const LUCIA = 'Lucía Fernández';
@@ -150,6 +151,12 @@ async function history( title: string ): Promise<Revision[]> {
 async function pageText( title: string ): Promise<string> {
 	const revisions = await history( title );
 	return revisions.length ? revisions[ revisions.length - 1 ].text : '';
+}
+
+/** The page as the wiki renders it, in English. */
+async function renderedHtml( title: string, language = 'en' ): Promise<string> {
+	const response = await admin.request( { action: 'parse', page: title, prop: 'text', uselang: language, disablelimitreport: true } );
+	return response.parse.text as string;
 }
 
 async function exists( title: string ): Promise<boolean> {
@@ -338,6 +345,9 @@ describe( 'the bot on a real wiki', () => {
 			people[ user.username ] = await logIn( user.username, user.password );
 		}
 		await admin.request( { action: 'edit', title: COMMITTEE_PAGE, text: COMMITTEE_TEXT, summary: 'bot test', token: admin.csrfToken } );
+		// The next meeting in ten days, whatever the day the tests run.
+		await admin.request( { action: 'edit', title: SETTINGS_PAGE, text: settingsText( Object.assign( {}, DEFAULT_SETTINGS, { meetings: [ MEETING ] } ) ),
+			contentmodel: 'json', summary: 'bot test', token: admin.csrfToken } );
 		// Earlier test files may have filed requests: let the bot settle them first.
 		await setShutoff( 'run' );
 		await runBot();
@@ -395,34 +405,29 @@ describe( 'the bot on a real wiki', () => {
 		] );
 	} );
 
-	test( 'the table, the statistics, the agenda and the JSON export show the request', async () => {
-		const table = await pageText( REQUEST_TABLE_PAGE );
-		const row = table.split( '\n|-\n' ).find( ( part ) => part.includes( '[[' + titles.a + '|' ) );
-		expect( row ).toBeDefined();
-		expect( row ).toContain( mention( REQUESTER_ONE ) );
-		expect( row ).toContain( 'Nigeria' );
-		expect( row ).toContain( 'mass-upload, copyright' );
-		expect( row ).toContain( '{{Helpdesk status|submitted}}' );
-		expect( row ).toContain( 'feedback 0/3, go 0/3' );
-		const statistics = await pageText( STATISTICS_PAGE );
-		expect( statistics ).toMatch( /\| Nigeria \|\| [1-9]/ );
-		expect( statistics ).toMatch( /\| Estonia \|\| [1-9]/ );
-		expect( statistics ).toMatch( /\| Africa \|\| [1-9]/ );
-		const agenda = await pageText( AGENDA_PAGE );
-		expect( agenda ).toContain( '[[' + titles.a + '|' );
-		expect( agenda ).toContain( '[[' + titles.b + '|' );
-		const info = await query<{ pages: { contentmodel: string }[] }>( { titles: EXPORT_PAGE, prop: 'info' } );
-		expect( info.pages[ 0 ].contentmodel ).toBe( 'json' );
+	test( 'the data pages behind the table, the statistics and the agenda show the request', async () => {
+		const info = await query<{ pages: { contentmodel: string }[] }>( { titles: [ EXPORT_PAGE, STATISTICS_DATA_PAGE ].join( '|' ), prop: 'info' } );
+		expect( info.pages.map( ( page ) => page.contentmodel ) ).toEqual( [ 'json', 'json' ] );
 		const exported = JSON.parse( await pageText( EXPORT_PAGE ) );
+		expect( exported ).toMatchObject( { schema: 3, settings: { page: SETTINGS_PAGE, valid: true } } );
 		const record = exported.requests.find( ( entry: { page: string } ) => entry.page === titles.a );
 		expect( record ).toMatchObject( {
-			requester: REQUESTER_ONE, country: 'NG', continent: 'africa', status: 'submitted', problem: '',
+			requester: REQUESTER_ONE, requesterValid: true, country: 'NG', continent: 'africa', status: 'submitted', waitingOn: 'committee',
 			support: [ 'mass-upload', 'copyright' ], tally: { members: 3, feedback: 0, finalGoYes: 0, finalGoNo: 0 },
-			notices: expect.arrayContaining( [ {
-				key: 'filed', to: [ AMARA ], talk: [ LUCIA ], none: [], of: expect.arrayContaining( [ AMARA, LUCIA ] ),
-			} ] ),
+			excerpt: expect.stringContaining( 'Lagos test museum' ),
 		} );
-		expect( record.notices.find( ( notice: { key: string } ) => notice.key === 'filed' ).of ).not.toContain( KENJI );
+		expect( record.problem ).toBeUndefined();
+		const statistics = JSON.parse( await pageText( STATISTICS_DATA_PAGE ) );
+		expect( statistics.byCountry.NG ).toBeGreaterThan( 0 );
+		expect( statistics.byCountry.EE ).toBeGreaterThan( 0 );
+		expect( statistics.byContinent.africa ).toBeGreaterThan( 0 );
+		expect( statistics.byStatus.submitted ).toBeGreaterThan( 0 );
+		const agenda = JSON.parse( await pageText( AGENDA_PREFIX + MEETING + '.json' ) );
+		expect( agenda ).toMatchObject( { schema: 1, meeting: MEETING } );
+		const onAgenda = agenda.requests.filter( ( entry: { page: string } ) => entry.page === titles.a || entry.page === titles.b );
+		expect( onAgenda.map( ( entry: { decide: string } ) => entry.decide ) ).toEqual( [ 'initial-feedback', 'initial-feedback' ] );
+		// The meeting's own view, made once by the bot.
+		expect( await pageText( AGENDA_PREFIX + MEETING ) ).toBe( '{{#invoke:Helpdesk views|agenda|meeting=' + MEETING + '}}' );
 	} );
 
 	test( 'a second run changes nothing and makes at most 5 API requests after logging in', async () => {
@@ -448,29 +453,28 @@ describe( 'the bot on a real wiki', () => {
 		expect( state ).toMatchObject( { schema: 3, part: 1, parts: 1, saved: expect.any( String ), rcid: expect.any( Number ), signOffs: [] } );
 		expect( await pageText( STATE_PAGE ) ).not.toContain( 'Lagos test museum' );
 		expect( info.pages[ 0 ].length ).toBeLessThan( 3000 );
-		expect( state.compiled ).toEqual( expect.arrayContaining( [ REQUEST_TABLE_PAGE, STATISTICS_PAGE, AGENDA_PAGE, EXPORT_PAGE ] ) );
+		expect( state.compiled ).toEqual( expect.arrayContaining( [ STATISTICS_DATA_PAGE, EXPORT_PAGE ] ) );
+		// A meeting's agenda is never emptied as obsolete: each stays as its own page.
+		expect( state.compiled.some( ( title: string ) => title.indexOf( AGENDA_PREFIX ) === 0 ) ).toBe( false );
 	} );
 
-	test( 'a request closed long ago moves to the archive page of its year, linked from the table and the export', async () => {
+	test( 'a request closed in an earlier year goes on the data page of that year, with a view of its own', async () => {
 		// Imported as it stood: filed and closed in 2024.
 		const title = REQUESTS_PREFIX + 'Archive test ' + RUN;
 		const request = Object.assign( requestFromFields( Object.assign( emptyFields(), requestFields( 'Archive test: glass plates of the Oslo test museum ' + RUN, 'NO' ) ),
 			{ requester: REQUESTER_ONE, language: 'en' }, new Date( '2024-01-10T09:00:00Z' ) ), { status: 'done' as const, statusSince: '2024-05-02T10:00:00Z' } );
-		await editAs( REQUESTER_ONE, title, renderRequestPage( request ), 'request closed in 2024' );
+		await editAs( REQUESTER_ONE, title, renderRequestPage( request ) + statusRecord( 'done', '2024-05-02T10:00:00Z' ), 'request closed in 2024' );
 		const report = await runBot();
-		const archive = ARCHIVE_PREFIX + '2024';
-		expect( saved( report ).map( ( edit ) => edit.title ) ).toEqual( expect.arrayContaining( [ archive, REQUEST_TABLE_PAGE, EXPORT_PAGE ] ) );
-		const page = await pageText( archive );
-		expect( page ).toContain( '[[' + title + '|' );
-		expect( page ).toContain( '| 2024-05-02' );
-		const table = await pageText( REQUEST_TABLE_PAGE );
-		expect( table.split( '== Archive ==' )[ 0 ] ).not.toContain( '[[' + title + '|' );
-		expect( table.split( '== Archive ==' )[ 1 ] ).toContain( '[[' + archive + '|2024]]' );
+		const yearPage = EXPORT_PREFIX + '2024.json';
+		const view = ARCHIVE_PREFIX + '2024';
+		expect( saved( report ).map( ( edit ) => edit.title ) ).toEqual( expect.arrayContaining( [ yearPage, EXPORT_PAGE ] ) );
+		expect( await pageText( view ) ).toBe( '{{#invoke:Helpdesk views|archive|year=2024}}' );
 		const exported = JSON.parse( await pageText( EXPORT_PAGE ) );
 		expect( exported.requests.some( ( entry: { page: string } ) => entry.page === title ) ).toBe( false );
 		const yearly = exported.pages.find( ( entry: { closedIn: string } ) => entry.closedIn === '2024' );
-		const part = JSON.parse( await pageText( yearly.title ) );
-		expect( part.requests.find( ( entry: { page: string } ) => entry.page === title ) ).toMatchObject( { status: 'done', statusSince: '2024-05-02T10:00:00Z' } );
+		expect( yearly.title ).toBe( yearPage );
+		const part = JSON.parse( await pageText( yearPage ) );
+		expect( part.requests.find( ( entry: { page: string } ) => entry.page === title ) ).toMatchObject( { status: 'done', since: '2024-05-02T10:00:00Z' } );
 		expect( ( await runBot() ).edits ).toEqual( [] );
 	} );
 
@@ -490,12 +494,24 @@ describe( 'the bot on a real wiki', () => {
 		const exported = JSON.parse( await pageText( EXPORT_PAGE ) );
 		const record = exported.requests.find( ( entry: { page: string } ) => entry.page === titles.a );
 		expect( record.tally ).toEqual( { members: 3, feedback: 1, finalGoYes: 0, finalGoNo: 0 } );
-		expect( record.flags ).toContain( 'sign-off not counted' );
-		const table = await pageText( REQUEST_TABLE_PAGE );
-		const [ rows, attention ] = table.split( '== Requests needing attention ==' );
-		expect( rows.split( '\n|-\n' ).find( ( part ) => part.includes( '[[' + titles.a + '|' ) ) ).toContain( 'feedback 1/3, go 0/3' );
-		expect( attention ).toContain( 'for ' + LUCIA + ' was added by ' + REQUESTER_TWO + ', not counted.' );
-		expect( attention ).toContain( 'by ' + REQUESTER_TWO + ', who is not on the committee, not counted.' );
+		expect( record.flags ).toContain( 'sign-off-not-counted' );
+		expect( record.signOffs ).toEqual( expect.arrayContaining( [
+			expect.objectContaining( { kind: 'feedback', member: LUCIA, by: REQUESTER_TWO, reason: 'added-by-other' } ),
+			expect.objectContaining( { kind: 'feedback', member: AMARA, by: AMARA, counted: true } ),
+		] ) );
+		const attention = exported.attention.filter( ( entry: { page: string } ) => entry.page === titles.a );
+		expect( attention.map( ( entry: { text: string } ) => entry.text ) ).toEqual( expect.arrayContaining( [
+			'Sign-off (initial feedback) for ' + LUCIA + ' was added by ' + REQUESTER_TWO + ', not counted.',
+			'Sign-off (final go) by ' + REQUESTER_TWO + ', who is not on the committee, not counted.',
+		] ) );
+		// On the request page itself: each sign-off that does not count says so, and Lucía is told once.
+		expect( text ).toContain( '{{Helpdesk sign-off|kind=feedback|member=' + LUCIA + '|not_counted=added-by-other|added_by=' + REQUESTER_TWO + '}}' );
+		expect( text ).toContain( '{{Helpdesk sign-off|kind=final-go|decision=yes|member=' + REQUESTER_TWO + '|not_counted=not-member}}' );
+		expect( text ).toContain( '{{Helpdesk sign-off|kind=feedback|member=' + AMARA + '}}' );
+		expect( count( text, mention( LUCIA ) ) ).toBe( 1 );
+		expect( text ).toContain( 'a sign-off in your name (initial feedback) was added by ' + REQUESTER_TWO );
+		const rendered = await renderedHtml( titles.a );
+		expect( rendered ).toContain( 'not counted' );
 		expect( ( await runBot() ).edits ).toEqual( [] );
 	} );
 
@@ -532,8 +548,8 @@ describe( 'the bot on a real wiki', () => {
 		expect( revisions.map( ( revision ) => revision.revid ) ).toEqual( [ created.revid ] );
 		expect( report.needsAttention ).toContainEqual( { page: title, reason: 'The page shuts the bot out ({{nobots}} or {{bots}}): no notices or status updates.' } );
 		expect( report.notices.some( ( notice ) => notice.requests.includes( title ) ) ).toBe( false );
-		const attention = ( await pageText( REQUEST_TABLE_PAGE ) ).split( '== Requests needing attention ==' )[ 1 ];
-		expect( attention ).toContain( '[[' + title + '|' );
+		const attention = JSON.parse( await pageText( EXPORT_PAGE ) ).attention;
+		expect( attention ).toContainEqual( expect.objectContaining( { page: title, code: 'nobots' } ) );
 		expect( ( await pageText( 'User talk:' + LUCIA ) ) ).not.toContain( title );
 	} );
 
@@ -586,8 +602,11 @@ describe( 'the bot on a real wiki', () => {
 		} );
 		expect( diffs[ title ] ).toContain( '\n+[[User:' + AMARA + '|' + AMARA + ']]: a new request has been filed' );
 		expect( diffs[ 'User talk:' + LUCIA ] ).toContain( '\n+* New request: [[' + title + '|' );
-		expect( diffs[ REQUEST_TABLE_PAGE ] ).toContain( '\n+| [[' + title + '|' );
-		expect( diffs[ EXPORT_PAGE ] ).toContain( title );
+		// The data pages exist: their diffs are real diffs, with the new request added, not whole pages.
+		expect( diffs[ EXPORT_PAGE ] ).toContain( '+\t\t\t"page": "' + title + '"' );
+		expect( diffs[ EXPORT_PAGE ] ).toMatch( /^@@ -\d+,\d+ \+\d+,\d+ @@/m );
+		expect( diffs[ EXPORT_PAGE ] ).not.toMatch( /^@@ -0,0 /m );
+		expect( diffs[ STATISTICS_DATA_PAGE ] ).not.toMatch( /^@@ -0,0 /m );
 		expect( run.stdout ).toContain( 'Run complete (dry run: nothing saved).' );
 		expect( await botEditCount() ).toBe( before );
 		expect( ( await history( title ) ).map( ( revision ) => revision.user ) ).toEqual( [ REQUESTER_ONE ] );
