@@ -10,6 +10,7 @@ import type { ExportedRequest } from '../../../bot/plan/types';
 import { RunReport, runOnce } from '../../../bot/run';
 import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
 import { renderRequestPage } from '../../../shared/codec';
+import { DEFAULT_SETTINGS, ProcessSettings, settingsText } from '../../../shared/settings';
 import type { HelpdeskRequest } from '../../../shared/request';
 import { fakeClient, InMemoryActionApi } from './fake-api';
 import { sampleRequest } from '../../../scripts/lib/sample-request';
@@ -117,4 +118,28 @@ export function botPageSizes( wiki: InMemoryActionApi ): Record<string, number> 
 		}
 	} );
 	return sizes;
+}
+
+/** The committee members of the fixture who sign off in the tests (Chen Wei is away in March 2026). */
+export const SIGNING_MEMBERS = [ 'Amara Okafor', 'Diego Fernández', 'Eliška Nováková', 'Gaurav Mehta', 'Hana Sato' ];
+
+/** A sign-off added to the page by `by` (the member named, unless forged). */
+export function addSignOff( wiki: InMemoryActionApi, title: string, kind: 'feedback' | 'final-go', member: string, decision = '', by = member ): void {
+	wiki.save( title, wiki.text( title ) + '\n{{Helpdesk sign-off|kind=' + kind + ( decision ? '|decision=' + decision : '' ) + '|member=' + member + '}} ~~~~', by );
+}
+
+/** The sign-offs that bear out a decision under the default quorums: 3 initial feedback, then 5 final go. */
+export function signOffQuorum( wiki: InMemoryActionApi, title: string, decision: 'yes' | 'no' = 'yes' ): void {
+	SIGNING_MEMBERS.slice( 0, 3 ).forEach( ( member ) => addSignOff( wiki, title, 'feedback', member ) );
+	SIGNING_MEMBERS.forEach( ( member ) => addSignOff( wiki, title, 'final-go', member, decision ) );
+}
+
+/** A data page the bot wrote, parsed. */
+export function dataPage( wiki: InMemoryActionApi, title: string ): Record<string, unknown> & { requests?: Record<string, unknown>[] } {
+	return JSON.parse( wiki.text( title ) ) as Record<string, unknown>;
+}
+
+/** The process settings saved on the wiki's settings page, as a person would. */
+export function saveSettings( wiki: InMemoryActionApi, settings: Partial<ProcessSettings>, user = 'Admin' ): void {
+	wiki.save( PAGES.settings, settingsText( Object.assign( {}, DEFAULT_SETTINGS, settings ) ), user );
 }

@@ -7,7 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_PLAN_CONFIG } from '../../../bot/config';
 import { exitCode } from '../../../bot/main';
 import { apiError, InMemoryActionApi } from './fake-api';
-import { exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot } from './helpers';
+import {
+	dataPage, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, saveSettings, signOffQuorum,
+} from './helpers';
 
 const KUMASI = PREFIX + 'Kumasi photo archive';
 const MENTION_MEMBERS = [ 'Amara Okafor', 'Diego Fernández', 'Eliška Nováková', 'Gaurav Mehta', 'Hana Sato' ];
@@ -181,9 +183,12 @@ describe( 'reminders', () => {
 	test( 'a request waiting on the helpdesk reminds the configured contacts only', async () => {
 		const wiki = makeWiki();
 		wiki.save( KUMASI, requestText( { status: 'approved', filed: '2026-01-01T00:00:00Z', statusSince: '2026-02-01T00:00:00Z' } ), 'Kofi Mensah' );
-		const config = Object.assign( {}, DEFAULT_PLAN_CONFIG, { contacts: { helpdesk: [ 'Helpdesk staff' ], workingGroup: [] } } );
-		const report = await runBot( wiki, { config: config } );
+		// Approved as the sign-offs bear out; the staff are those the settings page names.
+		signOffQuorum( wiki, KUMASI );
+		saveSettings( wiki, { helpdesk: [ 'Helpdesk staff' ], workingGroups: [ { code: 'communication', names: { en: 'Communication' }, contacts: [ 'Working group contact' ] } ] } );
+		const report = await runBot( wiki );
 		expect( report.notices ).toEqual( [ { to: [ 'Helpdesk staff' ], channel: 'mention', about: 'reminder', requests: [ KUMASI ] } ] );
+		expect( mentionCounts( wiki ) ).toEqual( { 'Helpdesk staff': 1 } );
 	} );
 } );
 
@@ -191,6 +196,9 @@ describe( 'status changes', () => {
 	test( 'a hand-typed alias is normalised in place, its date stamped, and the requester told in their language', async () => {
 		const wiki = makeWiki();
 		wiki.save( KUMASI, requestText( { language: 'sv', requester: 'Sara Berg' } ), 'Sara Berg' );
+		await runBot( wiki );
+		// The committee's sign-offs bear the decision out, so the requester hears of it.
+		signOffQuorum( wiki, KUMASI );
 		await runBot( wiki );
 		wiki.setClock( '2026-03-05T12:00:00Z' );
 		setRequestParam( wiki, KUMASI, 'status', 'Accepted', 'Helpdesk staff' );
@@ -250,9 +258,22 @@ describe( 'sign-offs', () => {
 		const reasons = report.needsAttention.map( ( item ) => item.reason );
 		expect( reasons ).toContain( 'Sign-off (final go) for Hana Sato was added by Mallory, not counted.' );
 		expect( reasons ).toContain( 'Sign-off (final go) by Mallory, who is not on the committee, not counted.' );
-		expect( exportedRequests( wiki )[ 0 ] ).toMatchObject( { tally: { members: 8, finalGoYes: 1, finalGoNo: 1, feedback: 0 } } );
-		expect( wiki.text( PAGES.table ) ).toContain( 'go 1/8 (1 no)' );
-		expect( wiki.text( PAGES.table ) ).toContain( 'was added by Mallory, not counted.' );
+		const exported = exportedRequests( wiki )[ 0 ] as unknown as { tally: unknown; signOffs: unknown };
+		expect( exported.tally ).toEqual( { members: 8, finalGoYes: 1, finalGoNo: 1, feedback: 0 } );
+		expect( exported.signOffs ).toMatchObject( [
+			{ kind: 'final-go', member: 'Amara Okafor', decision: 'yes', by: 'Amara Okafor', counted: true },
+			{ kind: 'final-go', member: 'Hana Sato', decision: 'yes', by: 'Mallory', reason: 'added-by-other' },
+			{ kind: 'final-go', member: 'Mallory', decision: 'yes', by: 'Mallory', reason: 'not-member' },
+			{ kind: 'final-go', member: 'Gaurav Mehta', decision: 'no', by: 'Gaurav Mehta', counted: true },
+		] );
+		expect( ( exported.signOffs as Record<string, unknown>[] ).filter( ( signOff ) => signOff.counted ) ).toHaveLength( 2 );
+		// The request page shows which do not count, and why.
+		expect( wiki.text( KUMASI ) ).toContain( '{{Helpdesk sign-off|kind=final-go|decision=yes|member=Hana Sato|not_counted=added-by-other|added_by=Mallory}}' );
+		expect( wiki.text( KUMASI ) ).toContain( '{{Helpdesk sign-off|kind=final-go|decision=yes|member=Mallory|not_counted=not-member}}' );
+		expect( wiki.text( KUMASI ) ).toContain( '{{Helpdesk sign-off|kind=final-go|decision=yes|member=Amara Okafor}}' );
+		const attention = dataPage( wiki, PAGES.export ).attention as Record<string, unknown>[];
+		expect( attention ).toContainEqual( { page: KUMASI, code: 'sign-off-not-counted', params: [ 'final-go', 'Hana Sato', 'added-by-other', 'Mallory' ],
+			text: 'Sign-off (final go) for Hana Sato was added by Mallory, not counted.' } );
 		// Mallory copying Hana's exact sign-off later still does not make it hers.
 		expect( ( await runBot( wiki ) ).edits ).toEqual( [] );
 	} );
@@ -302,11 +323,16 @@ describe( 'pages the bot must leave alone', () => {
 		expect( report.ok ).toBe( true );
 		expect( wiki.latest( PREFIX + 'Lima museum' )!.user ).toBe( 'Juan Quispe' );
 		expect( wiki.latest( PREFIX + 'WLM Austria' )!.user ).toBe( 'Lena Schulz' );
-		expect( report.needsAttention ).toContainEqual( { page: PREFIX + 'Lima museum', reason: 'The page has no {{Helpdesk request}} template.' } );
-		expect( report.needsAttention.some( ( item ) => item.page === PREFIX + 'WLM Austria' && /nobots/.test( item.reason ) ) ).toBe( true );
-		const table = wiki.text( PAGES.table );
-		expect( table ).toContain( '== Requests needing attention ==' );
-		expect( table ).toContain( '[[' + PREFIX + 'Lima museum|Lima museum]]: The page has no &#123;&#123;Helpdesk request&#125;&#125; template.' );
+		expect( report.needsAttention ).toContainEqual( { page: PREFIX + 'Lima museum', code: 'unreadable', params: [],
+			reason: 'The page has no {{Helpdesk request}} template.' } );
+		expect( report.needsAttention.some( ( item ) => item.page === PREFIX + 'WLM Austria' && item.code === 'nobots' && /nobots/.test( item.reason ) ) ).toBe( true );
+		// The data page lists them for the views, and keeps the unreadable page among the requests.
+		const main = dataPage( wiki, PAGES.export );
+		expect( main.attention ).toContainEqual( { page: PREFIX + 'Lima museum', code: 'unreadable', text: 'The page has no {{Helpdesk request}} template.' } );
+		expect( main.attention ).toContainEqual( expect.objectContaining( { page: PREFIX + 'WLM Austria', code: 'nobots' } ) );
+		expect( main.requests ).toContainEqual( { page: PREFIX + 'Lima museum', touched: wiki.latest( PREFIX + 'Lima museum' )!.timestamp,
+			flags: [ 'unreadable' ], problem: 'The page has no {{Helpdesk request}} template.' } );
+		expect( main.requests ).toContainEqual( expect.objectContaining( { page: PREFIX + 'WLM Austria', flags: expect.arrayContaining( [ 'nobots' ] ) } ) );
 		expect( mentionCounts( wiki )[ 'Amara Okafor' ] ).toBe( 1 );
 	} );
 
@@ -395,7 +421,10 @@ describe( 'a dry run', () => {
 		const report = await runBot( wiki, { dryRun: true } );
 		expect( wiki.edits ).toBe( 0 );
 		const kinds = report.edits.map( ( edit ) => edit.kind );
-		expect( kinds ).toEqual( [ 'talk', 'talk', 'request', 'generated', 'generated', 'generated', 'export', 'state' ] );
+		expect( kinds ).toEqual( [ 'talk', 'talk', 'request', 'export', 'export', 'generated', 'export', 'state' ] );
+		expect( report.edits.slice( 3 ).map( ( edit ) => edit.title ) ).toEqual( [
+			PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json', PAGES.agendaPrefix + '2026-12-10', PAGES.export, PAGES.state,
+		] );
 		const ping = report.edits.find( ( edit ) => edit.kind === 'request' )!;
 		expect( ping.diff ).toContain( '+[[User:Amara Okafor|Amara Okafor]]' );
 		expect( ping.diff ).toContain( 'Index: ' + KUMASI );
@@ -414,21 +443,24 @@ describe( 'runs after a change', () => {
 		wiki.requests.length = 0;
 		const report = await runBot( wiki );
 		expect( report.fullScan ).toBe( true );
-		expect( report.pagesRead ).toBe( 2 + 1 + 30 );
+		// Shutoff, committee and settings pages, the state, the 30 requests.
+		expect( report.pagesRead ).toBe( 3 + 1 + 30 );
 		const reads = wiki.requests.filter( ( params ) => params.action === 'query' );
 		// The start, all 30 pages (500 a request), the accounts of the committee, the compiled pages' revisions.
 		expect( reads.length ).toBeLessThanOrEqual( Math.ceil( 30 / 500 ) + 5 );
-		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.export, PAGES.state ] );
+		// The request awaits the committee: its new excerpt is on the agenda as well as on the requests' data page.
+		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.agendaPrefix + '2026-12-10.json', PAGES.export, PAGES.state ] );
 	} );
 
-	test( 'a deleted request leaves the table', async () => {
+	test( 'a deleted request leaves the data pages', async () => {
 		const wiki = makeWiki();
 		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
 		wiki.save( PREFIX + 'Lagos archive', requestText( { title: 'Lagos newspaper archive', requester: 'Ngozi Eze' } ), 'Ngozi Eze' );
 		await runBot( wiki );
 		wiki.delete( PREFIX + 'Lagos archive' );
 		await runBot( wiki );
-		expect( wiki.text( PAGES.table ) ).not.toContain( 'Lagos' );
+		expect( wiki.text( PAGES.statisticsData ) ).not.toContain( 'Lagos' );
+		expect( dataPage( wiki, PAGES.statisticsData ).total ).toBe( 1 );
 		expect( exportedRequests( wiki ).map( ( record ) => record.page ) ).toEqual( [ KUMASI ] );
 	} );
 } );
