@@ -214,6 +214,12 @@ export function recordAttention( record: RequestRecord, committee: Committee, co
 
 // Requests (the export) --------------------------------------------------------
 
+/** Closed more than `archiveAfterDays` ago: on the page of the year it was closed, no longer with the open requests. */
+export function archived( record: RequestRecord, config: PlanConfig, now: string ): boolean {
+	return !record.problem && record.statusUnknown === '' && isClosed( record.status ) && record.statusSince !== '' &&
+		daysBetween( record.statusSince, now ) > config.archiveAfterDays;
+}
+
 /** One of the export's other pages, as its main page lists them. */
 export interface ExportIndexEntry {
 	title: string;
@@ -242,7 +248,7 @@ function filedOrder( a: RequestData, b: RequestData ): number {
 
 /**
  * The requests' data pages: the main page holds the open requests (oldest filed
- * first) and what needs attention, and lists the other pages; closed requests go on
+ * first) and those closed recently, and what needs attention, and lists the other pages; closed requests go on
  * a page per year they were closed. A list too long for one page goes on over
  * numbered pages (`2025/2.json`). Main page last.
  */
@@ -270,7 +276,7 @@ export function renderExport(
 	const open: RequestData[] = [];
 	records.forEach( ( record ) => {
 		const data = requestData( record, committee, config, now );
-		if ( !record.problem && isClosed( record.status ) && record.statusUnknown === '' ) {
+		if ( archived( record, config, now ) ) {
 			const year = yearOf( record.statusSince );
 			( years[ year ] = years[ year ] || [] ).push( data );
 		} else {
