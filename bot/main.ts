@@ -100,8 +100,8 @@ export function siteOf( bot: Mwn, config: BotConfig ): WikiSite {
 	const probe = new bot.Title( pages.requestsPrefix + 'X' );
 	const namespaces: number[] = [];
 	[
-		pages.requestsPrefix + 'X', pages.table, pages.statistics, pages.agenda, pages.export, pages.exportPrefix + 'X',
-		pages.archivePrefix + 'X', pages.state, pages.committee,
+		pages.requestsPrefix + 'X', pages.export, pages.exportPrefix + 'X', pages.statisticsData, pages.agendaPrefix + 'X',
+		pages.archivePrefix + 'X', pages.state, pages.committee, pages.settings,
 	].forEach( ( title ) => {
 		const namespace = new bot.Title( title ).getNamespaceId();
 		if ( !namespaces.includes( namespace ) ) {

@@ -349,7 +349,7 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 			const language = member ? languageFor( member.languages, 'signoff-not-counted' ) : 'en';
 			sentences.push( message( language, 'signoff-not-counted', links( pinged ), message( language, 'kind-' + due.signOff.kind ),
 				escapeText( due.signOff.author, false ) ) );
-			reasons.push( 'tell ' + due.signOff.member + ' of a sign-off in their name that does not count' );
+			reasons.push( 'tell a member of a sign-off in their name that does not count' );
 		}
 		if ( pinged.length ) {
 			notices.push( { to: pinged, channel: 'mention', about: due.about, requests: [ record.page ] } );
