@@ -160,38 +160,33 @@ describe( 'the compiled pages', () => {
 	const json = ( text: string ): Record<string, unknown> => JSON.parse( text ) as Record<string, unknown>;
 	const pages = ( list: RequestRecord[] ): Record<string, unknown>[] => list.map( ( entry ) => ( { page: entry.page } ) );
 
-	test( 'the requests\' data keep what requesters wrote as data, open ones on the main page, closed ones by the year closed', () => {
+	test( 'the requests\' data keep what requesters wrote as data, open and recently closed ones on the main page, older ones by the year closed', () => {
 		const compiled = renderExport( records, committee, DEFAULT_PLAN_CONFIG, now );
 		const EXPORT = 'Content Partnerships Hub/Helpdesk/Export/';
 		expect( compiled.pages.map( ( page ) => [ page.title, page.contentModel || 'wikitext', !!page.createOnly ] ) ).toEqual( [
 			[ EXPORT + '2025.json', 'json', false ],
-			[ EXPORT + '2026.json', 'json', false ],
 			[ PAGES.export, 'json', false ],
 			[ ARCHIVE + '2025', 'wikitext', true ],
-			[ ARCHIVE + '2026', 'wikitext', true ],
 		] );
-		const main = json( compiled.pages[ 2 ].text );
+		const main = json( compiled.pages[ 1 ].text );
 		expect( main ).toMatchObject( { schema: 3, compiled: '2026-03-15', settings: { page: PAGES.settings, revid: 0, valid: true }, attention: [] } );
-		// Open requests, oldest filed first.
-		expect( main.requests ).toMatchObject( pages( [ records[ 1 ], records[ 2 ] ] ) );
-		const beta = ( main.requests as Record<string, unknown>[] )[ 0 ];
+		// Open requests and those closed less than 90 days ago, oldest filed first.
+		expect( main.requests ).toMatchObject( pages( [ records[ 3 ], records[ 1 ], records[ 2 ] ] ) );
+		const beta = ( main.requests as Record<string, unknown>[] )[ 1 ];
 		expect( beta ).toMatchObject( { title: 'Beta', status: 'awaiting-final-go', waitingOn: 'committee', reminderDays: 14, overdue: true,
 			continent: 'south-america', tally: { members: 8, feedback: 1, finalGoYes: 0, finalGoNo: 0 }, firstFeedback: '2026-02-10T00:00:00Z',
 			flags: [ 'overdue' ] } );
 		// Empty values are left out; the status holds, so there is no "proven".
 		expect( beta ).not.toHaveProperty( 'proven' );
 		expect( beta ).not.toHaveProperty( 'workingGroup' );
-		expect( main.pages ).toEqual( [
-			{ title: EXPORT + '2025.json', closedIn: '2025', part: 1, requests: 1 },
-			{ title: EXPORT + '2026.json', closedIn: '2026', part: 1, requests: 1 },
-		] );
+		expect( main.pages ).toEqual( [ { title: EXPORT + '2025.json', closedIn: '2025', part: 1, requests: 1 } ] );
 		// What a requester typed is kept as they typed it: the views escape it.
 		const closed = json( compiled.pages[ 0 ].text );
 		expect( closed ).toMatchObject( { schema: 3, index: PAGES.export, closedIn: '2025', part: 1 } );
 		expect( closed.requests ).toMatchObject( [ { page: PREFIX + 'A', title: 'Alpha | {{x}}', status: 'done', filed: '2025-01-10T00:00:00Z',
 			since: '2025-06-01T00:00:00Z', decided: '2025-02-09T00:00:00Z' } ] );
-		expect( json( compiled.pages[ 1 ].text ).requests ).toMatchObject( pages( [ records[ 3 ] ] ) );
-		expect( compiled.pages[ 3 ].text ).toBe( '{{#invoke:Helpdesk views|archive|year=2025}}' );
+		expect( ( main.requests as Record<string, unknown>[] )[ 0 ] ).toMatchObject( { status: 'declined', waitingOn: 'nobody', decided: '2026-02-25T00:00:00Z' } );
+		expect( compiled.pages[ 2 ].text ).toBe( '{{#invoke:Helpdesk views|archive|year=2025}}' );
 		expect( compiled.attention ).toEqual( [] );
 		// The same records give the very same text: no timestamps that change by themselves.
 		expect( renderExport( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-15T00:10:00Z' ).pages.map( ( page ) => page.sha1 ) )

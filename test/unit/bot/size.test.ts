@@ -11,21 +11,21 @@ import { parseCommittee } from '../../../bot/plan/committee';
 import { basisOf, recheckTime } from '../../../bot/plan/index';
 import { pack, storedJson } from '../../../bot/plan/json-page';
 import { partOf, partTitle } from '../../../bot/plan/names';
-import { renderAgenda, renderExport, renderTable } from '../../../bot/plan/pages';
+import { renderAgenda, renderExport } from '../../../bot/plan/pages';
 import { readState, statePages } from '../../../bot/plan/state';
-import type { BotState, PageSnapshot, RequestRecord } from '../../../bot/plan/types';
+import { statusKey } from '../../../bot/plan/request-page';
+import type { Attention, BotState, PageSnapshot, RequestRecord } from '../../../bot/plan/types';
+import { marker } from '../../../bot/plan/wikitext';
 import { STATE_PARTS_FIRST_READ } from '../../../bot/run';
 import type { HelpdeskRequest } from '../../../shared/request';
 import type { Status } from '../../../shared/status';
 import { apiError, InMemoryActionApi } from './fake-api';
 import {
-	botPageSizes, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, smallPages,
+	addSignOff, botPageSizes, dataPage, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, smallPages,
 } from './helpers';
 
 const ARCHIVE = DEFAULT_PLAN_CONFIG.pages.archivePrefix;
 const EXPORT = DEFAULT_PLAN_CONFIG.pages.exportPrefix;
-/** A row's request link (its requester's link is `[[User:`). */
-const ROWS = new RegExp( '^\\| \\[\\[' + PREFIX, 'gm' );
 const committee = parseCommittee( fixture( 'committee.wiki' ), 'Helpdesk committee member' );
 
 function bytes( text: string ): number {
@@ -42,8 +42,9 @@ function record( index: number, fields: Partial<RequestRecord> = {} ): RequestRe
 		problem: '', title: 'Request ' + index + ': photographs of a regional museum', requester: 'Requester ' + ( index % 7 ),
 		affiliate: 'Wikimedia community of Ghana', individual: false, country: 'GH', support: [ 'mass-upload', 'copyright' ], language: 'en',
 		filed: '2024-01-01T00:00:00Z', status: 'on-hold', statusSince: '2026-02-01T00:00:00Z', workingGroup: '', statusHistory: [],
-		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true,
-	}, fields ) as RequestRecord;
+		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true, statusUnknown: '', processProblems: [],
+		summary: { stage: '', volume: '', contentType: '', excerpt: '', links: [], recommendation: null },
+	}, fields, { proven: fields.proven || fields.status || 'on-hold' } ) as RequestRecord;
 }
 
 /** 60 open requests, 50 closed in 2025 and 10 in 2024. */
@@ -79,32 +80,33 @@ describe( 'the export', () => {
 		const config = limited( 12000 );
 		const records = manyRecords();
 		const compiled = renderExport( records, committee, config, '2026-03-01T10:00:00Z' );
-		const titles = compiled.pages.map( ( page ) => page.title );
+		const data = compiled.pages.filter( ( page ) => page.contentModel === 'json' );
+		const titles = data.map( ( page ) => page.title );
 		expect( titles[ titles.length - 1 ] ).toBe( PAGES.export );
 		expect( titles ).toContain( EXPORT + 'Open/2.json' );
 		expect( titles ).toContain( EXPORT + '2025.json' );
 		expect( titles ).toContain( EXPORT + '2025/2.json' );
 		expect( titles ).toContain( EXPORT + '2024.json' );
-		for ( const page of compiled.pages ) {
+		for ( const page of data ) {
 			expect( bytes( page.text ) ).toBeLessThanOrEqual( 12000 );
-			expect( page.contentModel ).toBe( 'json' );
 			// Sent as MediaWiki stores it, so the size and the SHA-1 are the wiki's.
 			expect( page.text ).toBe( storedJson( JSON.parse( page.text ) ) );
 		}
-		const main = JSON.parse( compiled.pages[ compiled.pages.length - 1 ].text );
-		expect( main.schema ).toBe( 2 );
+		const main = JSON.parse( data[ data.length - 1 ].text );
+		expect( main.schema ).toBe( 3 );
 		expect( main.requests.length ).toBeGreaterThan( 0 );
 		expect( main.requests.every( ( request: RequestRecord ) => request.status === 'on-hold' ) ).toBe( true );
 		expect( main.pages.map( ( entry: { title: string } ) => entry.title ).sort() ).toEqual( titles.slice( 0, -1 ).sort() );
 		// Every request once, with the counts the main page gives.
-		const all = compiled.pages.flatMap( ( page ) => JSON.parse( page.text ).requests as RequestRecord[] );
+		const all = data.flatMap( ( page ) => JSON.parse( page.text ).requests as RequestRecord[] );
 		expect( all.map( ( request ) => request.page ).sort() ).toEqual( records.map( ( entry ) => entry.page ).sort() );
 		for ( const entry of main.pages ) {
-			const page = JSON.parse( compiled.pages.find( ( candidate ) => candidate.title === entry.title )!.text );
+			const page = JSON.parse( data.find( ( candidate ) => candidate.title === entry.title )!.text );
 			expect( page.requests ).toHaveLength( entry.requests );
 			expect( page.index ).toBe( PAGES.export );
-			expect( page.requests.every( ( request: RequestRecord ) => entry.closedIn === null ?
-				request.status === 'on-hold' : request.statusSince.slice( 0, 4 ) === entry.closedIn ) ).toBe( true );
+			expect( page ).toMatchObject( { schema: 3, closedIn: entry.closedIn, part: entry.part } );
+			expect( page.requests.every( ( request: { status: string; since: string } ) => entry.closedIn === null ?
+				request.status === 'on-hold' : request.status === 'done' && request.since.slice( 0, 4 ) === entry.closedIn ) ).toBe( true );
 		}
 		expect( compiled.attention ).toEqual( [] );
 	} );
@@ -115,51 +117,77 @@ describe( 'the export', () => {
 		const records = manyRecords().map( ( entry, i ) => i === 5 ? huge : entry );
 		const compiled = renderExport( records, committee, config, '2026-03-01T10:00:00Z' );
 		expect( compiled.pages.every( ( page ) => bytes( page.text ) <= 12000 ) ).toBe( true );
-		expect( compiled.attention ).toEqual( [ { page: huge.page, reason: expect.stringContaining( 'left out of the JSON export' ) } ] );
-		const all = compiled.pages.flatMap( ( page ) => JSON.parse( page.text ).requests as RequestRecord[] );
+		expect( compiled.attention ).toEqual( [ { page: huge.page, code: 'too-large', params: [],
+			reason: 'Its record is larger than the size limit of 12,000 bytes: it is left out of the data pages.' } ] );
+		const all = compiled.pages.filter( ( page ) => page.contentModel === 'json' ).flatMap( ( page ) => JSON.parse( page.text ).requests as RequestRecord[] );
 		expect( all ).toHaveLength( 119 );
+		expect( all.map( ( request ) => request.page ) ).not.toContain( huge.page );
+		// The others are as they would be without it: the same requests, the closed ones on the very same pages.
+		const without = renderExport( records.filter( ( entry ) => entry !== huge ), committee, config, '2026-03-01T10:00:00Z' );
+		const pagesOf = ( list: { title: string; sha1: string }[] ): string[] => list.filter( ( page ) => /Export\/20\d\d/.test( page.title ) ).map( ( page ) => page.title + ' ' + page.sha1 );
+		expect( pagesOf( compiled.pages ) ).toEqual( pagesOf( without.pages ) );
+		expect( pagesOf( compiled.pages ).length ).toBeGreaterThan( 2 );
+		const requestsOf = ( list: { contentModel?: string; text: string }[] ): unknown[] => list.filter( ( page ) => page.contentModel === 'json' )
+			.flatMap( ( page ) => JSON.parse( page.text ).requests as { page: string }[] ).sort( ( a, b ) => a.page < b.page ? -1 : 1 );
+		expect( requestsOf( compiled.pages ) ).toEqual( requestsOf( without.pages ) );
 	} );
 } );
 
-describe( 'the table, archive and agenda', () => {
-	test( 'archive pages split by year and size; the table cut with a note when the open requests do not fit', () => {
-		const config = limited( 12000 );
-		const records = manyRecords();
-		const compiled = renderTable( records, committee, config, '2026-03-01T10:00:00Z' );
-		const titles = compiled.pages.map( ( page ) => page.title );
-		expect( titles ).toEqual( [ ARCHIVE + '2025', ARCHIVE + '2025/2', ARCHIVE + '2024', PAGES.table ] );
-		expect( compiled.pages.every( ( page ) => bytes( page.text ) <= 12000 ) ).toBe( true );
-		const archived = compiled.pages.slice( 0, 3 ).map( ( page ) => ( page.text.match( ROWS ) || [] ).length );
-		expect( archived[ 0 ] + archived[ 1 ] ).toBe( 50 );
-		expect( archived[ 2 ] ).toBe( 10 );
-		expect( compiled.pages[ 0 ].text ).toContain( '(part 1 of 2)' );
-		const table = compiled.pages[ 3 ].text;
-		expect( table ).toContain( '* [[' + ARCHIVE + '2025/2|2025, part 2]]: ' + archived[ 1 ] + ' requests' );
-		const shown = ( table.match( ROWS ) || [] ).length;
-		expect( shown ).toBeLessThan( 60 );
-		expect( table ).toContain( ( 60 - shown ) + ' more requests are not shown: the table reached the size limit of 12,000 bytes.' );
-		expect( compiled.attention ).toEqual( [ { page: PAGES.table, reason: 'The table reached the size limit of 12,000 bytes: ' + ( 60 - shown ) + ' requests are not shown on it.' } ] );
-		// With the default limit, everything is shown.
-		const roomy = renderTable( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z' );
-		expect( ( roomy.pages[ roomy.pages.length - 1 ].text.match( ROWS ) || [] ).length ).toBe( 60 );
-		expect( roomy.attention ).toEqual( [] );
+describe( 'the views of the data pages, what needs attention and the agenda', () => {
+	test( 'one view per year closed and per further page of open requests, each made once; the pages are listed', () => {
+		const compiled = renderExport( manyRecords(), committee, limited( 12000 ), '2026-03-01T10:00:00Z' );
+		const views = compiled.pages.filter( ( page ) => page.createOnly );
+		const json = compiled.pages.filter( ( page ) => page.contentModel === 'json' ).map( ( page ) => page.title );
+		const openParts = json.filter( ( title ) => title.indexOf( EXPORT + 'Open/' ) === 0 ).length;
+		expect( openParts ).toBeGreaterThan( 0 );
+		expect( views.map( ( page ) => [ page.title, page.text ] ) ).toEqual( [
+			...Array.from( { length: openParts }, ( _, i ) => [ ARCHIVE + 'Open/' + ( i + 2 ), '{{#invoke:Helpdesk views|table|part=' + ( i + 2 ) + '}}' ] ),
+			[ ARCHIVE + '2024', '{{#invoke:Helpdesk views|archive|year=2024}}' ],
+			[ ARCHIVE + '2025', '{{#invoke:Helpdesk views|archive|year=2025}}' ],
+		] );
+		// No view is a data page, and none lives under the requests prefix.
+		expect( views.every( ( page ) => page.contentModel === undefined && page.title.indexOf( PREFIX ) !== 0 ) ).toBe( true );
+		expect( compiled.attention ).toEqual( [] );
+		// With the default limit, the open requests all fit on the main page and no open view is made.
+		const roomy = renderExport( manyRecords(), committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z' );
+		expect( JSON.parse( roomy.pages.find( ( page ) => page.title === PAGES.export )!.text ).requests ).toHaveLength( 60 );
+		expect( roomy.pages.map( ( page ) => page.title ).filter( ( title ) => title.indexOf( 'Open/' ) !== -1 ) ).toEqual( [] );
 	} );
 
-	test( 'size notes of other pages are listed among the requests needing attention', () => {
-		const note = { page: PAGES.agenda, reason: 'The agenda reached the size limit of 12,000 bytes: 3 requests are not shown on it.' };
-		const table = renderTable( [ record( 1 ) ], committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z', [ note ] ).pages[ 0 ].text;
-		expect( table.split( '== Requests needing attention ==' )[ 1 ] ).toContain( '* [[' + PAGES.agenda + ']]: The agenda reached the size limit' );
+	test( 'notes of other pages are on the attention list; the list is cut at a quarter of the main page, with a note', () => {
+		const note: Attention = { page: PAGES.agendaPrefix + '2026-12-10.json', code: 'agenda-cut', params: [ '3' ], reason: 'The agenda reached the size limit of 12,000 bytes: 3 requests are not on it.' };
+		const main = ( compiled: { pages: { title: string; text: string }[] } ): { attention: Record<string, unknown>[] } =>
+			JSON.parse( compiled.pages.find( ( page ) => page.title === PAGES.export )!.text );
+		const one = renderExport( [ record( 1 ) ], committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z', [ note ] );
+		expect( main( one ).attention ).toEqual( [ { page: note.page, code: 'agenda-cut', params: [ '3' ], text: note.reason } ] );
+		const many: Attention[] = Array.from( { length: 200 }, ( _, i ) => ( { page: PREFIX + 'Request ' + i, code: 'check-fields', params: [],
+			reason: 'Something to look at on request ' + i + ', described at some length so that the list grows quickly.' } ) );
+		const cut = renderExport( manyRecords(), committee, limited( 12000 ), '2026-03-01T10:00:00Z', many );
+		const listed = main( cut ).attention;
+		const shown = listed.filter( ( item ) => item.code === 'check-fields' ).length;
+		expect( shown ).toBeGreaterThan( 0 );
+		expect( shown ).toBeLessThan( 200 );
+		expect( bytes( JSON.stringify( listed.filter( ( item ) => item.code === 'check-fields' ), null, '\t' ) ) ).toBeLessThanOrEqual( 3000 );
+		expect( cut.attention ).toContainEqual( { page: PAGES.export, code: 'attention-cut', params: [ String( 200 - shown ) ],
+			reason: 'The list of what needs attention reached a quarter of the size limit of 12,000 bytes: ' + ( 200 - shown ) + ' more are not listed.' } );
+		expect( cut.pages.every( ( page ) => bytes( page.text ) <= 12000 ) ).toBe( true );
 	} );
 
 	test( 'the agenda is cut with a note when too long', () => {
-		const attention: { page: string; reason: string }[] = [];
+		const attention: Attention[] = [];
 		const waiting = Array.from( { length: 80 }, ( _, i ) => record( i, { status: 'submitted' } ) );
-		const agenda = renderAgenda( waiting, committee, limited( 12000 ), '2026-03-01T10:00:00Z', attention );
+		const [ agenda, view ] = renderAgenda( waiting, committee, limited( 12000 ), '2026-03-01T10:00:00Z', attention );
+		expect( view.createOnly ).toBe( true );
 		expect( bytes( agenda.text ) ).toBeLessThanOrEqual( 12000 );
-		const shown = ( agenda.text.match( ROWS ) || [] ).length;
+		const shown = JSON.parse( agenda.text ).requests.length;
 		expect( shown ).toBeGreaterThan( 0 );
-		expect( agenda.text ).toContain( ( 80 - shown ) + ' more requests awaiting the committee are not shown' );
-		expect( attention ).toHaveLength( 1 );
+		expect( shown ).toBeLessThan( 80 );
+		expect( attention ).toEqual( [ { page: agenda.title, code: 'agenda-cut', params: [ String( 80 - shown ) ],
+			reason: 'The agenda reached the size limit of 12,000 bytes: ' + ( 80 - shown ) + ' requests are not on it.' } ] );
+		// With room, every one is on it and nothing is noted.
+		const roomy: Attention[] = [];
+		expect( JSON.parse( renderAgenda( waiting, committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z', roomy )[ 0 ].text ).requests ).toHaveLength( 80 );
+		expect( roomy ).toEqual( [] );
 	} );
 } );
 
@@ -203,6 +231,10 @@ describe( 'the state', () => {
 
 describe( 'the time to look again', () => {
 	test( 'is the first stage threshold, archive date or return from away after now', () => {
+		// On hold never reminds the requester here (0 days: never); the default settings' 30 days below.
+		const config = Object.assign( {}, DEFAULT_PLAN_CONFIG, { process: Object.assign( {}, DEFAULT_PLAN_CONFIG.process, {
+			reminders: { parties: Object.assign( {}, DEFAULT_PLAN_CONFIG.process.reminders.parties, { requester: 0 } ), statuses: {} },
+			meetings: [] } ) } );
 		const records = [
 			record( 1, { status: 'submitted', statusSince: '2026-03-01T09:00:00Z' } ),
 			record( 2, { status: 'done', statusSince: '2026-01-01T12:00:00Z' } ),
@@ -210,12 +242,18 @@ describe( 'the time to look again', () => {
 		];
 		// Submitted: a reminder round every 14 days; done on 1 January at 12:00: archived once more than 90 whole days passed, on 2 April at 12:00.
 		const nobody = { members: [], problems: [] };
-		expect( recheckTime( records, nobody, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z' ) ).toBe( '2026-03-15T09:00:00Z' );
-		expect( recheckTime( records, nobody, DEFAULT_PLAN_CONFIG, '2026-03-15T09:00:00Z' ) ).toBe( '2026-03-29T09:00:00Z' );
-		expect( recheckTime( records.slice( 1 ), nobody, DEFAULT_PLAN_CONFIG, '2026-03-15T09:00:00Z' ) ).toBe( '2026-04-02T12:00:00Z' );
+		expect( recheckTime( records, nobody, config, '2026-03-01T10:00:00Z' ) ).toBe( '2026-03-15T09:00:00Z' );
+		expect( recheckTime( records, nobody, config, '2026-03-15T09:00:00Z' ) ).toBe( '2026-03-29T09:00:00Z' );
+		expect( recheckTime( records.slice( 1 ), nobody, config, '2026-03-15T09:00:00Z' ) ).toBe( '2026-04-02T12:00:00Z' );
 		// Chen Wei is away until 2026-03-31 (the fixture): back on 1 April.
-		expect( recheckTime( records, committee, DEFAULT_PLAN_CONFIG, '2026-03-29T09:00:00Z' ) ).toBe( '2026-04-01T00:00:00Z' );
-		expect( recheckTime( records.slice( 2 ), { members: [], problems: [] }, DEFAULT_PLAN_CONFIG, '2026-03-15T09:00:00Z' ) ).toBe( '' );
+		expect( recheckTime( records, committee, config, '2026-03-29T09:00:00Z' ) ).toBe( '2026-04-01T00:00:00Z' );
+		expect( recheckTime( records.slice( 2 ), { members: [], problems: [] }, config, '2026-03-15T09:00:00Z' ) ).toBe( '' );
+		// The default settings remind the requester of a request on hold after 30 days (since 1 February)…
+		expect( recheckTime( records.slice( 2 ), nobody, Object.assign( {}, config, { process: Object.assign( {}, DEFAULT_PLAN_CONFIG.process, { meetings: [] } ) } ),
+			'2026-02-15T00:00:00Z' ) ).toBe( '2026-03-03T00:00:00Z' );
+		// …and the agenda moves on the day after each meeting.
+		expect( recheckTime( records.slice( 2 ), nobody, Object.assign( {}, config, { process: Object.assign( {}, config.process, { meetings: [ '2026-03-20', '2026-04-17' ] } ) } ),
+			'2026-03-15T09:00:00Z' ) ).toBe( '2026-03-21T00:00:00Z' );
 	} );
 } );
 
@@ -227,7 +265,10 @@ interface Filed {
 	statusSince: string;
 }
 
-/** 60 open requests and 60 closed (50 in 2025, 10 in 2024), none owed a notice. */
+/**
+ * 60 open requests and 60 closed (50 in 2025, 10 in 2024), none owed a notice:
+ * imported with their statuses, which the sign-offs need not bear out.
+ */
 function fill( wiki: InMemoryActionApi, count = 120 ): Filed[] {
 	const filed: Filed[] = [];
 	for ( let i = 0; i < count; i++ ) {
@@ -240,7 +281,8 @@ function fill( wiki: InMemoryActionApi, count = 120 ): Filed[] {
 			statusSince: closed ? ( i % 12 === 1 ? '2024-06-01T00:00:00Z' : '2025-06-01T00:00:00Z' ) : '2026-02-20T00:00:00Z',
 		};
 		const title = PREFIX + 'Request ' + String( i ).padStart( 3, '0' );
-		wiki.save( title, requestText( fields ), fields.requester! );
+		wiki.save( title, requestText( fields ) + '\n' + marker( { k: statusKey( fields.status!, fields.statusSince! ), status: fields.status,
+			since: fields.statusSince, imported: true } ), fields.requester! );
 		filed.push( { title: title, status: fields.status!, statusSince: fields.statusSince! } );
 	}
 	return filed;
@@ -269,13 +311,18 @@ describe( 'a helpdesk too large for single pages', () => {
 		const sizes = botPageSizes( wiki );
 		expect( Object.values( sizes ).every( ( size ) => size <= 12000 ) ).toBe( true );
 		expect( Object.keys( sizes ) ).toEqual( expect.arrayContaining( [
-			PAGES.table, PAGES.statistics, PAGES.agenda, PAGES.export, PAGES.state, ARCHIVE + '2025', ARCHIVE + '2024',
-			EXPORT + '2025.json', EXPORT + '2025/2.json', EXPORT + 'Open/2.json',
+			PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json', PAGES.export, PAGES.state, ARCHIVE + '2025', ARCHIVE + '2024',
+			ARCHIVE + 'Open/2', EXPORT + '2025.json', EXPORT + '2025/2.json', EXPORT + 'Open/2.json',
 		] ) );
+		// The views the wiki's editors keep are not the bot's to make.
+		[ PAGES.table, PAGES.statistics, PAGES.agenda ].forEach( ( title ) => expect( wiki.text( title ) ).toBe( '' ) );
 		expect( exportedRequests( wiki, config ).map( ( request ) => request.page ).sort() ).toEqual( filed.map( ( request ) => request.title ) );
-		// The table cannot show 60 open requests in 12,000 bytes: it says so, and so does the report.
-		expect( wiki.text( PAGES.table ) ).toContain( 'more requests are not shown: the table reached the size limit of 12,000 bytes' );
-		expect( first.needsAttention ).toContainEqual( { page: PAGES.table, reason: expect.stringContaining( 'requests are not shown on it' ) } );
+		// 60 open requests do not fit on the main page in 12,000 bytes: they go on over numbered pages, all listed.
+		const main = dataPage( wiki, PAGES.export );
+		const open = ( main.pages as { title: string; closedIn: string | null }[] ).filter( ( entry ) => entry.closedIn === null );
+		expect( open.length ).toBeGreaterThan( 0 );
+		open.forEach( ( entry ) => expect( sizes[ entry.title ] ).toBeGreaterThan( 0 ) );
+		expect( first.needsAttention.filter( ( item ) => /size limit/.test( item.reason ) ) ).toEqual( [] );
 
 		wiki.tick( 15 );
 		wiki.requests.length = 0;
@@ -296,7 +343,7 @@ describe( 'a helpdesk too large for single pages', () => {
 		// Every other edit saved a page whose text changed; nothing about closed requests did.
 		expect( after.edits.every( ( edit ) => edit.result === 'saved' ) ).toBe( true );
 		const edited = after.edits.map( ( edit ) => edit.title );
-		expect( edited ).toEqual( expect.arrayContaining( [ PAGES.table, PAGES.statistics, PAGES.state ] ) );
+		expect( edited ).toEqual( expect.arrayContaining( [ PAGES.export, PAGES.statisticsData, PAGES.state ] ) );
 		expect( edited.filter( ( title ) => title.indexOf( ARCHIVE ) === 0 || /Export\/20\d\d/.test( title ) ) ).toEqual( [] );
 		Object.keys( before ).filter( ( title ) => !edited.includes( title ) && !changed.includes( title ) ).forEach( ( title ) => {
 			expect( revisions( wiki )[ title ] ).toBe( before[ title ] );
@@ -311,7 +358,7 @@ describe( 'a helpdesk too large for single pages', () => {
 		const wiki = makeWiki();
 		// A run's state over more parts than the first request asks for.
 		const state: BotState = {
-			saved: wiki.clock, rcid: wiki.changes.length, recheck: '', basis: basisOf( wiki.text( PAGES.committee ), DEFAULT_PLAN_CONFIG, wiki.botName ),
+			saved: wiki.clock, rcid: wiki.changes.length, recheck: '', basis: basisOf( wiki.text( PAGES.committee ), null, DEFAULT_PLAN_CONFIG, wiki.botName ),
 			compiled: [],
 			signOffs: Array.from( { length: 300 }, ( _, i ) => ( { pageid: 5000 + i, signOffs: [
 				{ kind: 'feedback' as const, decision: '' as const, member: 'Amara Okafor', author: 'Amara Okafor', revid: 77, timestamp: '2026-02-02T00:00:00Z' },
@@ -393,13 +440,14 @@ describe( 'resuming', () => {
 } );
 
 describe( 'time passing with no edit', () => {
-	test( 'a closed request moves to the archive on its day, and not before', async () => {
+	test( 'a closed request moves to the data page of the year it was closed on its day, and not before', async () => {
 		const wiki = makeWiki();
 		const title = PREFIX + 'Closed';
-		wiki.save( title, requestText( { title: 'Closed request', status: 'done', filed: '2025-11-01T00:00:00Z', statusSince: '2025-12-10T12:00:00Z' } ), 'Kofi Mensah' );
+		wiki.save( title, requestText( { title: 'Closed request', status: 'withdrawn', filed: '2025-11-01T00:00:00Z', statusSince: '2025-12-10T12:00:00Z' } ), 'Kofi Mensah' );
 		// Only the state's time to look again moves the request.
 		await runBot( wiki );
-		expect( wiki.text( PAGES.table ) ).toContain( '[[' + title + '|' );
+		expect( dataPage( wiki, PAGES.export ).requests!.map( ( request ) => request.page ) ).toEqual( [ title ] );
+		expect( dataPage( wiki, PAGES.export ).pages ).toEqual( [] );
 		// 90 whole days after 10 December 12:00 is 10 March 12:00; archived once more have passed, from 11 March 12:00.
 		wiki.setClock( '2026-03-11T11:00:00Z' );
 		wiki.requests.length = 0;
@@ -408,23 +456,56 @@ describe( 'time passing with no edit', () => {
 		wiki.setClock( '2026-03-11T13:00:00Z' );
 		const due = await runBot( wiki );
 		expect( due.fullScan ).toBe( true );
-		expect( due.edits.map( ( edit ) => edit.title ) ).toEqual( [ ARCHIVE + '2025', PAGES.table, PAGES.state ] );
-		expect( wiki.text( PAGES.table ) ).not.toContain( '[[' + title + '|' );
-		expect( wiki.text( ARCHIVE + '2025' ) ).toContain( '[[' + title + '|' );
+		// The statistics and the agenda only say the day they were compiled.
+		expect( due.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json', EXPORT + '2025.json',
+			PAGES.export, ARCHIVE + '2025', PAGES.state ] );
+		expect( dataPage( wiki, PAGES.export ).requests ).toEqual( [] );
+		expect( dataPage( wiki, PAGES.export ).pages ).toEqual( [ { title: EXPORT + '2025.json', closedIn: '2025', part: 1, requests: 1 } ] );
+		expect( dataPage( wiki, EXPORT + '2025.json' ).requests!.map( ( request ) => request.page ) ).toEqual( [ title ] );
+		expect( wiki.text( ARCHIVE + '2025' ) ).toBe( '{{#invoke:Helpdesk views|archive|year=2025}}' );
 	} );
 
-	test( 'an archive page no longer needed is emptied with a pointer, once', async () => {
+	test( 'an open request becomes overdue on its day, and not before: the data pages say so with no edit of the request', async () => {
+		const wiki = makeWiki();
+		// A working group whose settings name no contact: nobody to remind, so only the data pages change.
+		const waiting = PREFIX + 'Waiting';
+		wiki.save( waiting, requestText( { title: 'Waiting request', status: 'working-group', workingGroup: 'communication', filed: '2026-02-01T00:00:00Z',
+			statusSince: '2026-02-10T12:00:00Z' } ), 'Kofi Mensah' );
+		addSignOff( wiki, waiting, 'feedback', 'Amara Okafor' );
+		await runBot( wiki );
+		const entry = (): Record<string, unknown> => dataPage( wiki, PAGES.export ).requests![ 0 ];
+		expect( entry() ).toMatchObject( { page: waiting, status: 'working-group', waitingOn: 'working-group', reminderDays: 30 } );
+		expect( entry() ).not.toHaveProperty( 'overdue' );
+		// 30 days after 10 February 12:00 is 12 March 12:00.
+		wiki.setClock( '2026-03-12T11:00:00Z' );
+		wiki.requests.length = 0;
+		const before = await runBot( wiki );
+		expect( before.apiRequests ).toBe( 1 );
+		wiki.setClock( '2026-03-12T13:00:00Z' );
+		const due = await runBot( wiki );
+		expect( due.fullScan ).toBe( true );
+		expect( due.edits.filter( ( edit ) => edit.kind === 'request' ) ).toEqual( [] );
+		expect( due.edits.map( ( edit ) => edit.title ) ).toEqual( expect.arrayContaining( [ PAGES.export, PAGES.state ] ) );
+		expect( entry() ).toMatchObject( { overdue: true, flags: [ 'overdue' ] } );
+		expect( dataPage( wiki, PAGES.export ).attention ).toContainEqual( expect.objectContaining( { page: waiting, code: 'overdue',
+			params: [ 'working-group', '30', '30' ] } ) );
+	} );
+
+	test( 'a data page no longer needed is emptied with a pointer, once; its view is left to the wiki', async () => {
 		const wiki = makeWiki();
 		const title = PREFIX + 'Closed';
-		wiki.save( title, requestText( { title: 'Closed request', status: 'done', filed: '2024-11-01T00:00:00Z', statusSince: '2025-01-10T12:00:00Z' } ), 'Kofi Mensah' );
+		wiki.save( title, requestText( { title: 'Closed request', status: 'withdrawn', filed: '2024-11-01T00:00:00Z', statusSince: '2025-01-10T12:00:00Z' } ), 'Kofi Mensah' );
 		await runBot( wiki );
-		expect( wiki.text( ARCHIVE + '2025' ) ).toContain( '[[' + title + '|' );
-		setStatus( wiki, title, 'on-hold', 'Kofi Mensah' );
+		expect( dataPage( wiki, EXPORT + '2025.json' ).requests ).toMatchObject( [ { page: title } ] );
+		expect( wiki.text( ARCHIVE + '2025' ) ).toBe( '{{#invoke:Helpdesk views|archive|year=2025}}' );
+		const view = wiki.latest( ARCHIVE + '2025' )!.revid;
+		setStatus( wiki, title, 'submitted', 'Kofi Mensah' );
 		const report = await runBot( wiki );
-		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( expect.arrayContaining( [ ARCHIVE + '2025', EXPORT + '2025.json' ] ) );
-		expect( wiki.text( ARCHIVE + '2025' ) ).toContain( 'This archive page is no longer used' );
-		expect( JSON.parse( wiki.text( EXPORT + '2025.json' ) ).requests ).toEqual( [] );
-		expect( JSON.parse( wiki.text( PAGES.state ) ).compiled ).not.toContain( ARCHIVE + '2025' );
+		expect( report.edits.map( ( edit ) => edit.title ) ).toContain( EXPORT + '2025.json' );
+		expect( dataPage( wiki, EXPORT + '2025.json' ) ).toEqual( { schema: 3, about: 'No longer used: see ' + PAGES.export + '.', index: PAGES.export, requests: [] } );
+		expect( dataPage( wiki, PAGES.export ).pages ).toEqual( [] );
+		expect( JSON.parse( wiki.text( PAGES.state ) ).compiled ).not.toContain( EXPORT + '2025.json' );
+		expect( wiki.latest( ARCHIVE + '2025' )!.revid ).toBe( view );
 		expect( ( await runBot( wiki ) ).edits ).toEqual( [] );
 	} );
 } );
