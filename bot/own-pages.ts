@@ -37,7 +37,10 @@ export async function saveCompiled(
 	const obsolete = ( state ? state.compiled : [] ).filter( ( title ) => !titles.includes( title ) ).sort();
 	const onWiki = await wiki.readCompiled( titles.concat( obsolete ), options.dryRun );
 	// A view that stands is left alone, unless it is an old compiled page: read those views' text.
-	const views = compiled.filter( ( page ) => page.createOnly && onWiki[ page.title ] && onWiki[ page.title ]!.sha1 !== page.sha1 && !options.dryRun );
+	const views = compiled.filter( ( page ) => {
+		const current = onWiki[ page.title ];
+		return page.createOnly && current && current.sha1 !== page.sha1 && !options.dryRun;
+	} );
 	Object.assign( onWiki, await wiki.readCompiled( views.map( ( page ) => page.title ), true ) );
 	const wanted = compiled.concat( obsolete.map( ( title ) => obsoletePage( options.plan, title ) ) );
 	for ( const page of wanted ) {

@@ -256,8 +256,9 @@ export class HelpdeskWiki {
 			return false;
 		}
 		const pages = this.site.plan.pages;
-		return [ change.title, change.logparams && change.logparams.target_title ].some( ( title ) => typeof title === 'string' &&
-			( title.indexOf( pages.requestsPrefix ) === 0 || title === pages.committee || title === pages.settings || isBotPage( pages, title ) ) );
+		const watched = ( title: string ): boolean => title.indexOf( pages.requestsPrefix ) === 0 ||
+			[ pages.committee, pages.settings ].includes( title ) || isBotPage( pages, title );
+		return [ change.title, change.logparams && change.logparams.target_title ].some( ( title ) => typeof title === 'string' && watched( title ) );
 	}
 
 	/** MediaWiki normalises titles; map a returned title back to what we asked. */

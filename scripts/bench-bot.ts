@@ -39,6 +39,7 @@ import { COUNTRIES } from '../shared/countries';
 import { emptyRequest, HelpdeskRequest, SUPPORT_KINDS } from '../shared/request';
 import { Status, WORKING_GROUPS } from '../shared/status';
 import { subpageName } from '../shared/title';
+import { AGENDA_PAGE, REQUEST_TABLE_PAGE, STATISTICS_PAGE } from '../shared/pages';
 import { createLocalWiki, LocalWiki, runMaintenance, startWiki, stopWiki } from './local-wiki/index';
 import { onWikiPages } from './onwiki-pages';
 import { freePort } from './local-wiki/ports';
@@ -139,6 +140,8 @@ interface DumpPage {
 	model?: string;
 }
 
+const FORMATS: Readonly<Record<string, string>> = { wikitext: 'text/x-wiki', json: 'application/json' };
+
 /** An XML dump (Special:Export format) of the pages, for importDump.php. */
 function dump( pages: DumpPage[] ): string {
 	const parts = [ '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">' ];
@@ -147,7 +150,7 @@ function dump( pages: DumpPage[] ): string {
 		parts.push( '<page><title>' + xmlText( page.title ) + '</title><ns>' + namespaceOf( page.title ) +
 			'</ns><revision><timestamp>' + page.timestamp + '</timestamp><contributor><username>' + xmlText( page.user ) +
 			'</username></contributor><comment>benchmark</comment><model>' + model + '</model><format>' +
-			( model === 'wikitext' ? 'text/x-wiki' : 'text/plain' ) + '</format><text xml:space="preserve">' + xmlText( page.text ) +
+			( FORMATS[ model ] || 'text/plain' ) + '</format><text xml:space="preserve">' + xmlText( page.text ) +
 			'</text></revision></page>' );
 	}
 	parts.push( '</mediawiki>' );
@@ -332,7 +335,36 @@ async function pageSizes( bot: Mwn, config: BotConfig ): Promise<string> {
 		sizes.sort( ( a, b ) => a.title < b.title ? -1 : 1 ).map( ( page ) => page.title.slice( helpdesk.length ) + ' ' + kib( page.length ) ).join( ', ' );
 }
 
-async function benchmarkSize( size: number, log: ( line: string ) => void, sizes: string[] ): Promise<Measured[]> {
+/** The views the wiki renders from the bot's data pages. */
+const VIEWS = [ REQUEST_TABLE_PAGE, STATISTICS_PAGE, AGENDA_PAGE ];
+
+/**
+ * How long the wiki takes to render each view afresh (no parser cache: its text
+ * parsed as a new revision would be), with Scribunto's and the parser's own figures.
+ */
+async function renderTimes( bot: Mwn ): Promise<string> {
+	const lines: string[] = [];
+	for ( const title of VIEWS ) {
+		const text = ( await bot.read( title ) ).revisions![ 0 ].content!;
+		const began = performance.now();
+		const response: ApiResponse = await bot.request( {
+			action: 'parse', title: title, text: text, contentmodel: 'wikitext', prop: 'text|limitreportdata', disableeditsection: true,
+		} );
+		const ms = performance.now() - began;
+		const report: Record<string, unknown> = {};
+		( response.parse.limitreportdata || [] ).forEach( ( entry: { name: string; 0: unknown; 1?: unknown } ) => {
+			report[ entry.name ] = entry[ 1 ] === undefined ? entry[ 0 ] : entry[ 0 ] + '/' + entry[ 1 ];
+		} );
+		const html = response.parse.text as string;
+		const errors = ( html.match( /class="(?:error|scribunto-error)[^"]*"/g ) || [] ).length;
+		lines.push( title.slice( title.lastIndexOf( '/' ) + 1 ) + ': ' + ( ms / 1000 ).toFixed( 2 ) + ' s, ' + ( html.length / 1024 ).toFixed( 0 ) +
+			' KiB HTML, Lua ' + ( report[ 'scribunto-limitreport-timeusage' ] || '?' ) + ' s, post-expand include size ' +
+			( report[ 'limitreport-postexpandincludesize' ] || '?' ) + ' bytes' + ( errors ? ', ' + errors + ' ERRORS' : '' ) );
+	}
+	return lines.join( '; ' );
+}
+
+async function benchmarkSize( size: number, log: ( line: string ) => void, sizes: string[], renders: string[] ): Promise<Measured[]> {
 	const dir = await mkdtemp( join( tmpdir(), 'helpdesk-bench-wiki-' ) );
 	const measured: Measured[] = [];
 	try {
@@ -360,6 +392,7 @@ async function benchmarkSize( size: number, log: ( line: string ) => void, sizes
 			await record( 'first run' );
 			if ( kind === 'bot' ) {
 				sizes.push( size + ' requests: ' + await pageSizes( bot, config ) );
+				renders.push( size + ' requests: ' + await renderTimes( bot ) );
 			}
 			await record( 'idle re-run' );
 			// Ten requests spread over the whole range, different ones for each bot.
@@ -435,11 +468,23 @@ async function main(): Promise<void> {
 	}
 	const rows: Measured[] = [];
 	const pageSizeLines: string[] = [];
+	const renderLines: string[] = [];
 	for ( const size of sizes ) {
-		rows.push( ...await benchmarkSize( size, ( line ) => console.error( line ), pageSizeLines ) );
+		rows.push( ...await benchmarkSize( size, ( line ) => console.error( line ), pageSizeLines, renderLines ) );
 	}
 	console.log( '' );
 	printTable( rows );
+	console.log( '\nWall time of the naive bot over the bot (goal: at least 10× at N = 1,000 for a run after changes):' );
+	for ( const size of sizes ) {
+		const ratio = ( run: string ): string => {
+			const bot = rows.find( ( row ) => row.size === size && row.bot === 'bot' && row.run === run );
+			const naive = rows.find( ( row ) => row.size === size && row.bot === 'naive' && row.run === run );
+			return bot && naive ? ( naive.ms / bot.ms ).toFixed( 1 ) + '×' : '?';
+		};
+		console.log( '  N = ' + size + ': first run ' + ratio( 'first run' ) + ', idle re-run ' + ratio( 'idle re-run' ) + ', ' + CHANGED + ' changed ' +
+			ratio( CHANGED + ' changed' ) );
+	}
+	console.log( '\nThe views, rendered afresh by the wiki from the data pages after the first run:\n' + renderLines.join( '\n' ) );
 	console.log( '\nThe bot\'s pages after the first run (limit ' + ( MAX_PAGE_BYTES / 1000 ).toFixed( 0 ) + ' kB; MediaWiki refuses a text over 2048 KiB):\n' +
 		pageSizeLines.join( '\n' ) );
 }

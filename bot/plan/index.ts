@@ -42,7 +42,8 @@ export function isRequestPage( config: PlanConfig, title: string ): boolean {
  * again. The settings in force come from the settings page, so they are left out.
  */
 export function basisOf( committeeText: string | null, settingsText: string | null, config: PlanConfig, botName: string ): string {
-	return sha1( JSON.stringify( [ committeeText, settingsText, Object.assign( {}, config, { process: null } ), botName, COMPILED_PAGES_LAYOUT ] ) );
+	const operator = Object.assign( {}, config, { process: null } );
+	return sha1( JSON.stringify( [ committeeText, settingsText, operator, botName, COMPILED_PAGES_LAYOUT ] ) );
 }
 
 function isAgendaData( config: PlanConfig, title: string ): boolean {
@@ -137,7 +138,8 @@ export function planRun( planInput: PlanInput ): Plan {
 			edits = settingsNotice( input, inForce, recipients, wants );
 		}
 	}
-	const final = edits.length === 0 && wants.history.length + wants.talkPages.length + wants.accounts.length === 0 && !wants.settingsHistory;
+	const final = edits.length === 0 && !wants.settingsHistory &&
+		wants.history.length + wants.talkPages.length + wants.accounts.length === 0;
 	const attention = needsAttention( records, committee, config, input.now ).concat( moves, settingsAttention( config, inForce ) );
 	// The agenda and statistics first: what the size limit kept off them is listed with the requests.
 	const compiled: Plan[ 'compiled' ] = [];

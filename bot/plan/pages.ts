@@ -182,7 +182,9 @@ function waitingText( record: RequestRecord, config: PlanConfig, now: string, to
  * Why a request needs a person's attention, with a code for the views and the
  * English text: one list for the report, the views and the flags alike.
  */
-export function recordAttention( record: RequestRecord, committee: Committee, config: PlanConfig, now: string, reminded = -1 ): Attention[] {
+export function recordAttention(
+	record: RequestRecord, committee: Committee, config: PlanConfig, now: string, reminded = -1,
+): Attention[] {
 	const list: Attention[] = [];
 	const add = ( code: string, params: string[], text: string ): void => {
 		list.push( { page: record.page, code: code, params: params, reason: shortened( text, 300 ) } );
@@ -297,10 +299,10 @@ export function renderExport(
 	const attentionData = ( list: Attention[] ): object[] => list.map( ( item ) => compact( {
 		page: item.page, code: item.code || 'other', params: item.params || [], text: item.reason,
 	} ) );
-	const mainValue = ( requests: RequestData[], others: ExportPart[], listed: Attention[] ): object => ( {
+	const mainValue = ( requests: RequestData[], listedPages: ExportPart[], listed: Attention[] ): object => ( {
 		schema: EXPORT_SCHEMA, about: EXPORT_ABOUT, compiled: now.slice( 0, 10 ),
 		settings: { page: config.pages.settings, revid: settings.revid, valid: settings.valid },
-		requests: requests, attention: attentionData( listed ), pages: others.map( entry ),
+		requests: requests, attention: attentionData( listed ), pages: listedPages.map( entry ),
 	} );
 	// What needs attention gets up to a quarter of the main page; the rest is counted.
 	const attentionRoom = Math.floor( config.maxPageBytes / 4 );
@@ -324,7 +326,8 @@ export function renderExport(
 			packed.tooLarge.forEach( tooLarge );
 		}
 		openParts = packed.parts.map( ( requests, index ) => ( { closedIn: null, part: index + 1, requests: requests } ) );
-		main = storedJson( mainValue( openParts[ 0 ].requests, openParts.slice( 1 ).concat( closedParts ), shownAttention.concat( notes ) ) );
+		const listedAttention = shownAttention.concat( notes );
+		main = storedJson( mainValue( openParts[ 0 ].requests, openParts.slice( 1 ).concat( closedParts ), listedAttention ) );
 		if ( byteLength( main ) <= config.maxPageBytes || mainRoom === 0 ) {
 			break;
 		}
@@ -332,15 +335,17 @@ export function renderExport(
 	}
 	if ( byteLength( main ) > config.maxPageBytes ) {
 		// Only with a very small limit: the list of pages itself is too long. List what fits.
-		const others = openParts.slice( 1 ).concat( closedParts );
-		const listed = pack( others, ( page ) => elementBytes( entry( page ), 2 ),
+		const further = openParts.slice( 1 ).concat( closedParts );
+		const listed = pack( further, ( page ) => elementBytes( entry( page ), 2 ),
 			() => config.maxPageBytes - byteLength( storedJson( mainValue( openParts[ 0 ].requests, [], [] ) ) ) - 256 ).parts[ 0 ];
-		main = storedJson( Object.assign( mainValue( openParts[ 0 ].requests, listed, [] ), { pagesNotListed: others.length - listed.length } ) );
-		notes.push( { page: config.pages.export, code: 'pages-not-listed', params: [ String( others.length - listed.length ) ],
-			reason: 'The list of the data pages reached ' + sizeLimit( config ) + ': ' + ( others.length - listed.length ) + ' pages are not listed.' } );
+		const notListed = further.length - listed.length;
+		main = storedJson( Object.assign( mainValue( openParts[ 0 ].requests, listed, [] ), { pagesNotListed: notListed } ) );
+		notes.push( { page: config.pages.export, code: 'pages-not-listed', params: [ String( notListed ) ],
+			reason: 'The list of the data pages reached ' + sizeLimit( config ) + ': ' + notListed + ' pages are not listed.' } );
 	}
 	const others = openParts.slice( 1 ).concat( closedParts );
-	const pages = others.map( ( page ) => jsonPage( exportTitle( config.pages, page.closedIn, page.part ), partValue( page.closedIn, page.part, page.requests ) ) );
+	const pages = others.map( ( page ) => jsonPage( exportTitle( config.pages, page.closedIn, page.part ),
+		partValue( page.closedIn, page.part, page.requests ) ) );
 	pages.push( Object.assign( generatedPage( config.pages.export, main ), { contentModel: 'json' as const } ) );
 	// A view for each year's closed requests and each further page of open ones, made once.
 	const views: string[] = [];
@@ -413,7 +418,7 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 				year: year,
 				filed: list.length,
 				countries: Object.keys( counted( list, ( record ) => record.country ? [ record.country ] : [] ) ).length,
-				continents: Object.keys( counted( list, ( record ) => continentOf( record.country ) ? [ continentOf( record.country ) as string ] : [] ) ).length,
+				continents: Object.keys( counted( list, ( record ) => [ continentOf( record.country ) || '' ].filter( Boolean ) ) ).length,
 				approved: ever( list, [ 'approved', 'support-under-way', 'done' ] ),
 				declined: ever( list, [ 'declined' ] ),
 				withdrawn: ever( list, [ 'withdrawn' ] ),
@@ -450,20 +455,27 @@ export function decisionNeeded( record: RequestRecord ): string {
  * overdue. Null when the settings name no meeting ahead. Past meetings' agendas
  * are never compiled again: each stays as its own page.
  */
-export function renderAgenda( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, attention: Attention[] = [] ): GeneratedPage[] {
+export function renderAgenda(
+	records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, attention: Attention[] = [],
+): GeneratedPage[] {
 	const meeting = nextMeeting( config.process, now.slice( 0, 10 ) );
 	if ( meeting === null ) {
 		return [];
 	}
 	const previous = previousMeeting( config.process, meeting );
-	const waiting = records.filter( ( record ) => decisionNeeded( record ) !== '' ).sort( ( a, b ) =>
-		( a.statusSince || a.filed ) < ( b.statusSince || b.filed ) ? -1 : ( a.statusSince || a.filed ) > ( b.statusSince || b.filed ) ? 1 :
-			a.page < b.page ? -1 : 1 );
+	const waitingSince = ( record: RequestRecord ): string => record.statusSince || record.filed;
+	const waiting = records.filter( ( record ) => decisionNeeded( record ) !== '' ).sort( ( a, b ) => {
+		if ( waitingSince( a ) !== waitingSince( b ) ) {
+			return waitingSince( a ) < waitingSince( b ) ? -1 : 1;
+		}
+		return a.page < b.page ? -1 : 1;
+	} );
 	const decided = records.filter( ( record ) => !record.problem && record.statusUnknown === '' && record.proven === record.status &&
 		[ 'approved', 'declined', 'withdrawn', 'done' ].includes( record.status ) && ( previous === null || record.statusSince.slice( 0, 10 ) > previous ) &&
 		record.statusSince <= now );
 	const overdue = records.filter( ( record ) => isOverdue( record, config, now ) && WAITING_ON[ record.status ] !== 'committee' );
-	const entries = waiting.map( ( record ) => Object.assign( requestData( record, committee, config, now ), { decide: decisionNeeded( record ) } ) );
+	const entries = waiting.map( ( record ) => Object.assign( requestData( record, committee, config, now ),
+		{ decide: decisionNeeded( record ) } ) );
 	const value = ( requests: RequestData[] ): object => ( {
 		schema: AGENDA_SCHEMA,
 		about: 'The agenda of the Expert Committee\'s meeting of ' + meeting + ', compiled by the Helpdesk bot until that day and shown by Module:Helpdesk views.',
@@ -473,8 +485,8 @@ export function renderAgenda( records: RequestRecord[], committee: Committee, co
 		requests: requests,
 		decided: decided.map( ( record ) => ( { page: record.page, title: record.title, status: record.status, at: record.statusSince } ) ),
 		overdue: overdue.map( ( record ) => ( {
-			page: record.page, title: record.title, status: record.status, waitingOn: WAITING_ON[ record.status ], since: record.statusSince,
-			reminderDays: reminderDays( config.process, record.status ),
+			page: record.page, title: record.title, status: record.status, waitingOn: WAITING_ON[ record.status ],
+			since: record.statusSince, reminderDays: reminderDays( config.process, record.status ),
 		} ) ),
 	} );
 	const title = agendaTitle( config.pages, meeting );

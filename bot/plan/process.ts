@@ -64,7 +64,9 @@ function what( status: Status ): string {
 }
 
 /** The status the record provably has, and why its own status does not hold. */
-export function checkProcess( record: RequestRecord, committee: Committee, settings: ProcessSettings ): { proven: Status; problems: Problem[] } {
+export function checkProcess(
+	record: RequestRecord, committee: Committee, settings: ProcessSettings,
+): { proven: Status; problems: Problem[] } {
 	const problems: Problem[] = [];
 	if ( record.problem !== '' ) {
 		return { proven: record.status, problems: problems };
