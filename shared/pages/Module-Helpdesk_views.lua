@@ -127,7 +127,7 @@ end
 -- A wiki page title from the data, usable as a link target, or nil when it is not one.
 function p.target( value )
 	local s = p.str( value )
-	if s == '' or #s > 255 or s:find( '[%c%[%]{}|#<>]' ) or s:find( '~~~' ) then
+	if s == '' or #s > 255 or s:find( '[%c%[%]{}|#<>]' ) or s:find( string.rep( '~', 3 ), 1, true ) then
 		return nil
 	end
 	s = s:gsub( '_', ' ' ):gsub( '&', '&amp;' ):gsub( "'", '&#39;' )
