@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PLAN_CONFIG, PlanConfig } from '../../../bot/config';
 import { readExportPage, readExportPart } from '../../../bot/plan/pages';
-import type { ExportedRequest } from '../../../bot/plan/types';
 import { RunReport, runOnce } from '../../../bot/run';
 import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
 import { renderRequestPage } from '../../../shared/codec';
@@ -100,13 +99,21 @@ export function smallPages( wiki: InMemoryActionApi, maxPageBytes: number ): Pla
 	return Object.assign( {}, DEFAULT_PLAN_CONFIG, { maxPageBytes: maxPageBytes } );
 }
 
+/** A request as the data pages hold it: empty values left out. */
+export interface RequestData {
+	page: string;
+	status?: string;
+	problem?: string;
+	[ key: string ]: unknown;
+}
+
 /** Every request in the JSON export, following its main page's list of other pages. */
-export function exportedRequests( wiki: InMemoryActionApi, config: PlanConfig = DEFAULT_PLAN_CONFIG ): ExportedRequest[] {
+export function exportedRequests( wiki: InMemoryActionApi, config: PlanConfig = DEFAULT_PLAN_CONFIG ): RequestData[] {
 	const main = readExportPage( wiki.text( config.pages.export ) );
 	if ( !main ) {
 		throw new Error( 'No export page of this schema' );
 	}
-	return main.requests.concat( ...main.pages.map( ( entry ) => readExportPart( wiki.text( entry.title ), config.pages.export ) || [] ) );
+	return main.requests.concat( ...main.pages.map( ( entry ) => readExportPart( wiki.text( entry.title ), config.pages.export ) || [] ) ) as RequestData[];
 }
 
 /** Pages the bot owns, with their sizes in bytes. */

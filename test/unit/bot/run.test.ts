@@ -4,7 +4,6 @@
  * normalised in place, and a second run (or a run after a crash) changing nothing.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_PLAN_CONFIG } from '../../../bot/config';
 import { exitCode } from '../../../bot/main';
 import { apiError, InMemoryActionApi } from './fake-api';
 import {
@@ -258,7 +257,7 @@ describe( 'sign-offs', () => {
 		const reasons = report.needsAttention.map( ( item ) => item.reason );
 		expect( reasons ).toContain( 'Sign-off (final go) for Hana Sato was added by Mallory, not counted.' );
 		expect( reasons ).toContain( 'Sign-off (final go) by Mallory, who is not on the committee, not counted.' );
-		const exported = exportedRequests( wiki )[ 0 ] as unknown as { tally: unknown; signOffs: unknown };
+		const exported = exportedRequests( wiki )[ 0 ];
 		expect( exported.tally ).toEqual( { members: 8, finalGoYes: 1, finalGoNo: 1, feedback: 0 } );
 		expect( exported.signOffs ).toMatchObject( [
 			{ kind: 'final-go', member: 'Amara Okafor', decision: 'yes', by: 'Amara Okafor', counted: true },

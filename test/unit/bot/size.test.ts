@@ -151,13 +151,13 @@ describe( 'the views of the data pages, what needs attention and the agenda', ()
 		// With the default limit, the open requests all fit on the main page and no open view is made.
 		const roomy = renderExport( manyRecords(), committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z' );
 		expect( JSON.parse( roomy.pages.find( ( page ) => page.title === PAGES.export )!.text ).requests ).toHaveLength( 60 );
-		expect( roomy.pages.map( ( page ) => page.title ).filter( ( title ) => title.indexOf( 'Open/' ) !== -1 ) ).toEqual( [] );
+		expect( roomy.pages.map( ( page ) => page.title ).filter( ( title ) => title.includes( 'Open/' ) ) ).toEqual( [] );
 	} );
 
 	test( 'notes of other pages are on the attention list; the list is cut at a quarter of the main page, with a note', () => {
 		const note: Attention = { page: PAGES.agendaPrefix + '2026-12-10.json', code: 'agenda-cut', params: [ '3' ], reason: 'The agenda reached the size limit of 12,000 bytes: 3 requests are not on it.' };
-		const main = ( compiled: { pages: { title: string; text: string }[] } ): { attention: Record<string, unknown>[] } =>
-			JSON.parse( compiled.pages.find( ( page ) => page.title === PAGES.export )!.text );
+		const main = ( compiled: { pages: { title: string; text: string }[] } ): { attention: Record<string, unknown>[] } => JSON.parse(
+			compiled.pages.find( ( page ) => page.title === PAGES.export )!.text );
 		const one = renderExport( [ record( 1 ) ], committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z', [ note ] );
 		expect( main( one ).attention ).toEqual( [ { page: note.page, code: 'agenda-cut', params: [ '3' ], text: note.reason } ] );
 		const many: Attention[] = Array.from( { length: 200 }, ( _, i ) => ( { page: PREFIX + 'Request ' + i, code: 'check-fields', params: [],

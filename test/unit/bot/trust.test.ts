@@ -7,7 +7,12 @@
 import { describe, expect, test } from 'vitest';
 import { exitCode } from '../../../bot/main';
 import { apiError, InMemoryActionApi } from './fake-api';
-import { exportedRequests, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot } from './helpers';
+import { dataPage, exportedRequests, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, signOffQuorum } from './helpers';
+
+/** The data pages the bot writes, as one text. */
+function dataText( wiki: InMemoryActionApi ): string {
+	return [ PAGES.export, PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json' ].map( ( title ) => wiki.text( title ) ).join( '\n' );
+}
 
 const KUMASI = PREFIX + 'Kumasi photo archive';
 const MENTION_MEMBERS = [ 'Amara Okafor', 'Diego Fernández', 'Eliška Nováková', 'Gaurav Mehta', 'Hana Sato' ];
@@ -28,13 +33,16 @@ describe( 'hand-typed values', () => {
 		const hostile = 'X]] [[Category:Injected]] [[User:X';
 		wiki.save( KUMASI, requestText( { requester: hostile, status: 'submitted' } ), 'Kofi Mensah' );
 		const report = await runBot( wiki );
-		for ( const title of [ PAGES.table, PAGES.agenda, PAGES.statistics ] ) {
-			expect( wiki.text( title ) ).not.toContain( '[[Category:' );
-			expect( wiki.text( title ) ).not.toContain( '[[User:X' );
-		}
+		// On the data pages it is text, and marked as no user name: the views show it as text.
+		const entry = exportedRequests( wiki )[ 0 ];
+		expect( entry.requester ).toBe( hostile );
+		expect( entry ).not.toHaveProperty( 'requesterValid' );
+		expect( dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' ).requests ).toMatchObject( [ { requester: hostile } ] );
+		expect( dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' ).requests![ 0 ] ).not.toHaveProperty( 'requesterValid' );
 		expect( botText( wiki ) ).not.toContain( 'Category:Injected]]' );
 		expect( report.needsAttention.some( ( item ) => item.page === KUMASI && /is not a user name/.test( item.reason ) ) ).toBe( true );
-		// A person changes the status: the requester cannot be told, and nobody else is pinged in their stead.
+		// A person changes the status, as the sign-offs bear out: the requester cannot be told, and nobody else is pinged in their stead.
+		signOffQuorum( wiki, KUMASI );
 		setParam( wiki, KUMASI, 'status', 'approved', 'Amara Okafor' );
 		wiki.tick( 15 );
 		const after = await runBot( wiki );
@@ -55,7 +63,8 @@ describe( 'hand-typed values', () => {
 			expect( report.needsAttention.some( ( item ) => item.page === PREFIX + 'Dated ' + i && /status_since/.test( item.reason ) ) ).toBe( true );
 		}
 		expect( report.notices.filter( ( notice ) => notice.about === 'reminder' ) ).toEqual( [] );
-		const everything = [ PAGES.table, PAGES.agenda, PAGES.statistics, PAGES.export ].map( ( title ) => wiki.text( title ) ).join( '\n' ) + botText( wiki );
+		const everything = dataText( wiki ) + botText( wiki );
+		expect( dataText( wiki ) ).toContain( 'Dated 3' );
 		expect( everything ).not.toMatch( /NaN|-\d+ d\b|waited -|Invalid Date/ );
 		// The bot dated each status itself: the next run changes nothing.
 		wiki.tick( 15 );
@@ -70,7 +79,8 @@ describe( 'hand-typed values', () => {
 		const reasons = report.needsAttention.filter( ( item ) => item.page === KUMASI );
 		expect( reasons.length ).toBeGreaterThan( 0 );
 		expect( Math.max( ...reasons.map( ( item ) => item.reason.length ) ) ).toBeLessThanOrEqual( 300 );
-		expect( Math.max( ...wiki.text( PAGES.table ).split( '\n' ).map( ( line ) => line.length ) ) ).toBeLessThan( 2000 );
+		expect( Math.max( ...dataText( wiki ).split( '\n' ).map( ( line ) => line.length ) ) ).toBeLessThan( 2000 );
+		expect( exportedRequests( wiki )[ 0 ] ).toMatchObject( { status: 'unknown', statusText: expect.stringMatching( /^waiting for the museum .{0,60}…$/ ) } );
 	} );
 
 	test( 'a committee member or requester without an account is never counted as told, and is listed', async () => {
@@ -79,7 +89,9 @@ describe( 'hand-typed values', () => {
 		wiki.save( KUMASI, requestText( { requester: 'Imported Requester' } ), 'Importer' );
 		const report = await runBot( wiki );
 		expect( mentionCounts( wiki )[ 'Ghost Member' ] ).toBeUndefined();
-		expect( report.needsAttention ).toContainEqual( { page: PAGES.committee, reason: 'Ghost Member has no account on this wiki: never notified.' } );
+		expect( report.needsAttention ).toContainEqual( { page: PAGES.committee, code: 'committee', params: [],
+			reason: 'Ghost Member has no account on this wiki: never notified.' } );
+		signOffQuorum( wiki, KUMASI, 'no' );
 		setParam( wiki, KUMASI, 'status', 'declined', 'Amara Okafor' );
 		wiki.tick( 15 );
 		const declined = await runBot( wiki );
@@ -107,8 +119,8 @@ describe( 'pages that are not requests for MediaWiki', () => {
 		const report = await runBot( wiki );
 		expect( report.notices ).toEqual( [] );
 		expect( wiki.text( PREFIX + 'Redirect first' ) ).not.toContain( 'helpdesk-bot' );
-		expect( exportedRequests( wiki ).map( ( request ) => [ request.page, request.problem !== '' ] ) ).toEqual( [ [ PREFIX + 'Bom', true ] ] );
-		expect( wiki.text( PAGES.statistics ) ).toContain( 'Statistics of the 0 requests' );
+		expect( exportedRequests( wiki ).map( ( request ) => [ request.page, !!request.problem ] ) ).toEqual( [ [ PREFIX + 'Bom', true ] ] );
+		expect( dataPage( wiki, PAGES.statisticsData ) ).toMatchObject( { total: 0, unreadable: 1, byStatus: {} } );
 	} );
 } );
 
@@ -123,7 +135,8 @@ describe( 'pages that move or vanish', () => {
 		expect( report.notices ).toEqual( [] );
 		expect( exportedRequests( wiki ).map( ( request ) => request.page ) ).toEqual( [ PREFIX + 'Kumasi cultural centre' ] );
 		expect( report.needsAttention.filter( ( item ) => item.page === KUMASI ) ).toEqual( [] );
-		// The status changes after the move: the requester is told, once.
+		// The status changes after the move, as the sign-offs bear out: the requester is told, once.
+		signOffQuorum( wiki, PREFIX + 'Kumasi cultural centre' );
 		setParam( wiki, PREFIX + 'Kumasi cultural centre', 'status', 'approved', 'Amara Okafor' );
 		wiki.tick( 15 );
 		await runBot( wiki );
@@ -163,6 +176,8 @@ describe( 'a person editing while the bot works', () => {
 		const wiki = makeWiki();
 		// Waiting 20 days for the committee: a reminder is due.
 		wiki.save( KUMASI, requestText( { filed: '2026-02-01T09:00:00Z', statusSince: '2026-02-08T09:00:00Z', status: 'initial-feedback' } ), 'Kofi Mensah' );
+		// The committee's sign-offs, which bear out the approval to come.
+		signOffQuorum( wiki, KUMASI );
 		let done = false;
 		wiki.afterEdit = ( params ) => {
 			if ( params.title === KUMASI && !done ) {
@@ -177,9 +192,11 @@ describe( 'a person editing while the bot works', () => {
 		expect( text ).toMatch( /^\| status = approved$/m );
 		expect( mentionCounts( wiki )[ 'Kofi Mensah' ] ).toBe( 1 );
 		expect( text ).toContain( 'approved: the Helpdesk will support it' );
-		// The next run reads again (a person edited after the run began) and finds nothing to do but note that it looked.
+		// The next run reads again (a person edited after the run began) and finds nothing to do but note that it looked,
+		// and put the approval on the agenda's list of decisions, which goes up to the time a run starts.
 		wiki.tick( 15 );
-		expect( ( await runBot( wiki ) ).edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.state ] );
+		expect( ( await runBot( wiki ) ).edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.agendaPrefix + '2026-12-10.json', PAGES.state ] );
+		expect( dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' ).decided ).toMatchObject( [ { page: KUMASI, status: 'approved' } ] );
 		wiki.tick( 15 );
 		expect( ( await runBot( wiki ) ).edits ).toEqual( [] );
 	} );

@@ -24,7 +24,16 @@ describe( 'the allowlist', () => {
 		const helpdesk = layer( wiki );
 		helpdesk.allowTalkPages( [ 'User talk:Farah Haddad' ] );
 		expect( helpdesk.mayEdit( PREFIX + 'Anything' ) ).toBe( true );
-		expect( helpdesk.mayEdit( PAGES.table ) ).toBe( true );
+		// The views deploy installs are the wiki's editors' now; the settings are the staff's and the committee's.
+		[ PAGES.table, PAGES.statistics, PAGES.agenda, PAGES.settings, PAGES.committee ].forEach( ( title ) => expect( helpdesk.mayEdit( title ) ).toBe( false ) );
+		expect( helpdesk.mayEdit( PAGES.statisticsData ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Agenda/2026-12-10.json' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Agenda/2026-12-10' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Archive/Open/2' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Talk:Content Partnerships Hub/Helpdesk/Settings.json' ) ).toBe( true );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Agenda/Notes' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Agenda/2026-12-10/Minutes' ) ).toBe( false );
+		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Archive/Open/1' ) ).toBe( false );
 		expect( helpdesk.mayEdit( PAGES.export ) ).toBe( true );
 		expect( helpdesk.mayEdit( PAGES.state ) ).toBe( true );
 		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Bot/State/2.json' ) ).toBe( true );
