@@ -444,7 +444,7 @@ end
 function Context:badge( status )
 	local s = p.str( status )
 	local colours = p.BADGE[ s ]
-	local style = 'display:inline-block;padding:0 0.5em;border:1px solid;border-radius:1em;white-space:nowrap;font-size:90%;'
+	local style = 'display:inline-block;padding:0 0.5em;border:1px solid;border-radius:0.8em;font-size:90%;'
 	if colours then
 		style = style .. 'background:' .. colours[ 1 ] .. ';color:' .. colours[ 2 ]
 	else
@@ -463,7 +463,7 @@ function Context:statusOf( request )
 	if STATUS_ORDER[ status ] then
 		out = self:badge( status )
 	else
-		out = '<span class="helpdesk-status helpdesk-status-unknown" style="display:inline-block;padding:0 0.5em;border:1px dashed #bf3c2c;border-radius:1em;background:#fee7e6;color:#202122;font-size:90%">' ..
+		out = '<span class="helpdesk-status helpdesk-status-unknown" style="display:inline-block;padding:0 0.5em;border:1px dashed #bf3c2c;border-radius:0.8em;background:#fee7e6;color:#202122;font-size:90%">' ..
 			( p.str( request.statusText ) ~= '' and self:msg( 'status-text', p.bdi( request.statusText ) ) or self:msg( 'status-unknown' ) ) .. '</span>'
 	end
 	local proven = p.str( request.proven )
@@ -507,6 +507,7 @@ local function joined( parts, separator )
 	return table.concat( kept, separator or ' · ' )
 end
 
+-- The flags of a request as one line of words (readable without colour).
 function Context:flags( request )
 	local shown = {}
 	for _, flag in ipairs( p.list( request.flags ) ) do
@@ -514,7 +515,10 @@ function Context:flags( request )
 		shown[ #shown + 1 ] = '<span class="helpdesk-flag helpdesk-flag-' ..
 			( label and flag or 'other' ) .. '">' .. ( label or p.text( flag ) ) .. '</span>'
 	end
-	return table.concat( shown, '<br>' ), #shown
+	if #shown == 0 then
+		return ''
+	end
+	return '<br><small class="helpdesk-flags" style="color:#b32424;font-weight:bold">⚑ ' .. table.concat( shown, ' · ' ) .. '</small>'
 end
 
 function Context:tally( request )
@@ -529,16 +533,24 @@ function Context:tally( request )
 	return small( out ), feedback * 1000 + yes
 end
 
--- One row of the table of open requests.
+-- The name of a request page without the common prefix of request pages.
+function p.shortName( page )
+	local s = p.str( page )
+	local rest = s:match( '^Content Partnerships Hub/Helpdesk/Requests/(.+)$' )
+	return rest or s
+end
+
+-- One row of the table of open requests: Request (title, then requester · affiliate ·
+-- country · kinds of support, then flags) | Status (badge, days in it) | Committee.
 function Context:row( request, compiled )
 	if type( request ) ~= 'table' then
 		return ''
 	end
-	local flags, flagCount = self:flags( request )
+	local flags = self:flags( request )
 	if p.str( request.problem ) ~= '' or not request.status then
-		return '<tr class="helpdesk-request helpdesk-unreadable"><td data-sort-value="' .. p.text( p.str( request.page ) ) .. '">' ..
-			p.pageLink( request.page ) .. '<br>' .. small( self:msg( 'unreadable', p.text( request.problem ) ) ) ..
-			'</td><td data-sort-value="99"></td><td data-sort-value="-1"></td><td data-sort-value="' .. flagCount .. '">' .. small( flags ) .. '</td></tr>'
+		return '<tr class="helpdesk-request helpdesk-unreadable"><td>' ..
+			p.pageLink( request.page, p.bdi( p.shortName( request.page ) ) ) .. '<br>' .. small( self:msg( 'unreadable', p.text( request.problem ) ) ) .. flags ..
+			'</td><td data-sort-value="99"></td><td data-sort-value="-1"></td></tr>'
 	end
 	local details = joined( {
 		self:requester( request ), self:affiliate( request ), self:countryName( request.country ),
@@ -551,14 +563,15 @@ function Context:row( request, compiled )
 	end
 	local tally, tallySort = self:tally( request )
 	local order = STATUS_ORDER[ p.str( request.status ) ] or 99
-	return '<tr class="helpdesk-request"><td data-sort-value="' .. p.text( p.str( request.title ) ) .. '">' ..
-		self:titleLink( request ) .. ( details ~= '' and '<br>' .. small( details ) or '' ) ..
+	return '<tr class="helpdesk-request"><td>' ..
+		self:titleLink( request ) .. ( details ~= '' and '<br>' .. small( details ) or '' ) .. flags ..
 		'</td><td data-sort-value="' .. string.format( '%02d%06d', order, 999999 - math.min( days or 0, 999999 ) ) .. '">' .. status ..
-		'</td><td data-sort-value="' .. tallySort .. '">' .. tally ..
-		'</td><td data-sort-value="' .. flagCount .. '">' .. small( flags ) .. '</td></tr>'
+		'</td><td data-sort-value="' .. tallySort .. '">' .. tally .. '</td></tr>'
 end
 
-local TABLE_OPEN = '<table class="wikitable sortable helpdesk-requests" style="width:100%;overflow-wrap:anywhere;word-break:break-word">'
+-- Long words wrap anywhere; Status and Committee keep room for their words.
+local TABLE_OPEN = '<table class="wikitable sortable helpdesk-requests" style="width:100%;overflow-wrap:anywhere">'
+local NARROW_TH = '<th style="min-width:6.5em;overflow-wrap:normal">'
 
 function Context:requestTable( requests, compiled )
 	if #requests == 0 then
@@ -566,8 +579,8 @@ function Context:requestTable( requests, compiled )
 	end
 	local rows = {
 		TABLE_OPEN,
-		'<tr><th>' .. self:msg( 'col-request' ) .. '</th><th>' .. self:msg( 'col-status' ) .. '</th><th>' ..
-			self:msg( 'col-committee' ) .. '</th><th>' .. self:msg( 'col-flags' ) .. '</th></tr>',
+		'<tr><th>' .. self:msg( 'col-request' ) .. '</th>' .. NARROW_TH .. self:msg( 'col-status' ) .. '</th>' ..
+			NARROW_TH .. self:msg( 'col-committee' ) .. '</th></tr>',
 	}
 	for _, request in ipairs( requests ) do
 		rows[ #rows + 1 ] = self:row( request, compiled )

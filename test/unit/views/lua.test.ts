@@ -138,7 +138,8 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 		expect( out ).toContain( 'Unknown status: “<bdi>waiting for the museum &#91;&#91;x&#93;&#93;</bdi>”' );
 		expect( out ).toContain( 'not confirmed: Awaiting final go' );
 		expect( out ).toContain( 'Could not be read: No &#123;&#123;Helpdesk request&#125;&#125; template on the page.' );
-		expect( out ).toContain( '>Overdue</span><br><span class="helpdesk-flag helpdesk-flag-sign-off-not-counted">Sign-off not counted</span>' );
+		expect( out ).toContain( '⚑ <span class="helpdesk-flag helpdesk-flag-overdue">Overdue</span> · <span class="helpdesk-flag helpdesk-flag-sign-off-not-counted">Sign-off not counted</span>' );
+		expect( out ).toContain( '[[:Content Partnerships Hub/Helpdesk/Requests/Broken page|<bdi>Broken page</bdi>]]' );
 		expect( out ).toContain( '== Requests needing attention ==' );
 		expect( out ).toContain( 'The status “<bdi>approved</bdi>” is not confirmed by the page history.' );
 		expect( out ).toContain( 'Hostile text: &#93;&#93;' );
@@ -162,7 +163,7 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 	it( 'translates into Swedish with PLURAL and Swedish numbers, and English text for attention it cannot translate', () => {
 		const out = lua( standard(), 'return views.table( frame() )', 'sv' );
 		expect( out ).toContain( 'lang="sv" dir="ltr"' );
-		expect( out ).toContain( '<th>Förfrågan</th><th>Status</th><th>Kommittén</th><th>Flaggor</th>' );
+		expect( out ).toContain( '<th>Förfrågan</th><th style="min-width:6.5em;overflow-wrap:normal">Status</th><th style="min-width:6.5em;overflow-wrap:normal">Kommittén</th></tr>' );
 		expect( out ).toContain( '10 dagar i detta steg' );
 		expect( out ).toContain( 'Avslutade 2025 (2 förfrågningar)' );
 		expect( out ).toContain( 'Öppna förfrågningar, del 2 (1 förfrågan)' );
