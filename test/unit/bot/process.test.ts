@@ -1,0 +1,288 @@
+/**
+ * The Helpdesk process as the bot checks it: a status holds only when the
+ * committee's counted sign-offs bear it out (quorums from the settings page), an
+ * unknown status keeps the request, a sign-off that does not count is marked on
+ * the page, the settings in force survive an invalid edit, reminders go to whoever
+ * the status waits on, and the data pages (requests, agenda, statistics) and views
+ * are written as the views need them.
+ */
+import { describe, expect, it, test } from 'vitest';
+import { parseCommittee } from '../../../bot/plan/committee';
+import { checkProcess } from '../../../bot/plan/process';
+import type { RequestRecord, SignOff, StatusEntry } from '../../../bot/plan/types';
+import { DEFAULT_SETTINGS, ProcessSettings } from '../../../shared/settings';
+import type { Status } from '../../../shared/status';
+import type { InMemoryActionApi } from './fake-api';
+import {
+	addSignOff, dataPage, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, saveSettings, SIGNING_MEMBERS,
+	signOffQuorum,
+} from './helpers';
+
+const committee = parseCommittee( fixture( 'committee.wiki' ), 'Helpdesk committee member' );
+const KUMASI = PREFIX + 'Kumasi photo archive';
+const SETTINGS_TALK = 'Talk:' + PAGES.settings;
+
+// checkProcess -----------------------------------------------------------------
+
+let revid = 0;
+
+function signOff( kind: SignOff[ 'kind' ], member: string, decision: SignOff[ 'decision' ] = '', timestamp = '2026-03-0' + ( 2 + revid % 7 ) + 'T00:00:00Z', author = member ): SignOff {
+	revid++;
+	return { kind: kind, member: member, decision: decision, author: author, revid: revid, timestamp: timestamp };
+}
+
+function feedbackBy( count: number, timestamp = '2026-03-02T00:00:00Z' ): SignOff[] {
+	return SIGNING_MEMBERS.slice( 0, count ).map( ( member ) => signOff( 'feedback', member, '', timestamp ) );
+}
+
+function goBy( yes: number, no = 0, timestamp = '2026-03-05T00:00:00Z' ): SignOff[] {
+	const members = [ 'Amara Okafor', 'Björn Lindqvist', 'Chen Wei', 'Diego Fernández', 'Eliška Nováková', 'Farah Haddad', 'Gaurav Mehta', 'Hana Sato' ];
+	return members.slice( 0, yes + no ).map( ( member, i ) => signOff( 'final-go', member, i < yes ? 'yes' : 'no', timestamp ) );
+}
+
+function record( status: Status, signOffs: SignOff[], fields: Partial<RequestRecord> = {} ): RequestRecord {
+	return Object.assign( {
+		page: PREFIX + 'R', pageid: 1, revid: 1, touched: '2026-03-10T00:00:00Z', problem: '', title: 'R', requester: 'Kofi Mensah',
+		requesterValid: true, affiliate: '', individual: false, country: 'GH', support: [], language: 'en', filed: '2026-03-01T00:00:00Z',
+		status: status, statusUnknown: '', proven: status, processProblems: [], statusSince: '2026-03-08T00:00:00Z', workingGroup: '',
+		summary: { stage: '', volume: '', contentType: '', excerpt: '', links: [], recommendation: null },
+		statusHistory: [], signOffs: signOffs, notices: [], attention: [], botsDenied: false,
+	}, fields );
+}
+
+function check( status: Status, signOffs: SignOff[], settings: ProcessSettings = DEFAULT_SETTINGS, fields: Partial<RequestRecord> = {} ): {
+	proven: Status; codes: string[]; problems: ReturnType<typeof checkProcess>[ 'problems' ];
+} {
+	const result = checkProcess( record( status, signOffs, fields ), committee, settings );
+	return { proven: result.proven, codes: result.problems.map( ( problem ) => problem.code ), problems: result.problems };
+}
+
+describe( 'checkProcess', () => {
+	test( 'statuses that need no sign-off hold without any', () => {
+		for ( const status of [ 'submitted', 'initial-feedback', 'on-hold', 'withdrawn' ] as Status[] ) {
+			expect( check( status, [] ) ).toEqual( { proven: status, codes: [], problems: [] } );
+		}
+	} );
+
+	test( 'working group needs one counted initial feedback', () => {
+		expect( check( 'working-group', [] ) ).toMatchObject( { proven: 'submitted', codes: [ 'unproven-status' ] } );
+		expect( check( 'working-group', [] ).problems[ 0 ].text ).toBe( 'The status is working group, but no initial feedback sign-off is counted. ' +
+			'Counted as submitted until the sign-offs bear it out.' );
+		expect( check( 'working-group', feedbackBy( 1 ) ) ).toMatchObject( { proven: 'working-group', codes: [] } );
+	} );
+
+	test( 'awaiting final go needs the initial feedback quorum of the settings', () => {
+		const short = check( 'awaiting-final-go', feedbackBy( 2 ) );
+		expect( short.proven ).toBe( 'initial-feedback' );
+		expect( short.problems ).toEqual( [ {
+			code: 'unproven-status', params: [ 'awaiting-final-go', 'initial-feedback', '2', '3', '0', '0', '5' ],
+			text: 'The status is awaiting final go, but only 2 of the 3 initial feedback sign-offs needed are counted. Counted as initial feedback until the sign-offs bear it out.',
+		} ] );
+		expect( check( 'awaiting-final-go', feedbackBy( 3 ) ) ).toMatchObject( { proven: 'awaiting-final-go', codes: [] } );
+		// A quorum of 2 in the settings: two are enough.
+		const two = Object.assign( {}, DEFAULT_SETTINGS, { quorum: { initialFeedback: 2, finalGo: 5 } } );
+		expect( check( 'awaiting-final-go', feedbackBy( 2 ), two ) ).toMatchObject( { proven: 'awaiting-final-go', codes: [] } );
+	} );
+
+	test( 'approved, support under way and done need the feedback quorum and a final go majority of yes from a quorum', () => {
+		for ( const status of [ 'approved', 'support-under-way', 'done' ] as Status[] ) {
+			expect( check( status, feedbackBy( 3 ).concat( goBy( 5 ) ) ) ).toMatchObject( { proven: status, codes: [] } );
+			// A majority of a quorum: 3 yes and 2 no.
+			expect( check( status, feedbackBy( 3 ).concat( goBy( 3, 2 ) ) ) ).toMatchObject( { proven: status, codes: [] } );
+			const fewGo = check( status, feedbackBy( 3 ).concat( goBy( 4 ) ) );
+			expect( fewGo.proven ).toBe( 'awaiting-final-go' );
+			expect( fewGo.problems[ 0 ].text ).toContain( 'only 4 of the 5 final go sign-offs needed are counted' );
+			const fewFeedback = check( status, feedbackBy( 2 ).concat( goBy( 5 ) ) );
+			expect( fewFeedback.proven ).toBe( 'initial-feedback' );
+			expect( fewFeedback.problems[ 0 ].text ).toContain( 'only 2 of the 3 initial feedback sign-offs needed are counted' );
+			const against = check( status, feedbackBy( 3 ).concat( goBy( 2, 3 ) ) );
+			expect( against.proven ).toBe( 'awaiting-final-go' );
+			expect( against.problems[ 0 ].text ).toContain( 'the final go sign-offs say 2 yes and 3 no' );
+			// A tie is no decision.
+			expect( check( status, feedbackBy( 3 ).concat( goBy( 3, 3 ) ) ).proven ).toBe( 'awaiting-final-go' );
+		}
+		expect( check( 'approved', [] ).proven ).toBe( 'submitted' );
+		expect( check( 'approved', feedbackBy( 1 ) ).proven ).toBe( 'initial-feedback' );
+	} );
+
+	test( 'declined needs the feedback quorum and a final go majority of no', () => {
+		expect( check( 'declined', feedbackBy( 3 ).concat( goBy( 0, 5 ) ) ) ).toMatchObject( { proven: 'declined', codes: [] } );
+		expect( check( 'declined', feedbackBy( 3 ).concat( goBy( 2, 3 ) ) ) ).toMatchObject( { proven: 'declined', codes: [] } );
+		expect( check( 'declined', feedbackBy( 3 ).concat( goBy( 5 ) ) ) ).toMatchObject( { proven: 'awaiting-final-go', codes: [ 'unproven-status' ] } );
+		expect( check( 'declined', feedbackBy( 3 ).concat( goBy( 0, 4 ) ) ) ).toMatchObject( { proven: 'awaiting-final-go', codes: [ 'unproven-status' ] } );
+	} );
+
+	test( 'the quorums are the settings\': one and one make a decision when the settings say so', () => {
+		const small = Object.assign( {}, DEFAULT_SETTINGS, { quorum: { initialFeedback: 1, finalGo: 1 } } );
+		expect( check( 'approved', feedbackBy( 1 ).concat( goBy( 1 ) ), small ) ).toMatchObject( { proven: 'approved', codes: [] } );
+		expect( check( 'approved', feedbackBy( 1 ).concat( goBy( 1 ) ) ).proven ).toBe( 'initial-feedback' );
+		const large = Object.assign( {}, DEFAULT_SETTINGS, { quorum: { initialFeedback: 3, finalGo: 7 } } );
+		const six = check( 'approved', feedbackBy( 3 ).concat( goBy( 6 ) ), large );
+		expect( six.proven ).toBe( 'awaiting-final-go' );
+		expect( six.problems[ 0 ].params ).toEqual( [ 'approved', 'awaiting-final-go', '3', '3', '6', '0', '7' ] );
+	} );
+
+	test( 'only counted sign-offs count: forged, by non-members or without a decision they do not', () => {
+		const forged = SIGNING_MEMBERS.slice( 0, 3 ).map( ( member ) => signOff( 'feedback', member, '', '2026-03-02T00:00:00Z', 'Mallory' ) );
+		expect( check( 'awaiting-final-go', forged ).proven ).toBe( 'submitted' );
+		const outsiders = [ 'Outsider 1', 'Outsider 2', 'Outsider 3' ].map( ( member ) => signOff( 'feedback', member ) );
+		expect( check( 'awaiting-final-go', outsiders ).proven ).toBe( 'submitted' );
+		const undecided = goBy( 5 ).map( ( entry ) => Object.assign( entry, { decision: '' as const } ) );
+		expect( check( 'approved', feedbackBy( 3 ).concat( undecided ) ).proven ).toBe( 'awaiting-final-go' );
+		// A member's feedback counts once however often it is given.
+		expect( check( 'awaiting-final-go', feedbackBy( 2 ).concat( feedbackBy( 2 ) ) ).proven ).toBe( 'initial-feedback' );
+	} );
+
+	test( 'a final go before any initial feedback is flagged, even when the status holds', () => {
+		const early = goBy( 5, 0, '2026-03-01T12:00:00Z' ).concat( feedbackBy( 3, '2026-03-02T00:00:00Z' ) );
+		const result = check( 'approved', early );
+		expect( result.proven ).toBe( 'approved' );
+		expect( result.problems ).toEqual( [ { code: 'final-go-before-feedback', params: [],
+			text: 'A final go was given before any initial feedback from the committee.' } ] );
+		expect( check( 'awaiting-final-go', goBy( 1 ) ).codes ).toEqual( [ 'final-go-before-feedback', 'unproven-status' ] );
+		expect( check( 'approved', feedbackBy( 3, '2026-03-01T00:00:00Z' ).concat( goBy( 5, 0, '2026-03-01T12:00:00Z' ) ) ).codes ).toEqual( [] );
+		// A forged early final go does not count, so it is no early one.
+		const forgedEarly = [ signOff( 'final-go', 'Hana Sato', 'yes', '2026-03-01T00:00:00Z', 'Mallory' ) ].concat( feedbackBy( 1, '2026-03-02T00:00:00Z' ) );
+		expect( check( 'initial-feedback', forgedEarly ).codes ).toEqual( [] );
+	} );
+
+	test( 'a move the process does not allow is flagged; the status still holds when the sign-offs bear it out', () => {
+		const history = ( status: Status ): StatusEntry[] => [ { status: status, since: '2026-03-01T00:00:00Z' } ];
+		const skipped = check( 'approved', feedbackBy( 3 ).concat( goBy( 5 ) ), DEFAULT_SETTINGS, { statusHistory: history( 'submitted' ) } );
+		expect( skipped.proven ).toBe( 'approved' );
+		expect( skipped.problems ).toEqual( [ { code: 'transition', params: [ 'submitted', 'approved' ],
+			text: 'The status went from submitted to approved, a move the process does not allow.' } ] );
+		expect( check( 'approved', feedbackBy( 3 ).concat( goBy( 5 ) ), DEFAULT_SETTINGS, { statusHistory: history( 'awaiting-final-go' ) } ).codes ).toEqual( [] );
+		expect( check( 'submitted', [], DEFAULT_SETTINGS, { statusHistory: history( 'done' ) } ).codes ).toEqual( [ 'transition' ] );
+		expect( check( 'submitted', [], DEFAULT_SETTINGS, { statusHistory: history( 'withdrawn' ) } ).codes ).toEqual( [] );
+		// Both at once: a disallowed move to a status the sign-offs do not bear out.
+		expect( check( 'done', [], DEFAULT_SETTINGS, { statusHistory: history( 'submitted' ) } ).codes ).toEqual( [ 'transition', 'unproven-status' ] );
+	} );
+
+	test( 'an imported status is exempt: it was decided before the Helpdesk\'s pages', () => {
+		const since = '2026-03-08T00:00:00Z';
+		for ( const status of [ 'approved', 'declined', 'done', 'support-under-way', 'working-group' ] as Status[] ) {
+			expect( check( status, [], DEFAULT_SETTINGS, { statusHistory: [ { status: status, since: since, imported: true } ] } ) )
+				.toEqual( { proven: status, codes: [], problems: [] } );
+			// Recorded but not imported: checked.
+			expect( check( status, [], DEFAULT_SETTINGS, { statusHistory: [ { status: status, since: since } ] } ).codes ).toContain( 'unproven-status' );
+		}
+		// Only the very status and time imported: a later status is checked.
+		expect( check( 'done', [], DEFAULT_SETTINGS, { statusHistory: [ { status: 'approved', since: '2026-03-01T00:00:00Z', imported: true } ] } ).codes )
+			.toEqual( [ 'unproven-status' ] );
+	} );
+
+	test( 'the proven status is the furthest stage the sign-offs reach: submitted, initial feedback, awaiting final go', () => {
+		const ladder: [ SignOff[], Status ][] = [
+			[ [], 'submitted' ],
+			[ feedbackBy( 1 ), 'initial-feedback' ],
+			[ feedbackBy( 2 ), 'initial-feedback' ],
+			[ feedbackBy( 3 ), 'awaiting-final-go' ],
+			[ feedbackBy( 3 ).concat( goBy( 4 ) ), 'awaiting-final-go' ],
+		];
+		for ( const [ signOffs, proven ] of ladder ) {
+			expect( check( 'done', signOffs ).proven ).toBe( proven );
+			expect( check( 'declined', signOffs ).proven ).toBe( proven );
+		}
+	} );
+
+	test( 'an unknown status and an unreadable page are not checked', () => {
+		expect( check( 'approved', [], DEFAULT_SETTINGS, { statusUnknown: 'waiting for the museum' } ) ).toMatchObject( { proven: 'approved', codes: [] } );
+		expect( check( 'approved', [], DEFAULT_SETTINGS, { problem: 'The page has no {{Helpdesk request}} template.' } ) ).toEqual( { proven: 'approved', codes: [], problems: [] } );
+	} );
+} );
+
+// Through the wiki ---------------------------------------------------------------
+
+function setParam( wiki: InMemoryActionApi, title: string, name: string, value: string, user: string ): void {
+	wiki.save( title, wiki.text( title ).replace( new RegExp( '^\\| ' + name + ' =.*$', 'm' ), '| ' + name + ' = ' + value ), user );
+}
+
+function attentionOf( wiki: InMemoryActionApi ): Record<string, unknown>[] {
+	return dataPage( wiki, PAGES.export ).attention as Record<string, unknown>[];
+}
+
+function requestOf( wiki: InMemoryActionApi, page: string ): Record<string, unknown> {
+	return exportedRequests( wiki ).find( ( request ) => request.page === page )!;
+}
+
+describe( 'a status the sign-offs do not bear out', () => {
+	test( 'is flagged, the staff are told exactly once, and the requester only once the sign-offs bear it out', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, { helpdesk: [ 'Helpdesk staff' ] } );
+		wiki.save( KUMASI, requestText( { status: 'awaiting-final-go' } ), 'Kofi Mensah' );
+		SIGNING_MEMBERS.slice( 0, 3 ).forEach( ( member ) => addSignOff( wiki, KUMASI, 'feedback', member ) );
+		await runBot( wiki );
+		wiki.tick( 15 );
+		setParam( wiki, KUMASI, 'status', 'approved', 'Amara Okafor' );
+		const since = wiki.latest( KUMASI )!.timestamp;
+		wiki.tick( 15 );
+		const report = await runBot( wiki );
+		expect( report.notices.filter( ( notice ) => notice.about === 'unproven' ) ).toEqual( [
+			{ to: [ 'Helpdesk staff' ], channel: 'mention', about: 'unproven', requests: [ KUMASI ] } ] );
+		expect( mentionCounts( wiki )[ 'Helpdesk staff' ] ).toBe( 1 );
+		expect( mentionCounts( wiki )[ 'Kofi Mensah' ] ).toBeUndefined();
+		const text = wiki.text( KUMASI );
+		expect( text ).toContain( '"k":"unproven:approved:' + since + '"' );
+		expect( text ).toContain( 'but only 0 of the 5 final go sign-offs needed are counted' );
+		// The status is not recorded until it holds.
+		expect( text ).not.toContain( '"k":"status:approved:' );
+		expect( requestOf( wiki, KUMASI ) ).toMatchObject( { status: 'approved', proven: 'awaiting-final-go', waitingOn: 'helpdesk',
+			flags: [ 'unproven-status' ] } );
+		expect( attentionOf( wiki ) ).toContainEqual( expect.objectContaining( { page: KUMASI, code: 'unproven-status',
+			params: [ 'approved', 'awaiting-final-go', '3', '3', '0', '0', '5' ] } ) );
+		const agenda = dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' );
+		expect( agenda.requests ).toMatchObject( [ { page: KUMASI, decide: 'confirm-status' } ] );
+		expect( dataPage( wiki, PAGES.statisticsData ).byStatus ).toEqual( { 'awaiting-final-go': 1 } );
+
+		// Later runs tell nobody again.
+		wiki.tick( 60 * 24 );
+		await runBot( wiki, { full: true } );
+		expect( mentionCounts( wiki ) ).toEqual( expect.objectContaining( { 'Helpdesk staff': 1 } ) );
+		expect( mentionCounts( wiki )[ 'Kofi Mensah' ] ).toBeUndefined();
+
+		// The final go comes: the requester is told once, the staff not again.
+		SIGNING_MEMBERS.forEach( ( member ) => addSignOff( wiki, KUMASI, 'final-go', member, 'yes' ) );
+		wiki.tick( 15 );
+		const borne = await runBot( wiki );
+		expect( borne.notices.filter( ( notice ) => notice.about === 'status' ) ).toEqual( [
+			{ to: [ 'Kofi Mensah' ], channel: 'mention', about: 'status', requests: [ KUMASI ] } ] );
+		expect( wiki.text( KUMASI ) ).toContain( '"k":"status:approved:' + since + '"' );
+		expect( requestOf( wiki, KUMASI ) ).not.toHaveProperty( 'proven' );
+		expect( requestOf( wiki, KUMASI ).flags || [] ).not.toContain( 'unproven-status' );
+		expect( attentionOf( wiki ).filter( ( item ) => item.code === 'unproven-status' ) ).toEqual( [] );
+		wiki.tick( 15 );
+		await runBot( wiki, { full: true } );
+		expect( mentionCounts( wiki )[ 'Kofi Mensah' ] ).toBe( 1 );
+		expect( mentionCounts( wiki )[ 'Helpdesk staff' ] ).toBe( 1 );
+	} );
+} );
+
+describe( 'a status the bot cannot read', () => {
+	test( 'keeps the request in the data with every field, "unknown" and what the page says; on the agenda and in the statistics', async () => {
+		const wiki = makeWiki();
+		wiki.save( KUMASI, requestText( { status: 'initial-feedback' } ), 'Kofi Mensah' );
+		addSignOff( wiki, KUMASI, 'feedback', 'Amara Okafor' );
+		await runBot( wiki );
+		const known = requestOf( wiki, KUMASI );
+		wiki.tick( 15 );
+		setParam( wiki, KUMASI, 'status', 'waiting for the museum', 'Amara Okafor' );
+		wiki.tick( 15 );
+		const report = await runBot( wiki );
+		// What a person wrote stays for a person to correct, and nobody is told of a status nobody can read.
+		expect( wiki.text( KUMASI ) ).toMatch( /^\| status = waiting for the museum$/m );
+		expect( report.notices.filter( ( notice ) => notice.about === 'status' ) ).toEqual( [] );
+		const entry = requestOf( wiki, KUMASI );
+		const fields = Object.keys( known ).filter( ( key ) => ![ 'status', 'touched', 'flags' ].includes( key ) );
+		expect( fields.length ).toBeGreaterThan( 15 );
+		fields.forEach( ( key ) => expect( entry[ key ] ).toEqual( known[ key ] ) );
+		expect( entry ).toMatchObject( { status: 'unknown', statusText: 'waiting for the museum', waitingOn: 'committee',
+			flags: expect.arrayContaining( [ 'unknown-status' ] ) } );
+		expect( attentionOf( wiki ) ).toContainEqual( expect.objectContaining( { page: KUMASI, code: 'unknown-status', params: [ 'waiting for the museum' ] } ) );
+		const agenda = dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' );
+		expect( agenda.requests ).toMatchObject( [ { page: KUMASI, status: 'unknown', statusText: 'waiting for the museum', decide: 'status-unknown' } ] );
+		expect( dataPage( wiki, PAGES.statisticsData ).byStatus ).toEqual( { unknown: 1 } );
+		wiki.tick( 15 );
+		expect( ( await runBot( wiki ) ).edits ).toEqual( [] );
+	} );
+} );
