@@ -85,7 +85,9 @@ export async function runBot( wiki: InMemoryActionApi, settings: RunSettings = {
 export function mentionCounts( wiki: InMemoryActionApi ): Record<string, number> {
 	const counts: Record<string, number> = {};
 	wiki.botRevisions().filter( ( revision ) => revision.title.indexOf( PREFIX ) === 0 ).forEach( ( revision ) => {
-		const links = revision.added.match( /\[\[User:([^|\]]+)\|/g ) || [];
+		// A sign-off line the bot marked keeps the signature of whoever wrote it: no mention by the bot.
+		const added = revision.added.split( '\n' ).filter( ( line ) => !line.includes( '{{Helpdesk sign-off' ) ).join( '\n' );
+		const links = added.match( /\[\[User:([^|\]]+)\|/g ) || [];
 		links.map( ( link ) => link.slice( 7, -1 ) ).filter( ( name ) => name !== wiki.botName ).forEach( ( name ) => {
 			counts[ name ] = ( counts[ name ] || 0 ) + 1;
 		} );
