@@ -364,3 +364,100 @@ describe( 'a sign-off that does not count', () => {
 		expect( mentionCounts( wiki ) ).toEqual( before );
 	} );
 } );
+
+describe( 'the settings page', () => {
+	const SMALL_QUORUM: Partial<ProcessSettings> = { quorum: { initialFeedback: 1, finalGo: 1 }, helpdesk: [ 'Helpdesk staff' ] };
+
+	/** A request approved by one feedback and one final go: enough only under SMALL_QUORUM. */
+	async function approvedByOne( wiki: InMemoryActionApi ): Promise<void> {
+		wiki.save( KUMASI, requestText( { status: 'awaiting-final-go' } ), 'Kofi Mensah' );
+		addSignOff( wiki, KUMASI, 'feedback', 'Amara Okafor' );
+		addSignOff( wiki, KUMASI, 'final-go', 'Hana Sato', 'yes' );
+		setParam( wiki, KUMASI, 'status', 'approved', 'Hana Sato' );
+	}
+
+	function sections( wiki: InMemoryActionApi ): string[] {
+		return wiki.text( SETTINGS_TALK ).match( /^== .* ==$/gm ) || [];
+	}
+
+	test( 'an invalid edit leaves the last valid revision in force, is listed, and the staff are told once per revision', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, SMALL_QUORUM );
+		const valid = wiki.latest( PAGES.settings )!.revid;
+		await approvedByOne( wiki );
+		await runBot( wiki );
+		expect( requestOf( wiki, KUMASI ) ).not.toHaveProperty( 'proven' );
+		expect( dataPage( wiki, PAGES.export ).settings ).toEqual( { page: PAGES.settings, revid: valid, valid: true } );
+
+		wiki.tick( 15 );
+		wiki.save( PAGES.settings, wiki.text( PAGES.settings ).replace( '"finalGo": 1', '"finalGo": "one"' ), 'Amara Okafor' );
+		const invalid = wiki.latest( PAGES.settings )!.revid;
+		wiki.tick( 15 );
+		const report = await runBot( wiki );
+		expect( report.ok ).toBe( true );
+		// Revision `valid`'s quorum of one is still in force: the approval holds.
+		expect( requestOf( wiki, KUMASI ) ).not.toHaveProperty( 'proven' );
+		expect( mentionCounts( wiki )[ 'Helpdesk staff' ] ).toBeUndefined();
+		expect( dataPage( wiki, PAGES.export ).settings ).toEqual( { page: PAGES.settings, revid: valid, valid: false } );
+		const listed = attentionOf( wiki ).filter( ( item ) => item.page === PAGES.settings );
+		expect( listed ).toEqual( [ expect.objectContaining( { code: 'settings-invalid', params: [ String( invalid ), expect.stringContaining( '/quorum/finalGo' ), String( valid ) ] } ) ] );
+		expect( listed[ 0 ].text ).toMatch( new RegExp( '^Revision ' + invalid + ' is not valid \\(.*\\): the settings of revision ' + valid + ' stay in force\\.$' ) );
+		expect( sections( wiki ) ).toEqual( [ '== Helpdesk: the process settings need correcting ==' ] );
+		const talk = wiki.text( SETTINGS_TALK );
+		expect( talk ).toContain( '[[User:Helpdesk staff|Helpdesk staff]]: the last edit of the process settings ([[Special:Diff/' + invalid + '|' + invalid + ']]) cannot be used:' );
+		expect( talk ).toContain( 'The settings of revision ' + valid + ' stay in force' );
+		expect( talk ).toContain( '"k":"settings:' + invalid + '"' );
+
+		// Not again on the next runs.
+		wiki.tick( 15 );
+		await runBot( wiki, { full: true } );
+		wiki.tick( 15 );
+		await runBot( wiki );
+		expect( sections( wiki ) ).toHaveLength( 1 );
+
+		// A second invalid revision is reported once more; the last valid settings are still in force.
+		wiki.save( PAGES.settings, '{ "version": 1, "quorum": ', 'Diego Fernández' );
+		const second = wiki.latest( PAGES.settings )!.revid;
+		wiki.tick( 15 );
+		await runBot( wiki );
+		wiki.tick( 15 );
+		await runBot( wiki, { full: true } );
+		expect( sections( wiki ) ).toHaveLength( 2 );
+		expect( wiki.text( SETTINGS_TALK ) ).toContain( '"k":"settings:' + second + '"' );
+		expect( wiki.text( SETTINGS_TALK ).match( /\[\[User:Helpdesk staff\|/g ) ).toHaveLength( 2 );
+		expect( dataPage( wiki, PAGES.export ).settings ).toEqual( { page: PAGES.settings, revid: valid, valid: false } );
+		expect( requestOf( wiki, KUMASI ) ).not.toHaveProperty( 'proven' );
+
+		// Corrected: the new settings are in force and the list is clear.
+		saveSettings( wiki, SMALL_QUORUM );
+		wiki.tick( 15 );
+		await runBot( wiki );
+		expect( dataPage( wiki, PAGES.export ).settings ).toEqual( { page: PAGES.settings, revid: wiki.latest( PAGES.settings )!.revid, valid: true } );
+		expect( attentionOf( wiki ).filter( ( item ) => item.page === PAGES.settings ) ).toEqual( [] );
+	} );
+
+	test( 'an invalid page with no valid revision before it leaves the defaults in force', async () => {
+		const wiki = makeWiki();
+		wiki.save( PAGES.settings, '{ "version": 2 }', 'Admin' );
+		await approvedByOne( wiki );
+		await runBot( wiki );
+		expect( dataPage( wiki, PAGES.export ).settings ).toEqual( { page: PAGES.settings, revid: 0, valid: false } );
+		expect( attentionOf( wiki ) ).toContainEqual( expect.objectContaining( { page: PAGES.settings, code: 'settings-invalid',
+			text: expect.stringContaining( 'the built-in defaults are in force' ) } ) );
+		expect( requestOf( wiki, KUMASI ).proven ).toBe( 'initial-feedback' );
+	} );
+
+	test( 'a missing page leaves the defaults in force, and says so', async () => {
+		const wiki = makeWiki();
+		await approvedByOne( wiki );
+		const report = await runBot( wiki );
+		expect( report.ok ).toBe( true );
+		expect( dataPage( wiki, PAGES.export ).settings ).toEqual( { page: PAGES.settings, revid: 0, valid: false } );
+		expect( attentionOf( wiki ) ).toContainEqual( { page: PAGES.settings, code: 'settings-missing', params: [ '0' ],
+			text: 'The settings page does not exist: the built-in defaults are in force.' } );
+		// The default quorums (3 and 5): one feedback and one final go do not bear out the approval.
+		expect( requestOf( wiki, KUMASI ) ).toMatchObject( { proven: 'initial-feedback', reminderDays: 21 } );
+		expect( dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' ).meeting ).toBe( '2026-12-10' );
+		expect( wiki.text( SETTINGS_TALK ) ).toBe( '' );
+	} );
+} );
