@@ -461,3 +461,73 @@ describe( 'the settings page', () => {
 		expect( wiki.text( SETTINGS_TALK ) ).toBe( '' );
 	} );
 } );
+
+describe( 'reminders from the settings', () => {
+	test( 'a request on hold past the requester\'s days reminds the requester once, in their language', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, { reminders: { parties: { committee: 14, 'working-group': 30, helpdesk: 21, requester: 10 }, statuses: {} } } );
+		wiki.save( KUMASI, requestText( { requester: 'Sara Berg', language: 'sv', status: 'on-hold', filed: '2026-02-01T00:00:00Z',
+			statusSince: '2026-02-25T09:00:00Z' } ), 'Sara Berg' );
+		await runBot( wiki );
+		expect( mentionCounts( wiki )[ 'Sara Berg' ] ).toBeUndefined();
+		// Ten days on hold on 7 March 09:00.
+		wiki.setClock( '2026-03-07T08:00:00Z' );
+		expect( ( await runBot( wiki ) ).notices ).toEqual( [] );
+		wiki.setClock( '2026-03-07T10:00:00Z' );
+		const due = await runBot( wiki );
+		expect( due.notices ).toEqual( [ { to: [ 'Sara Berg' ], channel: 'mention', about: 'reminder', requests: [ KUMASI ] } ] );
+		expect( wiki.text( KUMASI ) ).toContain( '[[User:Sara Berg|Sara Berg]]: den här förfrågan har varit pausad i 10 dagar och väntar på dig.' );
+		expect( mentionCounts( wiki ) ).toEqual( { 'Sara Berg': 1 } );
+		wiki.setClock( '2026-03-12T10:00:00Z' );
+		await runBot( wiki, { full: true } );
+		expect( mentionCounts( wiki ) ).toEqual( { 'Sara Berg': 1 } );
+	} );
+
+	test( 'a request with a working group reminds only that group\'s contacts', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, { workingGroups: [
+			{ code: 'communication', names: { en: 'Communication' }, contacts: [ 'Working group contact' ] },
+			{ code: 'evaluation', names: { en: 'Evaluation', sv: 'Utvärdering' }, contacts: [ 'Ngozi Eze' ] },
+		], helpdesk: [ 'Helpdesk staff' ] } );
+		wiki.save( KUMASI, requestText( { status: 'working-group', workingGroup: 'Utvärdering', filed: '2026-01-10T00:00:00Z',
+			statusSince: '2026-01-20T00:00:00Z' } ), 'Kofi Mensah' );
+		addSignOff( wiki, KUMASI, 'feedback', 'Amara Okafor' );
+		const report = await runBot( wiki );
+		expect( report.notices ).toEqual( [ { to: [ 'Ngozi Eze' ], channel: 'mention', about: 'reminder', requests: [ KUMASI ] } ] );
+		expect( mentionCounts( wiki ) ).toEqual( { 'Ngozi Eze': 1 } );
+		// The group's name, from the settings, is written as its code.
+		expect( wiki.text( KUMASI ) ).toMatch( /^\| working_group = evaluation$/m );
+		expect( requestOf( wiki, KUMASI ) ).toMatchObject( { workingGroup: 'evaluation', waitingOn: 'working-group', reminderDays: 30, overdue: true } );
+	} );
+} );
+
+describe( 'overdue requests', () => {
+	test( 'are on the attention list with code overdue exactly when their data says overdue', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, { reminders: { parties: { committee: 14, 'working-group': 30, helpdesk: 21, requester: 0 }, statuses: { 'support-under-way': 60 } } } );
+		const cases: [ string, Status, string ][] = [
+			[ 'Submitted long ago', 'submitted', '2026-02-01T00:00:00Z' ],
+			[ 'Submitted lately', 'submitted', '2026-02-25T00:00:00Z' ],
+			[ 'On hold for ever', 'on-hold', '2025-06-01T00:00:00Z' ],
+			[ 'Under way long', 'support-under-way', '2025-12-01T00:00:00Z' ],
+			[ 'Under way lately', 'support-under-way', '2026-02-01T00:00:00Z' ],
+			[ 'Done long ago', 'done', '2026-01-01T00:00:00Z' ],
+		];
+		cases.forEach( ( [ name, status, since ] ) => {
+			const text = requestText( { title: name, status: status, filed: '2025-05-01T00:00:00Z', statusSince: since } );
+			// Imported statuses: the overdue rule, not the sign-offs, is under test here.
+			wiki.save( PREFIX + name, text + '\n<!-- helpdesk-bot {"k":"status:' + status + ':' + since + '","status":"' + status + '","since":"' + since + '","imported":true} -->', 'Importer' );
+		} );
+		await runBot( wiki );
+		const overdue = exportedRequests( wiki ).filter( ( request ) => request.overdue === true ).map( ( request ) => request.page ).sort();
+		expect( overdue ).toEqual( [ PREFIX + 'Submitted long ago', PREFIX + 'Under way long' ] );
+		const listed = attentionOf( wiki ).filter( ( item ) => item.code === 'overdue' ).map( ( item ) => item.page ).sort();
+		expect( listed ).toEqual( overdue );
+		expect( exportedRequests( wiki ).filter( ( request ) => ( request.flags as string[] || [] ).includes( 'overdue' ) ).map( ( request ) => request.page ).sort() )
+			.toEqual( overdue );
+		expect( exportedRequests( wiki ).filter( ( request ) => request.page.includes( 'lately' ) ).every( ( request ) => !( 'overdue' in request ) ) ).toBe( true );
+		// The agenda lists the overdue ones the committee is not itself waited for.
+		expect( dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' ).overdue ).toEqual( [ { page: PREFIX + 'Under way long', title: 'Under way long',
+			status: 'support-under-way', waitingOn: 'helpdesk', since: '2025-12-01T00:00:00Z', reminderDays: 60 } ] );
+	} );
+} );
