@@ -134,6 +134,13 @@ function p.target( value )
 	return s
 end
 
+-- The name of a request page without the common prefix of request pages.
+function p.shortName( page )
+	local s = p.str( page )
+	local rest = s:match( '^Content Partnerships Hub/Helpdesk/Requests/(.+)$' )
+	return rest or s
+end
+
 -- A link to a wiki page; the shown text is escaped; the target never makes a
 -- category, file or interwiki link (leading colon).
 function p.pageLink( page, shown )
@@ -494,7 +501,7 @@ end
 
 function Context:titleLink( request )
 	local title = p.str( request.title )
-	return p.pageLink( request.page, title ~= '' and p.bdi( title ) or nil )
+	return p.pageLink( request.page, p.bdi( title ~= '' and title or p.shortName( request.page ) ) )
 end
 
 local function joined( parts, separator )
@@ -533,13 +540,6 @@ function Context:tally( request )
 	return small( out ), feedback * 1000 + yes
 end
 
--- The name of a request page without the common prefix of request pages.
-function p.shortName( page )
-	local s = p.str( page )
-	local rest = s:match( '^Content Partnerships Hub/Helpdesk/Requests/(.+)$' )
-	return rest or s
-end
-
 -- One row of the table of open requests: Request (title, then requester · affiliate ·
 -- country · kinds of support, then flags) | Status (badge, days in it) | Committee.
 function Context:row( request, compiled )
@@ -571,7 +571,8 @@ end
 
 -- Long words wrap anywhere; Status and Committee keep room for their words.
 local TABLE_OPEN = '<table class="wikitable sortable helpdesk-requests" style="width:100%;overflow-wrap:anywhere">'
-local NARROW_TH = '<th style="min-width:6.5em;overflow-wrap:normal">'
+local STATUS_TH = '<th style="min-width:5em;overflow-wrap:normal">'
+local COMMITTEE_TH = '<th style="overflow-wrap:normal">'
 
 function Context:requestTable( requests, compiled )
 	if #requests == 0 then
@@ -579,8 +580,8 @@ function Context:requestTable( requests, compiled )
 	end
 	local rows = {
 		TABLE_OPEN,
-		'<tr><th>' .. self:msg( 'col-request' ) .. '</th>' .. NARROW_TH .. self:msg( 'col-status' ) .. '</th>' ..
-			NARROW_TH .. self:msg( 'col-committee' ) .. '</th></tr>',
+		'<tr><th style="width:50%">' .. self:msg( 'col-request' ) .. '</th>' .. STATUS_TH .. self:msg( 'col-status' ) .. '</th>' ..
+			COMMITTEE_TH .. self:msg( 'col-committee' ) .. '</th></tr>',
 	}
 	for _, request in ipairs( requests ) do
 		rows[ #rows + 1 ] = self:row( request, compiled )

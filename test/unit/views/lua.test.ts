@@ -154,7 +154,7 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 	it( 'shows a request with only its page and status, with defaults for every field', () => {
 		const out = lua( { [ DATA ]: requestsPage( [ { page: 'P', status: 'submitted' } ], { attention: undefined, pages: undefined, compiled: undefined } ) },
 			'return views.table( frame() )' );
-		expect( out ).toContain( '[[:P|P]]' );
+		expect( out ).toContain( '[[:P|<bdi>P</bdi>]]' );
 		expect( out ).toContain( 'Feedback: 0 of 0' );
 		expect( out ).toContain( 'No request needs attention.' );
 		expect( out ).not.toContain( 'More requests' );
@@ -163,7 +163,7 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 	it( 'translates into Swedish with PLURAL and Swedish numbers, and English text for attention it cannot translate', () => {
 		const out = lua( standard(), 'return views.table( frame() )', 'sv' );
 		expect( out ).toContain( 'lang="sv" dir="ltr"' );
-		expect( out ).toContain( '<th>Förfrågan</th><th style="min-width:6.5em;overflow-wrap:normal">Status</th><th style="min-width:6.5em;overflow-wrap:normal">Kommittén</th></tr>' );
+		expect( out ).toContain( '<th style="width:50%">Förfrågan</th><th style="min-width:5em;overflow-wrap:normal">Status</th><th style="overflow-wrap:normal">Kommittén</th></tr>' );
 		expect( out ).toContain( '10 dagar i detta steg' );
 		expect( out ).toContain( 'Avslutade 2025 (2 förfrågningar)' );
 		expect( out ).toContain( 'Öppna förfrågningar, del 2 (1 förfrågan)' );
