@@ -5,7 +5,7 @@
  * `helpdesk-input-<field>`.
  */
 import { PARTNERSHIP_STAGES, RequestFormFields, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
-import { CountryChoice, countryFromText, countryText } from '../filing/country-names';
+import { CountryChoice, countryFromText, countryMatches, countryText } from '../filing/country-names';
 import { FieldName, fieldKey, linesToList, listToLines } from '../filing/fields';
 import { msg } from './text';
 
@@ -248,27 +248,48 @@ export function individualControl(): FieldControl {
 	} );
 }
 
+/** How many countries the list shows for what was typed: the best matches. */
+const COUNTRY_MATCHES_SHOWN = 10;
+
+/**
+ * The country: a text field with a list of the countries that match what was
+ * typed, best first (see countryMatches). Nothing is highlighted until the user
+ * moves into the list, so Enter takes exactly the highlighted country or keeps
+ * what was typed. The whole list is built only when asked for with the field
+ * empty (its button), not with the form.
+ */
 export function countryControl( choices: readonly CountryChoice[], $overlay: JQuery, required: boolean ): FieldControl {
 	const widget = new OO.ui.ComboBoxInputWidget( {
 		inputId: 'helpdesk-input-country',
 		placeholder: placeholder( 'country' ),
-		options: choices.map( ( choice ) => ( { data: choice.name, label: choice.name } ) ),
-		menu: { filterFromInput: true, filterMode: 'substring' },
+		options: [],
+		menu: { filterFromInput: false },
 		$overlay: $overlay,
 		autocomplete: false,
 	} );
 	widget.$input.attr( 'dir', 'auto' );
-	// An item highlighted by the mouse stays highlighted while typing filters the
-	// list, and Tab or Enter would choose it, hidden or not: a choice must match
-	// what was typed, or what was typed stays.
-	let typed = '';
-	widget.$input.on( 'input', () => {
-		typed = String( widget.$input.val() );
+	let listed: string | null = null;
+	const list = ( text: string ): void => {
+		if ( text === listed ) {
+			return;
+		}
+		listed = text;
+		const options = text.trim() === '' ?
+			choices.map( ( choice ) => ( { data: choice.name, label: choice.name } ) ) :
+			countryMatches( text, choices, COUNTRY_MATCHES_SHOWN ).map( ( match ) => ( { data: match.choice.name, label: match.label } ) );
+		widget.setOptions( options );
+	};
+	// On the input itself, before OOUI's own (later) change event, so that a key
+	// pressed right after typing moves in the list for what was typed.
+	widget.$input.on( 'input', () => list( String( widget.$input.val() ) ) );
+	widget.on( 'change', ( value: string ) => {
+		if ( listed !== null ) {
+			list( value );
+		}
 	} );
-	widget.getMenu().on( 'choose', ( item: OO.ui.OptionWidget ) => {
-		const chosen = String( item.getLabel() ).toLocaleLowerCase();
-		if ( !item.isVisible() || !chosen.includes( typed.trim().toLocaleLowerCase() ) ) {
-			widget.setValue( typed );
+	widget.getMenu().on( 'toggle', ( visible: boolean ) => {
+		if ( visible ) {
+			list( widget.getValue() );
 		}
 	} );
 	return control( {
