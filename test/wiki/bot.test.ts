@@ -19,7 +19,7 @@ import type { ApiFailure } from '../../gadget/filing/problems';
 import { EditParams, EditResponse, fileRequest, ParseResponse, QueryResponse, RequestApi } from '../../gadget/filing/save';
 import gadgetMessages from '../../gadget/i18n/en.json';
 import { renderRequestPage } from '../../shared/codec';
-import { COMMITTEE_PAGE, EXPORT_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE } from '../../shared/pages';
+import { COMMITTEE_PAGE, EXPORT_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE } from '../../shared/pages';
 import { DEFAULT_SETTINGS, settingsText } from '../../shared/settings';
 import type { RequestFormFields } from '../../shared/request';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
@@ -414,7 +414,7 @@ describe( 'the bot on a real wiki', () => {
 		expect( record ).toMatchObject( {
 			requester: REQUESTER_ONE, requesterValid: true, country: 'NG', continent: 'africa', status: 'submitted', waitingOn: 'committee',
 			support: [ 'mass-upload', 'copyright' ], tally: { members: 3, feedback: 0, finalGoYes: 0, finalGoNo: 0 },
-			excerpt: expect.stringContaining( 'Lagos test museum' ),
+			excerpt: expect.stringContaining( 'batch upload' ),
 		} );
 		expect( record.problem ).toBeUndefined();
 		const statistics = JSON.parse( await pageText( STATISTICS_DATA_PAGE ) );
@@ -428,6 +428,15 @@ describe( 'the bot on a real wiki', () => {
 		expect( onAgenda.map( ( entry: { decide: string } ) => entry.decide ) ).toEqual( [ 'initial-feedback', 'initial-feedback' ] );
 		// The meeting's own view, made once by the bot.
 		expect( await pageText( AGENDA_PREFIX + MEETING ) ).toBe( '{{#invoke:Helpdesk views|agenda|meeting=' + MEETING + '}}' );
+		// The wiki renders the views from them, in the reader's language.
+		const name = ( title: string ): string => title.slice( title.lastIndexOf( '/' ) + 1 ).replace( / [a-z0-9]+$/, '' );
+		const table = await renderedHtml( REQUEST_TABLE_PAGE );
+		expect( table ).toContain( name( titles.a ) );
+		expect( table ).not.toMatch( /scribunto-error|class="error/ );
+		expect( await renderedHtml( REQUEST_TABLE_PAGE, 'sv' ) ).toContain( name( titles.a ) );
+		const agendaView = await renderedHtml( AGENDA_PREFIX + MEETING );
+		expect( agendaView ).toContain( name( titles.a ) );
+		expect( agendaView ).toContain( 'batch upload' );
 	} );
 
 	test( 'a second run changes nothing and makes at most 5 API requests after logging in', async () => {
@@ -546,7 +555,9 @@ describe( 'the bot on a real wiki', () => {
 		const report = await runBot();
 		const revisions = await history( title );
 		expect( revisions.map( ( revision ) => revision.revid ) ).toEqual( [ created.revid ] );
-		expect( report.needsAttention ).toContainEqual( { page: title, reason: 'The page shuts the bot out ({{nobots}} or {{bots}}): no notices or status updates.' } );
+		expect( report.needsAttention ).toContainEqual( expect.objectContaining( {
+			page: title, code: 'nobots', reason: 'The page shuts the bot out ({{nobots}} or {{bots}}): no notices or status updates.',
+		} ) );
 		expect( report.notices.some( ( notice ) => notice.requests.includes( title ) ) ).toBe( false );
 		const attention = JSON.parse( await pageText( EXPORT_PAGE ) ).attention;
 		expect( attention ).toContainEqual( expect.objectContaining( { page: title, code: 'nobots' } ) );
