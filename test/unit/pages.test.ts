@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared
 import { normaliseStatus, Party, STATUS_ALIASES, STATUSES, WAITING_ON, WORKING_GROUPS } from '../../shared/status';
 import {
 	gadgetDefinitionLines, MANIFEST_FILE, onWikiPages, OnWikiPage, PAGES_DIR, readManifest, spellings, STATUS_CODE_TEMPLATE,
-	unsafeSignatures,
+	unsafeSignatures, VIEWS_I18N_PAGE, VIEWS_LANG_MESSAGE, viewsMessages, wikiJson,
 } from '../../scripts/onwiki-pages';
 
 let pages: OnWikiPage[];
@@ -233,7 +233,8 @@ beforeAll( async () => {
 describe( 'manifest', () => {
 	it( 'lists every file of shared/pages and only existing files, each title once', async () => {
 		const manifest = await readManifest();
-		const files = readdirSync( PAGES_DIR ).filter( ( file ) => join( PAGES_DIR, file ) !== MANIFEST_FILE ).sort();
+		const files = readdirSync( PAGES_DIR )
+			.filter( ( file ) => join( PAGES_DIR, file ) !== MANIFEST_FILE && statSync( join( PAGES_DIR, file ) ).isFile() ).sort();
 		expect( manifest.map( ( entry ) => entry.file ).sort() ).toEqual( files );
 		manifest.forEach( ( entry ) => expect( existsSync( join( PAGES_DIR, entry.file ) ), entry.file ).toBe( true ) );
 		const titles = pages.map( ( candidate ) => candidate.title );
@@ -254,10 +255,33 @@ describe( 'manifest', () => {
 		expect( titles ).toContain( 'Module:Helpdesk request' );
 	} );
 
-	it( 'gives the module its content model and leaves wikitext pages at the default', () => {
+	it( 'gives the modules and JSON pages their content model and leaves wikitext pages at the default', () => {
 		expect( pages.find( ( candidate ) => candidate.title === 'Module:Helpdesk request' )?.contentModel ).toBe( 'Scribunto' );
-		expect( pages.filter( ( candidate ) => candidate.contentModel !== undefined ).map( ( candidate ) => candidate.title ) )
-			.toEqual( [ 'Module:Helpdesk request' ] );
+		expect( Object.fromEntries( pages.filter( ( candidate ) => candidate.contentModel !== undefined )
+			.map( ( candidate ) => [ candidate.title, candidate.contentModel ] ) ) ).toEqual( {
+			'Module:Helpdesk request': 'Scribunto',
+			'Module:Helpdesk views': 'Scribunto',
+			'Content Partnerships Hub/Helpdesk/Settings.json': 'json',
+			[ VIEWS_I18N_PAGE ]: 'json',
+		} );
+	} );
+
+	it( 'installs the messages of the views as one JSON page, English first, and a language page for each translation', async () => {
+		const messages = await viewsMessages();
+		expect( Object.keys( messages ) ).toEqual( [ 'en', 'ar', 'de', 'es', 'fr', 'sv' ] );
+		for ( const code of Object.keys( messages ) ) {
+			expect( Object.keys( messages[ code ] ).sort(), code ).toEqual( Object.keys( messages.en ).sort() );
+			expect( page( VIEWS_LANG_MESSAGE + ( code === 'en' ? '' : '/' + code ) ) ).toBe( code );
+		}
+		expect( JSON.parse( page( VIEWS_I18N_PAGE ) ) ).toEqual( messages );
+		expect( page( VIEWS_I18N_PAGE ) ).toBe( wikiJson( messages ) );
+		expect( wikiJson( { a: '<&>' } ) ).toBe( '{\n\t"a": "\\u003C\\u0026\\u003E"\n}' );
+	} );
+
+	it( 'makes the table, statistics and agenda pages views of the data pages', () => {
+		expect( page( REQUEST_TABLE_PAGE ) ).toContain( '{{#invoke:Helpdesk views|table}}' );
+		expect( page( STATISTICS_PAGE ) ).toContain( '{{#invoke:Helpdesk views|statistics}}' );
+		expect( page( AGENDA_PAGE ) ).toContain( '{{#invoke:Helpdesk views|agenda}}' );
 	} );
 
 	it( 'labels the two gadgets a user can see in Special:Preferences and Special:Gadgets, briefly, linking the Helpdesk', () => {
