@@ -15,7 +15,6 @@ import type { Status } from '../../../shared/status';
 import type { InMemoryActionApi } from './fake-api';
 import {
 	addSignOff, dataPage, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, saveSettings, SIGNING_MEMBERS,
-	signOffQuorum,
 } from './helpers';
 
 const committee = parseCommittee( fixture( 'committee.wiki' ), 'Helpdesk committee member' );
@@ -489,8 +488,9 @@ describe( 'reminders from the settings', () => {
 			{ code: 'communication', names: { en: 'Communication' }, contacts: [ 'Working group contact' ] },
 			{ code: 'evaluation', names: { en: 'Evaluation', sv: 'Utvärdering' }, contacts: [ 'Ngozi Eze' ] },
 		], helpdesk: [ 'Helpdesk staff' ] } );
-		wiki.save( KUMASI, requestText( { status: 'working-group', workingGroup: 'Utvärdering', filed: '2026-01-10T00:00:00Z',
-			statusSince: '2026-01-20T00:00:00Z' } ), 'Kofi Mensah' );
+		// The group as a person typed it: by its Swedish name in the settings.
+		wiki.save( KUMASI, requestText( { status: 'working-group', workingGroup: 'evaluation', filed: '2026-01-10T00:00:00Z',
+			statusSince: '2026-01-20T00:00:00Z' } ).replace( /^\| working_group = .*$/m, '| working_group = Utvärdering' ), 'Kofi Mensah' );
 		addSignOff( wiki, KUMASI, 'feedback', 'Amara Okafor' );
 		const report = await runBot( wiki );
 		expect( report.notices ).toEqual( [ { to: [ 'Ngozi Eze' ], channel: 'mention', about: 'reminder', requests: [ KUMASI ] } ] );
@@ -529,5 +529,130 @@ describe( 'overdue requests', () => {
 		// The agenda lists the overdue ones the committee is not itself waited for.
 		expect( dataPage( wiki, PAGES.agendaPrefix + '2026-12-10.json' ).overdue ).toEqual( [ { page: PREFIX + 'Under way long', title: 'Under way long',
 			status: 'support-under-way', waitingOn: 'helpdesk', since: '2025-12-01T00:00:00Z', reminderDays: 60 } ] );
+	} );
+} );
+
+describe( 'the agenda', () => {
+	test( 'is that of the next meeting in the settings, with what was decided since the previous one; a past agenda is never edited again', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, { meetings: [ '2026-03-05', '2026-03-19', '2026-04-02' ] } );
+		const waiting = PREFIX + 'Waiting';
+		const decided = PREFIX + 'Decided';
+		const later = PREFIX + 'Decided later';
+		wiki.save( waiting, requestText( { title: 'Waiting', filed: '2026-02-25T00:00:00Z' } ), 'Kofi Mensah' );
+		[ decided, later ].forEach( ( title ) => {
+			wiki.save( title, requestText( { title: title.slice( PREFIX.length ), status: 'awaiting-final-go', filed: '2026-02-20T00:00:00Z',
+				statusSince: '2026-02-28T00:00:00Z' } ), 'Ngozi Eze' );
+			SIGNING_MEMBERS.slice( 0, 3 ).forEach( ( member ) => addSignOff( wiki, title, 'feedback', member ) );
+		} );
+		await runBot( wiki );
+		const first = PAGES.agendaPrefix + '2026-03-05.json';
+		const second = PAGES.agendaPrefix + '2026-03-19.json';
+		expect( dataPage( wiki, first ) ).toMatchObject( { schema: 1, meeting: '2026-03-05', previous: null, compiled: '2026-03-01', decided: [], overdue: [] } );
+		// The longest waiting in its status first.
+		expect( ( dataPage( wiki, first ).requests! ).map( ( request ) => [ request.page, request.decide ] ) ).toEqual( [
+			[ waiting, 'initial-feedback' ], [ decided, 'final-go' ], [ later, 'final-go' ],
+		] );
+		expect( wiki.text( PAGES.agendaPrefix + '2026-03-05' ) ).toBe( '{{#invoke:Helpdesk views|agenda|meeting=2026-03-05}}' );
+		expect( wiki.text( second ) ).toBe( '' );
+
+		// Decided before the meeting: on its agenda's list of decisions.
+		wiki.setClock( '2026-03-03T10:00:00Z' );
+		SIGNING_MEMBERS.forEach( ( member ) => addSignOff( wiki, decided, 'final-go', member, 'yes' ) );
+		setParam( wiki, decided, 'status', 'approved', 'Amara Okafor' );
+		const approvedAt = wiki.latest( decided )!.timestamp;
+		await runBot( wiki );
+		expect( dataPage( wiki, first ).decided ).toEqual( [ { page: decided, title: 'Decided', status: 'approved', at: approvedAt } ] );
+		expect( ( dataPage( wiki, first ).requests! ).map( ( request ) => request.page ) ).toEqual( [ waiting, later ] );
+		const frozen = wiki.latest( first )!.revid;
+		const frozenView = wiki.latest( PAGES.agendaPrefix + '2026-03-05' )!.revid;
+		expect( JSON.parse( wiki.text( PAGES.state ) ).compiled.filter( ( title: string ) => title.indexOf( PAGES.agendaPrefix ) === 0 ) ).toEqual( [] );
+
+		// The day after the meeting the next agenda begins, with no edit anywhere.
+		wiki.setClock( '2026-03-06T10:00:00Z' );
+		const moved = await runBot( wiki );
+		expect( moved.fullScan ).toBe( true );
+		expect( dataPage( wiki, second ) ).toMatchObject( { meeting: '2026-03-19', previous: '2026-03-05', compiled: '2026-03-06', decided: [] } );
+		expect( wiki.text( PAGES.agendaPrefix + '2026-03-19' ) ).toBe( '{{#invoke:Helpdesk views|agenda|meeting=2026-03-19}}' );
+
+		// Decided after it: on the next agenda; the past one stays as it was.
+		wiki.setClock( '2026-03-07T10:00:00Z' );
+		SIGNING_MEMBERS.forEach( ( member ) => addSignOff( wiki, later, 'final-go', member, 'no' ) );
+		setParam( wiki, later, 'status', 'declined', 'Amara Okafor' );
+		const declinedAt = wiki.latest( later )!.timestamp;
+		await runBot( wiki );
+		expect( dataPage( wiki, second ).decided ).toEqual( [ { page: later, title: 'Decided later', status: 'declined', at: declinedAt } ] );
+		expect( ( dataPage( wiki, second ).requests! ).map( ( request ) => request.page ) ).toEqual( [ waiting ] );
+		wiki.setClock( '2026-03-08T10:00:00Z' );
+		await runBot( wiki, { full: true } );
+		expect( wiki.latest( first )!.revid ).toBe( frozen );
+		expect( wiki.latest( PAGES.agendaPrefix + '2026-03-05' )!.revid ).toBe( frozenView );
+		expect( wiki.botRevisions().filter( ( revision ) => revision.title === first ) ).toHaveLength( 2 );
+		expect( JSON.parse( wiki.text( PAGES.state ) ).compiled.filter( ( title: string ) => title.indexOf( PAGES.agendaPrefix ) === 0 ) ).toEqual( [] );
+	} );
+} );
+
+describe( 'the views', () => {
+	test( 'are made once and left alone when someone edits them; an old compiled page is replaced by its view', async () => {
+		const wiki = makeWiki();
+		const archive = 'Content Partnerships Hub/Helpdesk/Archive/2025';
+		const agendaView = PAGES.agendaPrefix + '2026-12-10';
+		// A yearly archive page as the bot compiled it before the views.
+		wiki.save( archive, '<!-- Compiled by the Helpdesk bot from the request pages: edits here are overwritten. -->\n{| class="wikitable sortable"\n|}', 'Helpdesk bot' );
+		wiki.save( PREFIX + 'Closed', requestText( { title: 'Closed', status: 'withdrawn', filed: '2024-12-01T00:00:00Z', statusSince: '2025-01-10T00:00:00Z' } ), 'Kofi Mensah' );
+		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
+		await runBot( wiki );
+		expect( wiki.text( archive ) ).toBe( '{{#invoke:Helpdesk views|archive|year=2025}}' );
+		expect( wiki.text( agendaView ) ).toBe( '{{#invoke:Helpdesk views|agenda|meeting=2026-12-10}}' );
+		// Someone gives the views an introduction.
+		const edited = 'The Expert Committee\'s next meeting.\n\n{{#invoke:Helpdesk views|agenda|meeting=2026-12-10}}';
+		wiki.save( agendaView, edited, 'Amara Okafor' );
+		wiki.save( archive, 'Closed in 2025.\n{{#invoke:Helpdesk views|archive|year=2025}}', 'Amara Okafor' );
+		wiki.tick( 15 );
+		addSignOff( wiki, KUMASI, 'feedback', 'Amara Okafor' );
+		wiki.tick( 15 );
+		const report = await runBot( wiki );
+		expect( report.fullScan ).toBe( true );
+		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( expect.arrayContaining( [ PAGES.export ] ) );
+		expect( report.edits.map( ( edit ) => edit.title ) ).not.toEqual( expect.arrayContaining( [ agendaView ] ) );
+		expect( report.edits.map( ( edit ) => edit.title ) ).not.toEqual( expect.arrayContaining( [ archive ] ) );
+		expect( wiki.text( agendaView ) ).toBe( edited );
+		expect( wiki.latest( archive )!.user ).toBe( 'Amara Okafor' );
+		// Deleted, a view is made again.
+		wiki.delete( agendaView );
+		wiki.tick( 15 );
+		await runBot( wiki );
+		expect( wiki.text( agendaView ) ).toBe( '{{#invoke:Helpdesk views|agenda|meeting=2026-12-10}}' );
+	} );
+} );
+
+describe( 'a dry run', () => {
+	test( 'diffs only the pages that would change, each a real diff of the page as it stands', async () => {
+		const wiki = makeWiki();
+		const held = PREFIX + 'Held';
+		const since = '2026-02-25T00:00:00Z';
+		wiki.save( held, requestText( { title: 'Held', status: 'on-hold', filed: '2026-02-20T00:00:00Z', statusSince: since } ) +
+			'\n<!-- helpdesk-bot {"k":"status:on-hold:' + since + '","status":"on-hold","since":"' + since + '","imported":true} -->', 'Kofi Mensah' );
+		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
+		await runBot( wiki );
+		wiki.tick( 15 );
+		setParam( wiki, held, 'volume', 'About 4,000 images', 'Kofi Mensah' );
+		const touched = [ wiki.pages.get( held )!.revisions.slice( -2 )[ 0 ].timestamp, wiki.latest( held )!.timestamp ];
+		wiki.tick( 15 );
+		const edits = wiki.edits;
+		const report = await runBot( wiki, { dryRun: true } );
+		expect( wiki.edits ).toBe( edits );
+		// The request is on hold: neither the statistics nor the agenda change, and an unchanged page gives no diff.
+		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.export, PAGES.state ] );
+		const diff = report.edits[ 0 ].diff!;
+		expect( diff ).toContain( 'Index: ' + PAGES.export );
+		const changed = diff.split( '\n' ).filter( ( line ) => /^[-+][^-+]/.test( line ) );
+		expect( changed ).toEqual( [ '-\t\t\t"volume": "About 3,000 images",', '+\t\t\t"volume": "About 4,000 images",',
+			'-\t\t\t"touched": "' + touched[ 0 ] + '",', '+\t\t\t"touched": "' + touched[ 1 ] + '",' ] );
+		// As the bot would save it: a real run makes that very change.
+		const before = wiki.text( PAGES.export );
+		await runBot( wiki );
+		expect( wiki.text( PAGES.export ) ).toBe( before.replace( '"volume": "About 3,000 images"', '"volume": "About 4,000 images"' )
+			.replace( '"touched": "' + touched[ 0 ] + '"', '"touched": "' + touched[ 1 ] + '"' ) );
 	} );
 } );
