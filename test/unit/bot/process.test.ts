@@ -12,7 +12,7 @@ import { checkProcess } from '../../../bot/plan/process';
 import type { RequestRecord, SignOff, StatusEntry } from '../../../bot/plan/types';
 import { DEFAULT_SETTINGS, ProcessSettings } from '../../../shared/settings';
 import type { Status } from '../../../shared/status';
-import type { InMemoryActionApi } from './fake-api';
+import { apiError, InMemoryActionApi } from './fake-api';
 import {
 	addSignOff, dataPage, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, saveSettings, SIGNING_MEMBERS,
 } from './helpers';
@@ -455,6 +455,30 @@ describe( 'the settings page', () => {
 		await runBot( wiki );
 		expect( dataPage( wiki, PAGES.export ).settings ).toEqual( { page: PAGES.settings, revid: wiki.latest( PAGES.settings )!.revid, valid: true } );
 		expect( attentionOf( wiki ).filter( ( item ) => item.page === PAGES.settings ) ).toEqual( [] );
+	} );
+
+	// Bug: the staff are told of an invalid settings edit only in a round that plans no
+	// other edit; a request page the bot cannot edit (protected) is planned again in
+	// every round of every run, so as long as one is, the staff never hear of it. They
+	// should be told all the same (the talk page edit does not depend on the request page).
+	it.fails( 'bug: the staff are never told of an invalid edit while a request page cannot be edited', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, SMALL_QUORUM );
+		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
+		wiki.beforeEdit = ( params ) => {
+			if ( params.title === KUMASI ) {
+				throw apiError( 'protectedpage', 'This page has been protected.' );
+			}
+		};
+		await runBot( wiki );
+		wiki.tick( 15 );
+		wiki.save( PAGES.settings, '{ "version": 1, "quorum": ', 'Diego Fernández' );
+		wiki.tick( 15 );
+		await runBot( wiki );
+		wiki.tick( 15 );
+		const report = await runBot( wiki );
+		expect( report.needsAttention ).toContainEqual( expect.objectContaining( { page: PAGES.settings, code: 'settings-invalid' } ) );
+		expect( sections( wiki ) ).toHaveLength( 1 );
 	} );
 
 	test( 'an invalid page with no valid revision before it leaves the defaults in force', async () => {
