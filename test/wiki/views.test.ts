@@ -12,7 +12,7 @@ import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { launchBrowser, newSession } from '../../scripts/lib/browser/chromium';
 import { wikiPageUrl } from '../../scripts/lib/browser/navigation';
 import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
-import { wikiJson } from '../../scripts/onwiki-pages';
+import { viewsMessages, wikiJson } from '../../scripts/onwiki-pages';
 import {
 	agendaPage, archivePage, caseRequests, emptyAgendaPage, HELPDESK, HOSTILE, HOSTILE_NAME, manyRequests, openPart2,
 	requestsPage, SCRIPT_URL, settingsPage, statisticsPage, ViewRequest,
@@ -92,6 +92,9 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 			'Module:Helpdesk views': 'Scribunto', 'Module:Helpdesk views/i18n.json': 'json',
 			'MediaWiki:Helpdesk-views-lang': 'wikitext', 'MediaWiki:Helpdesk-views-lang/sv': 'wikitext', [ SETTINGS ]: 'json',
 		} );
+		// Stored exactly as deployed, so that the next deploy leaves it alone.
+		const stored = pages.find( ( page ) => page.title === 'Module:Helpdesk views/i18n.json' )?.revisions?.[ 0 ].content;
+		expect( stored ).toBe( wikiJson( await viewsMessages() ) );
 	} );
 
 	it( 'shows the open requests with their fields, hostile text literally and inert', async () => {
