@@ -211,6 +211,15 @@ describe( 'the compiled pages', () => {
 		] );
 	} );
 
+	// Bug: the design's Export/Statistics.json counts requests without a country under
+	// the empty code ("byCountry": { …, "": 1 }), as the views' fixtures have it; the bot
+	// writes them under "unknown", which the views would take for a country code.
+	test.fails( 'bug: statistics count a request without a country under "" in byCountry', () => {
+		const data = JSON.parse( renderStatistics( records.concat( [ record( { page: PREFIX + 'E', country: '' } ) ] ), committee, DEFAULT_PLAN_CONFIG, now ).text );
+		expect( data.byCountry ).toEqual( { SE: 2, BR: 1, KE: 1, '': 1 } );
+		expect( data.byContinent ).toEqual( { europe: 2, 'south-america': 1, africa: 1, unknown: 1 } );
+	} );
+
 	test( 'the agenda lists what awaits the committee, the longest waiting first', () => {
 		const agenda = renderAgenda( records, committee, DEFAULT_PLAN_CONFIG, now );
 		expect( agenda.map( ( page ) => [ page.title, !!page.createOnly ] ) ).toEqual( [

@@ -638,6 +638,24 @@ describe( 'the agenda', () => {
 	} );
 } );
 
+describe( 'no meeting ahead', () => {
+	test( 'no agenda is compiled when the settings name no meeting from today on; the past ones stay', async () => {
+		const wiki = makeWiki();
+		saveSettings( wiki, { meetings: [ '2026-03-05' ] } );
+		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
+		await runBot( wiki );
+		const past = PAGES.agendaPrefix + '2026-03-05.json';
+		const revision = wiki.latest( past )!.revid;
+		wiki.setClock( '2026-03-06T10:00:00Z' );
+		const report = await runBot( wiki );
+		expect( report.ok ).toBe( true );
+		expect( report.edits.filter( ( edit ) => edit.title.indexOf( PAGES.agendaPrefix ) === 0 ) ).toEqual( [] );
+		expect( wiki.latest( past )!.revid ).toBe( revision );
+		expect( Array.from( wiki.pages.keys() ).filter( ( title ) => title.indexOf( PAGES.agendaPrefix ) === 0 ).sort() )
+			.toEqual( [ PAGES.agendaPrefix + '2026-03-05', past ] );
+	} );
+} );
+
 describe( 'the views', () => {
 	test( 'are made once and left alone when someone edits them; an old compiled page is replaced by its view', async () => {
 		const wiki = makeWiki();
