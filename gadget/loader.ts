@@ -5,6 +5,10 @@
  * that loads the form module and opens the form. It also loads the module when
  * the form handed something over to this page (a confirmation, editor text).
  * The user's translation modules load alongside the form, in the same request.
+ *
+ * So that the form opens at once, the modules load in the background as soon as
+ * a page with the button is ready (or the pointer or focus reaches the button),
+ * and the form builds itself while the page is idle.
  */
 import { EDITOR_KEY, FILED_KEY } from './session-keys';
 import { FORM_MODULE, translationModule } from './translations';
@@ -33,6 +37,8 @@ function formModules(): string[] {
 
 interface FormModule {
 	open(): void;
+	/** Build the form now, before it is opened (older builds have no such thing). */
+	prepare?: () => void;
 }
 
 function formModule(): FormModule | undefined {
@@ -51,21 +57,40 @@ function handedOver(): boolean {
 	}
 }
 
+let loading: JQuery.Promise<unknown> | null = null;
+
+/** Load the form's modules once; a translation that fails to load leaves the form in English. */
+function load(): JQuery.Promise<unknown> {
+	if ( !loading ) {
+		loading = mw.loader.using( formModules() ).catch( () => mw.loader.using( FORM_MODULE ) );
+	}
+	return loading;
+}
+
+/** Load the form and let it build itself, ahead of a click. */
+function prepare(): void {
+	load().then( () => {
+		const form = formModule();
+		if ( form && form.prepare ) {
+			form.prepare();
+		}
+	} );
+}
+
 /** Load the form and open it; when it cannot load, the link is the way. */
 function openForm( link: HTMLAnchorElement | null ): void {
 	if ( link ) {
 		link.setAttribute( 'aria-busy', 'true' );
 		link.style.cursor = 'progress';
-		link.style.opacity = '0.6';
 	}
 	const done = (): void => {
 		if ( link ) {
 			link.removeAttribute( 'aria-busy' );
-			link.style.cursor = link.style.opacity = '';
+			link.style.cursor = '';
 		}
 	};
-	// A translation that fails to load leaves the form in English; only a form that fails leaves the link.
-	mw.loader.using( formModules() ).catch( () => mw.loader.using( FORM_MODULE ) ).then( () => {
+	// Only a form that fails to load leaves the link.
+	load().then( () => {
 		done();
 		const form = formModule();
 		if ( form ) {
@@ -97,6 +122,9 @@ function init(): void {
 				openForm( link );
 			}
 		} );
+		[ 'pointerenter', 'focus', 'touchstart' ].forEach( ( type ) => {
+			link.addEventListener( type, prepare, { passive: true } );
+		} );
 		link.addEventListener( 'keydown', ( event ) => {
 			// A button opens with Space too; on a link, Space would scroll the page.
 			if ( event.key === ' ' ) {
@@ -109,6 +137,10 @@ function init(): void {
 		openForm( links[ 0 ] || null );
 	} else if ( handedOver() ) {
 		mw.loader.load( formModules() );
+	} else if ( links.length ) {
+		// A page with the button is where the form is wanted: load it now, in the
+		// background (the form builds itself when the page is idle).
+		prepare();
 	}
 }
 

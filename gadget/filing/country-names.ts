@@ -63,14 +63,20 @@ function collator( languages: readonly string[] ): ( a: string, b: string ) => n
  */
 export function countryChoices( languages: readonly string[] ): CountryChoice[] {
 	const names = displayNames( languages );
-	const choices = COUNTRIES.map( ( country ) => {
-		const name = names ? rangeErrorAsNull( () => names.of( country.code ) ) : null;
+	// The browser's English names are other names too (Côte d’Ivoire, Myanmar (Burma)).
+	const english = displayNames( [ 'en' ] );
+	const known = ( from: DisplayNames | null, code: string ): string | null => {
+		const name = from ? rangeErrorAsNull( () => from.of( code ) ) : null;
 		// Without data Intl may answer with the code itself.
+		return name && name !== code ? name : null;
+	};
+	const choices = COUNTRIES.map( ( country ) => {
+		const other = known( english, country.code );
 		return {
 			code: country.code,
-			name: name && name !== country.code ? name : country.name,
+			name: known( names, country.code ) || country.name,
 			englishName: country.name,
-			aliases: COUNTRY_ALIASES[ country.code ] || [],
+			aliases: ( COUNTRY_ALIASES[ country.code ] || [] ).concat( other && other !== country.name ? [ other ] : [] ),
 		};
 	} );
 	const compare = collator( languages );

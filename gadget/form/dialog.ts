@@ -17,6 +17,7 @@ import {
 import {
 	countryControl, FieldControl, individualControl, listControl, projectsControl, stageControl, supportControl, textControl,
 } from './field-controls';
+import { SimilarApi, SimilarRequest, SimilarRequestsWatcher } from '../filing/similar';
 import { html, msg } from './text';
 
 export interface FormEnvironment {
@@ -27,6 +28,8 @@ export interface FormEnvironment {
 	/** The user's language and its fallbacks, for country names and dates. */
 	languages: string[];
 	api: RequestApi;
+	/** Reads the requests filed so far, to show those like the one being written. */
+	similar: SimilarApi;
 	drafts: DraftStore;
 	session: SessionStore;
 	/** Log in and come back to the open form. */
@@ -103,6 +106,10 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 
 	declare private sameTitleNotice: OO.ui.MessageWidget;
 
+	declare private similarNotice: OO.ui.MessageWidget;
+
+	declare private similarWatcher: SimilarRequestsWatcher;
+
 	declare private $previewIntro: JQuery;
 
 	declare private $previewContent: JQuery;
@@ -121,6 +128,7 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		super( { size: 'large', classes: [ 'helpdesk-form' ] } );
 		this.env = env;
 		this.autosave = new DraftAutosave( env.drafts, ( result ) => this.onDraftSaved( result ) );
+		this.similarWatcher = new SimilarRequestsWatcher( env.similar, ( similar ) => this.showSimilar( similar ) );
 		this.controls = [];
 		this.byName = {};
 		this.storageWorks = true;
@@ -166,6 +174,9 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		this.storageNotice.setLabel( msg( 'helpdesk-draft-unavailable' ) );
 		this.formProblem = messageBox( 'error', [ 'helpdesk-error', 'helpdesk-form-problem' ] );
 		this.formProblem.$element.attr( 'role', 'alert' );
+		this.similarNotice = messageBox( 'notice', [ 'helpdesk-similar' ] );
+		// Read out when it appears or changes, without taking the focus from the field.
+		this.similarNotice.$element.attr( { role: 'status', 'aria-live': 'polite' } );
 
 		const required = requiredFields();
 		const isRequired = ( name: FieldName ): boolean => required.includes( name );
@@ -205,6 +216,8 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 			fieldset.addItems( section.fields.map( ( name ) => ( this.byName[ name ] as FieldControl ).layout ) );
 			this.$fields.append( fieldset.$element );
 		} );
+		// Under the title, where the user starts; it names affiliates and partners too.
+		( this.byName.title as FieldControl ).layout.$element.after( this.similarNotice.$element );
 		this.formPanel.$element.append(
 			$intro, $who, this.draftOffer.$element, this.storageNotice.$element, this.formProblem.$element, this.$fields,
 		);
@@ -344,6 +357,7 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		this.writeFields( draft ? draft.fields : emptyFields() );
 		this.controls.forEach( ( control ) => control.refresh() );
 		if ( draft ) {
+			this.similarWatcher.changed( draft.fields );
 			// Show at once what needs doing in a restored draft.
 			this.controls.forEach( ( control ) => {
 				this.touched[ control.name ] = true;
@@ -391,6 +405,9 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		this.touched[ name ] = true;
 		const fields = this.readFields();
 		this.autosave.changed( fields );
+		if ( name === 'title' || name === 'affiliate' || name === 'partners' ) {
+			this.similarWatcher.changed( fields );
+		}
 		if ( name === 'individual' ) {
 			this.markAffiliate( fields.individual );
 		}
@@ -399,6 +416,20 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		if ( control && control.hasProblems() || name === 'individual' ) {
 			this.showProblems( false );
 		}
+	}
+
+	/** Links to the requests like this one (none: hidden). */
+	private showSimilar( similar: SimilarRequest[] ): void {
+		if ( !similar.length ) {
+			this.similarNotice.toggle( false );
+			return;
+		}
+		const $list = $( '<ul>' ).append( similar.map( ( request ) => $( '<li>' ).append(
+			$( '<a>' ).attr( { href: this.env.pageUrl( request.title ), target: '_blank' } ).text( request.name ),
+			' (' + request.reasons.map( ( reason ) => msg( 'helpdesk-similar-reason-' + reason ) ).join( ', ' ) + ')',
+		) ) );
+		this.similarNotice.setLabel( $( '<div>' ).append( $( '<p>' ).text( msg( 'helpdesk-similar-intro' ) ), $list ) );
+		this.similarNotice.toggle( true );
 	}
 
 	private onDraftSaved( result: DraftSaveResult ): void {

@@ -11,7 +11,7 @@ import { languageChain, messagesFor, translationsToLoad } from '../filing/messag
 import { translationModule, translationRegistry } from '../translations';
 import { createRequestDialog, FormEnvironment, RequestDialog } from './dialog';
 import { msg } from './text';
-import { wikiApi } from './wiki-api';
+import { similarApi, wikiApi } from './wiki-api';
 
 function userLanguage(): string {
 	return String( mw.config.get( 'wgUserLanguage' ) || 'en' );
@@ -46,6 +46,7 @@ function environment(): FormEnvironment {
 		language: userLanguage(),
 		languages: languages(),
 		api: wikiApi( userLanguage() ),
+		similar: similarApi(),
 		drafts: new DraftStore( mw.storage as unknown as ConstructorParameters<typeof DraftStore>[ 0 ], user ),
 		session: session(),
 		loginUrl: loginUrl(),
@@ -82,21 +83,43 @@ const messagesReady = loadMessages();
 let windowManager: OO.ui.WindowManager | null = null;
 let dialog: RequestDialog | null = null;
 
-function openDialog(): void {
+/** Build the dialog once (it reads the messages when it is built). */
+function buildDialog(): RequestDialog {
 	if ( !windowManager || !dialog ) {
 		windowManager = new OO.ui.WindowManager();
+		// The form can be used as soon as it is shown: the fields take input and
+		// focus while the dialog's entrance transition still plays; closed, it can
+		// open again at once.
+		windowManager.getReadyDelay = windowManager.getTeardownDelay = () => 0;
 		$( document.body ).append( windowManager.$element );
 		dialog = createRequestDialog( environment() );
 		windowManager.addWindows( [ dialog ] );
 	}
-	if ( !dialog.isOpened() && !dialog.isOpening() ) {
-		windowManager.openWindow( dialog );
+	return dialog;
+}
+
+function openDialog(): void {
+	const built = buildDialog();
+	if ( !built.isOpened() && !built.isOpening() && windowManager ) {
+		windowManager.openWindow( built );
 	}
 }
 
-/** Open the form once its messages are there (the dialog reads them when it is built). */
+/** Open the form once its messages are there. */
 function open(): Promise<void> {
 	return messagesReady.then( openDialog );
+}
+
+/** Build the form while the page is idle, so that opening it only shows it. */
+function prepare(): void {
+	messagesReady.then( () => {
+		const idle = window as { requestIdleCallback?: ( callback: () => void ) => void };
+		if ( idle.requestIdleCallback ) {
+			idle.requestIdleCallback( buildDialog );
+		} else {
+			setTimeout( buildDialog );
+		}
+	} );
 }
 
 /** On the page of a request just filed: say so. */
@@ -141,7 +164,7 @@ function continueInEditor(): void {
 	}
 }
 
-( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, build: HELPDESK_BUILD };
+( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, prepare: prepare, build: HELPDESK_BUILD };
 messagesReady.then( () => {
 	confirmFiled();
 	continueInEditor();

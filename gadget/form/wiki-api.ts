@@ -5,6 +5,8 @@
  */
 import { failureFrom } from '../filing/problems';
 import type { EditParams, EditResponse, ParseResponse, QueryResponse, RequestApi } from '../filing/save';
+import type { FiledRequestsResponse, SimilarApi } from '../filing/similar';
+import { REQUESTS_PREFIX } from '../../shared/pages';
 
 export function wikiApi( userLanguage: string ): RequestApi {
 	const api = new mw.Api( {
@@ -47,5 +49,24 @@ export function wikiApi( userLanguage: string ): RequestApi {
 		renewToken: () => {
 			api.badToken( 'csrf' );
 		},
+	};
+}
+
+/** The request pages with their wikitext, 50 at a time (the most the API gives with content). */
+export function similarApi(): SimilarApi {
+	const api = new mw.Api( { parameters: { format: 'json', formatversion: 2 } } );
+	return {
+		requestPages: ( from ) => new Promise<FiledRequestsResponse>( ( resolve, reject ) => {
+			api.get( Object.assign( {
+				action: 'query',
+				generator: 'allpages',
+				gapnamespace: 0,
+				gapprefix: REQUESTS_PREFIX,
+				gaplimit: 50,
+				prop: 'revisions',
+				rvprop: 'content',
+				rvslots: 'main',
+			}, from || {} ) ).then( ( result ) => resolve( result as unknown as FiledRequestsResponse ), reject );
+		} ),
 	};
 }

@@ -1,3 +1,4 @@
+import { SIMILARITY_REASONS } from '../../../gadget/filing/similar';
 import { describe, expect, it } from 'vitest';
 import { FORM_FIELDS, fieldKey } from '../../../gadget/filing/fields';
 import {
@@ -70,6 +71,7 @@ function computedKeys(): Set<string> {
 		keys.add( 'helpdesk-field-' + fieldKey( field ) + '-help' );
 	} );
 	Object.values( RULES ).forEach( ( rule ) => keys.add( rule.messageKey ) );
+	SIMILARITY_REASONS.forEach( ( reason ) => keys.add( 'helpdesk-similar-reason-' + reason ) );
 	return keys;
 }
 
