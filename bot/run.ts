@@ -157,6 +157,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 			config: config, botName: botName, now: now, committeeText: start.committee, known: known,
 			pages: Array.from( pages.values() ), history: history, talkPages: talkPages,
 			talkUnavailable: talkUnavailable, accounts: accounts, settingsPage: start.settings, settingsHistory: settingsHistory,
+			refused: skipped,
 		} );
 		const wants = plan.wants;
 		known = plan.state.signOffs;

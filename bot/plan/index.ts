@@ -133,7 +133,9 @@ export function planRun( planInput: PlanInput ): Plan {
 
 	let edits: PlannedEdit[] = [];
 	if ( wants.history.length === 0 && wants.accounts.length === 0 && !wants.settingsHistory ) {
-		edits = planEdits( input, committee, derived, recipients, wants );
+		// Edits the wiki refused in this run wait for the next run: the rest of the plan goes ahead without them.
+		const refused = input.refused || [];
+		edits = planEdits( input, committee, derived, recipients, wants ).filter( ( edit ) => !refused.includes( edit.title ) );
 		if ( edits.length === 0 && wants.talkPages.length === 0 ) {
 			edits = settingsNotice( input, inForce, recipients, wants );
 		}
@@ -146,7 +148,7 @@ export function planRun( planInput: PlanInput ): Plan {
 	if ( final ) {
 		const sizeNotes: Attention[] = [];
 		const agenda = renderAgenda( records, committee, config, input.now, sizeNotes );
-		const statistics = renderStatistics( records, committee, config, input.now );
+		const statistics = renderStatistics( records, committee, config );
 		const exported = renderExport( records, committee, config, input.now, attention.concat( sizeNotes ),
 			{ revid: inForce.revid, valid: inForce.problems.length === 0 } );
 		compiled.push( statistics, ...agenda, ...exported.pages );
@@ -243,7 +245,7 @@ function planEdits(
 			continue;
 		}
 		const dues = [
-			statusDue( record, page.outcome.changed, page.snapshot.user, recipients.bot ),
+			statusDue( record, page.outcome.changed, page.snapshot, recipients.bot ),
 			filingDue( record, committee, config, input.now, recipients.bot ),
 			reminderDue( record, committee, config, input.now, recipients.bot ),
 			unprovenDue( record, config, recipients.bot ),

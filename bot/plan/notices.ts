@@ -137,15 +137,19 @@ export function statusHolds( record: RequestRecord ): boolean {
 	return record.statusUnknown === '' && record.proven === record.status;
 }
 
-/** The requester is told of a status a person changed, unless they changed it themselves; never of one that does not hold. */
-export function statusDue( record: RequestRecord, changed: boolean, lastEditor: string, bot: string ): Due | null {
+/**
+ * The requester is told of a status a person changed, unless they changed it
+ * themselves (they made the revision that changed it); never of one that does not
+ * hold, and once it comes to hold, whoever edited the page last.
+ */
+export function statusDue( record: RequestRecord, changed: boolean, latest: { user: string; timestamp: string }, bot: string ): Due | null {
 	const key = statusKey( record.status, record.statusSince );
 	const entry = record.notices.find( ( notice ) => notice.key === key );
 	if ( ( !entry && !changed ) || !statusHolds( record ) ) {
 		return null;
 	}
-	return owed( key, 'status', record, () => record.requesterValid && record.requester !== bot &&
-		normaliseUserName( lastEditor ) !== record.requester ? [ record.requester ] : [] );
+	const byRequester = normaliseUserName( latest.user ) === record.requester && record.statusSince >= latest.timestamp;
+	return owed( key, 'status', record, () => record.requesterValid && record.requester !== bot && !byRequester ? [ record.requester ] : [] );
 }
 
 /** The staff are told once of a status the sign-offs do not bear out. */

@@ -300,7 +300,7 @@ export function renderExport(
 		page: item.page, code: item.code || 'other', params: item.params || [], text: item.reason,
 	} ) );
 	const mainValue = ( requests: RequestData[], listedPages: ExportPart[], listed: Attention[] ): object => ( {
-		schema: EXPORT_SCHEMA, about: EXPORT_ABOUT, compiled: now.slice( 0, 10 ),
+		schema: EXPORT_SCHEMA, about: EXPORT_ABOUT,
 		settings: { page: config.pages.settings, revid: settings.revid, valid: settings.valid },
 		requests: requests, attention: attentionData( listed ), pages: listedPages.map( entry ),
 	} );
@@ -383,7 +383,7 @@ function counted<T>( list: T[], keys: ( item: T ) => string[] ): Record<string, 
 }
 
 /** The statistics' numbers: statuses as the sign-offs bear them out, an unknown status as "unknown". */
-export function renderStatistics( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): GeneratedPage {
+export function renderStatistics( records: RequestRecord[], committee: Committee, config: PlanConfig ): GeneratedPage {
 	const valid = records.filter( ( record ) => !record.problem );
 	const statusOf = ( record: RequestRecord ): string => record.statusUnknown !== '' ? 'unknown' : record.proven;
 	const days = ( list: RequestRecord[], to: ( record: RequestRecord ) => string ): number[] => list
@@ -401,12 +401,11 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 	return jsonPage( config.pages.statisticsData, {
 		schema: STATISTICS_SCHEMA,
 		about: 'The numbers of the Helpdesk\'s statistics, compiled by the Helpdesk bot and shown by Module:Helpdesk views.',
-		compiled: now.slice( 0, 10 ),
 		total: valid.length,
 		unreadable: records.length - valid.length,
 		byStatus: counted( valid, ( record ) => [ statusOf( record ) ] ),
 		byContinent: counted( valid, ( record ) => [ continentOf( record.country ) || 'unknown' ] ),
-		byCountry: counted( valid, ( record ) => [ record.country || 'unknown' ] ),
+		byCountry: counted( valid, ( record ) => [ record.country ] ),
 		bySupport: counted( valid, ( record ) => record.support ),
 		responseDays: {
 			firstFeedback: { median: median( firstFeedback( valid ) ), count: firstFeedback( valid ).length },
@@ -481,7 +480,6 @@ export function renderAgenda(
 		about: 'The agenda of the Expert Committee\'s meeting of ' + meeting + ', compiled by the Helpdesk bot until that day and shown by Module:Helpdesk views.',
 		meeting: meeting,
 		previous: previous,
-		compiled: now.slice( 0, 10 ),
 		requests: requests,
 		decided: decided.map( ( record ) => ( { page: record.page, title: record.title, status: record.status, at: record.statusSince } ) ),
 		overdue: overdue.map( ( record ) => ( {

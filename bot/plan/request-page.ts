@@ -179,6 +179,8 @@ export function deriveRecord(
 		record.attention.push( 'A sign-off names "' + shortened( call.member, 80 ) + '", which is not a user name: not counted.' );
 	} );
 	const counted = calls.filter( ( call ) => call.kind && call.member !== '' && userNameProblem( call.member ) === '' );
+	// A sign-off someone else added is looked up again each time: the member may have replaced it since with their own.
+	known = known.filter( ( signOff ) => signOff.author === signOff.member );
 	const unknown = counted.filter( ( call ) => !known.some( ( signOff ) => keyOf( signOff ) === call.key ) ).map( ( call ) => call.key );
 	// The history from the revision read on: a page edited since still tells who added what is on it.
 	const from = history ? history.findIndex( ( revision ) => revision.revid === snapshot.revid ) : -1;

@@ -228,6 +228,8 @@ export interface PlanInput {
 	accounts: Record<string, boolean>;
 	/** The settings page as read (null: missing); undefined to plan with the configuration's settings. */
 	settingsPage?: PageSnapshot | null;
+	/** Titles of pages whose edit the wiki refused in this run: planned without them. */
+	refused?: string[];
 	/** The settings page's history, newest first, once asked for (`wants.settingsHistory`). */
 	settingsHistory?: Revision[];
 }

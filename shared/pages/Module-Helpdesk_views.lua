@@ -703,7 +703,8 @@ function p.renderTable( self )
 	local out = {
 		'<p class="helpdesk-views-summary">' .. self:msg( 'open-count', #requests ) ..
 			( p.str( main.compiled ) ~= '' and ' ' .. self:msg( 'compiled', self:date( main.compiled ) ) or '' ) .. '</p>',
-		self:requestTable( requests, p.str( main.compiled ) ),
+		-- Days in the stage up to today: the data pages change only when a request does.
+		self:requestTable( requests, self.today ),
 	}
 	if part <= 1 then
 		out[ #out + 1 ] = '\n== ' .. self:msg( 'heading-attention' ) .. ' ==\n' .. self:attentionList( main )

@@ -126,7 +126,7 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 	} );
 
 	it( 'renders the table: rows, status, tally, flags, attention and the links to the other pages', () => {
-		const out = lua( standard(), 'return views.table( frame() )' );
+		const out = lua( standard(), 'return views.table( frame( { today = "2026-03-20" } ) )' );
 		expect( out ).toContain( 'class="wikitable sortable helpdesk-requests" style="width:100%' );
 		expect( out.match( /<tr class="helpdesk-request/g ) ).toHaveLength( 6 );
 		expect( out ).toContain( '[[:Content Partnerships Hub/Helpdesk/Requests/Upload of 3,000 medical illustrations (Sweden)|<bdi>Upload of 3,000 medical illustrations</bdi>]]' );
@@ -161,7 +161,7 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 	} );
 
 	it( 'translates into Swedish with PLURAL and Swedish numbers, and English text for attention it cannot translate', () => {
-		const out = lua( standard(), 'return views.table( frame() )', 'sv' );
+		const out = lua( standard(), 'return views.table( frame( { today = "2026-03-20" } ) )', 'sv' );
 		expect( out ).toContain( 'lang="sv" dir="ltr"' );
 		expect( out ).toContain( '<th style="width:50%">Förfrågan</th><th style="min-width:5em;overflow-wrap:normal">Status</th><th style="overflow-wrap:normal">Kommittén</th></tr>' );
 		expect( out ).toContain( '10 dagar i detta steg' );
