@@ -17,7 +17,8 @@ import { deploy } from './deploy';
 import { importRequests } from './import';
 import { connect, targetFromEnvironment, TargetWiki } from './lib/target';
 import { Stopped, Supervisor } from './lib/supervisor';
-import { COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SHUTOFF_PAGE } from '../shared/pages';
+import { COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE } from '../shared/pages';
+import { DEFAULT_SETTINGS, settingsText } from '../shared/settings';
 
 const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
 /** How often npm start checks that the wiki's server still runs. */
@@ -41,7 +42,8 @@ interface DemoUser {
 
 /**
  * The local wiki's own committee (its committee accounts, one of them notified on
- * the talk page) and the bot's shutoff page set to run. Both are created only when
+ * the talk page), its process settings (its staff account reminded and told of
+ * problems) and the bot's shutoff page set to run. Each is created only when
  * missing, so what someone changed on the local wiki stays.
  */
 async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promise<void> {
@@ -51,12 +53,15 @@ async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promis
 	const lines = template.split( '\n' ).filter( ( line ) => !line.startsWith( '{{Helpdesk committee member|' ) );
 	lines.splice( lines.indexOf( '== Members ==' ) + 2, 0, ...members );
 	const committeePage = lines.join( '\n' );
+	const staff = users.filter( ( user ) => user.role === 'staff' ).map( ( user ) => user.username );
+	const settings = settingsText( Object.assign( {}, DEFAULT_SETTINGS, { helpdesk: staff } ) );
 	const bot = await connect( target );
-	for ( const [ title, text ] of [ [ COMMITTEE_PAGE, committeePage ], [ SHUTOFF_PAGE, 'run' ] ] ) {
+	const pages = [ [ COMMITTEE_PAGE, committeePage, 'wikitext' ], [ SETTINGS_PAGE, settings, 'json' ], [ SHUTOFF_PAGE, 'run', 'wikitext' ] ];
+	for ( const [ title, text, model ] of pages ) {
 		try {
 			await bot.request( {
-				action: 'edit', title: title, text: text, createonly: true, token: bot.csrfToken,
-				summary: 'Local wiki: the demo committee and the bot switched on',
+				action: 'edit', title: title, text: text, contentmodel: model, createonly: true, token: bot.csrfToken,
+				summary: 'Local wiki: the demo committee, its staff and the bot switched on',
 			} );
 		} catch ( error ) {
 			if ( ( error as { code?: string } ).code !== 'articleexists' ) {

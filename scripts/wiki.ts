@@ -6,9 +6,12 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+
 	assertWikiFolder, createLocalWiki, LocalWiki, LocalWikiError, localWikiDir, localWikiPort, parsePort, resetWiki, startWiki, stopWiki,
 	wikiStatus,
 } from './local-wiki/index';
+
+const ROLE_NAMES: Readonly<Record<string, string>> = { committee: 'Expert Committee member', requester: 'requester', staff: 'helpdesk staff' };
 
 const USAGE = 'Usage: npm run wiki -- start|stop|status|reset [--port N] [--dir DIR]';
 
@@ -29,7 +32,7 @@ function printCredentials( wiki: LocalWiki ): void {
 	console.log( row( bot.username, bot.password, 'bot' ) );
 	console.log( row( bot.botUsername, bot.botPassword, 'bot password the bot logs in with' ) );
 	for ( const user of users ) {
-		console.log( row( user.username, user.password, user.role === 'committee' ? 'Expert Committee member' : 'requester' ) );
+		console.log( row( user.username, user.password, ROLE_NAMES[ user.role ] ) );
 	}
 }
 

@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export type UserRole = 'committee' | 'requester';
+export type UserRole = 'committee' | 'requester' | 'staff';
 
 export interface LocalWikiUser {
 	username: string;
@@ -36,13 +36,14 @@ export const BOT_GRANTS = [ 'basic', 'highvolume', 'editpage', 'createeditmovepa
 export const DEPLOY_APP = 'deploy';
 export const DEPLOY_GRANTS = [ 'basic', 'highvolume', 'editpage', 'createeditmovepage', 'editinterface', 'editsiteconfig', 'protect' ];
 
-/** Fictional people: members of the Expert Committee and people who send requests. */
+/** Fictional people: members of the Expert Committee, people who send requests, and the helpdesk staff. */
 export const PEOPLE: readonly { username: string; role: UserRole }[] = [
 	{ username: 'Amara Okafor', role: 'committee' },
 	{ username: 'Lucía Fernández', role: 'committee' },
 	{ username: 'Kenji Watanabe', role: 'committee' },
 	{ username: 'Requester One', role: 'requester' },
 	{ username: 'Requester Two', role: 'requester' },
+	{ username: 'Nadia Rahman', role: 'staff' },
 ];
 
 function randomText( alphabet: string, length: number ): string {
