@@ -168,8 +168,9 @@ function control( parts: ControlParts ): FieldControl {
 			}
 		},
 		refresh: () => {
-			const autosized = widget as unknown as { adjustSize?: ( force: boolean ) => void };
-			if ( typeof autosized.adjustSize === 'function' ) {
+			const autosized = widget as unknown as { adjustSize?: ( force: boolean ) => void; getValue(): unknown };
+			// An empty text area has its rows already; measuring it costs a layout of the form.
+			if ( typeof autosized.adjustSize === 'function' && autosized.getValue() !== '' ) {
 				autosized.adjustSize( true );
 			}
 		},

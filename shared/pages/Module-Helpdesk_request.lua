@@ -264,6 +264,11 @@ function p.listEntries( text )
 	return entries
 end
 
+-- A value as the text it stands for (for a URL: the move link's target title).
+function p.decoded( frame )
+	return trim( p.decodeReferences( frame.args[ 1 ] or '' ) )
+end
+
 function p.renderLinks( text )
 	local items = {}
 	for _, entry in ipairs( p.listEntries( text or '' ) ) do
