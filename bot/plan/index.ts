@@ -5,6 +5,7 @@
  * compiled pages and the next state. No I/O, no clock, no randomness: planning the
  * wiki as it stands after a plan was carried out gives no edit.
  */
+import { nextMeeting } from '../../shared/settings';
 import { isClosed, WAITING_ON } from '../../shared/status';
 import { escapeText } from '../../shared/escape';
 import { addDays, isRedirect, redirectTarget, shortened } from '../../shared/wikitext';
@@ -19,8 +20,8 @@ import { settingsInForce, SettingsInForce, settingsKey } from './settings-in-for
 import { settingsTalkTitle } from './names';
 import { COMPILED_PAGES_LAYOUT, flagsOf, recordAttention, renderAgenda, renderExport, renderStatistics } from './pages';
 import {
-	appendBlock, DerivedPage, deriveRecord, noticeBlock, pageLink, silentMarkers, statusKey, tallyLine, userLink, withParamFixes,
-	withSignOffMarks, withTally,
+	appendBlock, decisionReasons, DerivedPage, deriveRecord, noticeBlock, pageLink, silentMarkers, statusKey, tallyLine, userLink,
+	withParamFixes, withSignOffMarks, withTally,
 } from './request-page';
 import { sha1 } from './sha1';
 import type {
@@ -320,8 +321,7 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 			talk.length ? { talk: talk } : {}, item.none.length ? { none: item.none } : {} );
 		markers.push( entry );
 		if ( due.about === 'status' && pinged.length ) {
-			const language = record.language || 'en';
-			sentences.push( message( language, 'requester-status', links( pinged ), message( language, 'status-' + record.status ) ) );
+			sentences.push( statusNotice( input, committee, page, links( pinged ) ) );
 			reasons.push( 'tell the requester of the new status' );
 		} else if ( due.about === 'filed' ) {
 			if ( pinged.length ) {
@@ -426,6 +426,36 @@ function settingsNotice( input: PlanInput, inForce: SettingsInForce, recipients:
 		notices: [ { to: staff, channel: 'mention', about: 'settings', requests: [] } ],
 		mentions: staff.length,
 	} ];
+}
+
+/**
+ * The requester's notice of a new status, in their language: what changed, the
+ * committee's reasons when its members gave them, and what happens next (with the
+ * next meeting's date while the request waits on the committee).
+ */
+function statusNotice( input: PlanInput, committee: Committee, page: DerivedPage, people: string ): string {
+	const record = page.record;
+	const language = record.language || 'en';
+	const parts = [ message( language, 'requester-status', people, message( language, 'status-' + record.status ) ) ];
+	const reasons = decisionReasons( page.snapshot.text, input.config.templates.signOff, record, committee );
+	if ( reasons.length ) {
+		parts.push( message( language, 'reason', reasons.map( ( reason ) => '“' + escapeText( reason, false ) + '”' ).join( '; ' ), reasons.length ) );
+	}
+	parts.push( message( language, 'next-' + record.status ) );
+	const meeting = nextMeeting( input.config.process, input.now.slice( 0, 10 ) );
+	if ( meeting !== null && WAITING_ON[ record.status ] === 'committee' ) {
+		parts.push( message( language, 'next-meeting', longDate( meeting, language ) ) );
+	}
+	return parts.join( ' ' );
+}
+
+/** A day written out in `language` (English when the runtime does not know it). */
+function longDate( day: string, language: string ): string {
+	try {
+		return new Intl.DateTimeFormat( language, { dateStyle: 'long', timeZone: 'UTC' } ).format( new Date( day + 'T00:00:00Z' ) );
+	} catch {
+		return day;
+	}
 }
 
 function plainNames( names: string[] ): string {

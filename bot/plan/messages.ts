@@ -4,11 +4,15 @@
  * missing in a language falls back to English.
  */
 import Banana from 'banana-i18n';
+import ar from '../i18n/ar.json';
+import de from '../i18n/de.json';
 import en from '../i18n/en.json';
+import es from '../i18n/es.json';
+import fr from '../i18n/fr.json';
 import sv from '../i18n/sv.json';
 
-/** The message files, bundled with the bot. */
-const SOURCES: Record<string, Record<string, unknown>> = { en: en, sv: sv };
+/** The message files, bundled with the bot: the languages of the request form. */
+const SOURCES: Record<string, Record<string, unknown>> = { en: en, sv: sv, de: de, fr: fr, es: es, ar: ar };
 
 /** Languages the bot has messages in (bot/i18n/CODE.json). */
 export const MESSAGE_LANGUAGES = Object.keys( SOURCES );

@@ -11,7 +11,7 @@ import { reminderDays, workingGroupByName } from '../../shared/settings';
 import { isStatus, normaliseWorkingGroup, Status } from '../../shared/status';
 import { dateProblem, daysBetween, parseTimestamp, shortened, userNameProblem } from '../../shared/wikitext';
 import type { PlanConfig } from '../config';
-import { attributeSignOffs, signOffCalls, signOffCode, tally } from './committee';
+import { attributeSignOffs, countedSignOffs, signOffCalls, signOffCode, tally } from './committee';
 import { message } from './messages';
 import type { Committee, NoticeEntry, PageSnapshot, Recommendation, RequestRecord, RequestSummary, Revision, SignOff, StatusEntry } from './types';
 import { botsDenied, findTemplates, marker, normaliseUserName, paramValue, readMarkers, setCallParams, setTemplateParams } from './wikitext';
@@ -330,6 +330,28 @@ export function withTally( text: string, templateName: string, line: string ): s
 	}
 	const end = template.start + template.wikitext.length;
 	return without.slice( 0, end ) + block + without.slice( end );
+}
+
+/**
+ * The reasons members gave (`reason=` on their sign-off) for the decision the
+ * status records: counted final-go sign-offs with that decision, as plain text.
+ */
+export function decisionReasons( text: string, templateName: string, record: RequestRecord, committee: Committee ): string[] {
+	const decision = record.status === 'declined' ? 'no' : record.status === 'approved' ? 'yes' : '';
+	if ( decision === '' ) {
+		return [];
+	}
+	const counted = countedSignOffs( record.signOffs, committee ).filter( ( signOff ) => signOff.kind === 'final-go' && signOff.decision === decision );
+	const reasons: string[] = [];
+	findTemplates( text, templateName ).forEach( ( call, index ) => {
+		const written = signOffCalls( text, templateName )[ index ];
+		const reason = unescapeText( paramValue( call, 'reason' ) ).replace( /\s+/g, ' ' ).trim();
+		if ( reason !== '' && counted.some( ( signOff ) => signOff.kind + '|' + signOff.member + '|' + signOff.decision === written.key ) &&
+			!reasons.includes( reason ) ) {
+			reasons.push( shortened( reason, 300 ) );
+		}
+	} );
+	return reasons.slice( 0, 5 );
 }
 
 /** Parameters the bot writes on a sign-off that does not count: why, and who added it. */

@@ -255,11 +255,8 @@ describe( 'a status the sign-offs do not bear out', () => {
 		expect( mentionCounts( wiki )[ 'Kofi Mensah' ] ).toBe( 1 );
 		expect( mentionCounts( wiki )[ 'Helpdesk staff' ] ).toBe( 1 );
 	} );
-	// Bug: whether the requester changed the status themselves is judged by the last
-	// editor of the page when the status comes to hold. With a status that holds only
-	// once the sign-offs come, days later, a comment by the requester in between makes
-	// the bot take the requester for the one who changed it: they are never told. They
-	// should be told once the sign-offs bear the status out, whoever edited last.
+	// With a status that holds only once the sign-offs come, days later, a comment by the
+	// requester in between must not make the bot take them for the one who changed it.
 	it( 'the requester is told of a status that comes to hold even when their own comment is the latest edit', async () => {
 		const wiki = makeWiki();
 		saveSettings( wiki, { helpdesk: [ 'Helpdesk staff' ] } );
