@@ -280,17 +280,28 @@ export function countryControl( choices: readonly CountryChoice[], $overlay: JQu
 			countryMatches( text, choices, COUNTRY_MATCHES_SHOWN ).map( ( match ) => ( { data: match.choice.name, label: match.label } ) );
 		widget.setOptions( options );
 	};
+	// OOUI selects the option equal to the text (typed "Mali", it selects Mali), and
+	// ↓ would then move past it: nothing is chosen until the user moves into the list.
+	const unselect = (): void => {
+		widget.getMenu().selectItem();
+	};
 	// On the input itself, before OOUI's own (later) change event, so that a key
 	// pressed right after typing moves in the list for what was typed.
-	widget.$input.on( 'input', () => list( String( widget.$input.val() ) ) );
+	widget.$input.on( 'input', () => {
+		list( String( widget.$input.val() ) );
+		unselect();
+	} );
+	// After OOUI's own handler of the same event.
 	widget.on( 'change', ( value: string ) => {
 		if ( listed !== null ) {
 			list( value );
 		}
+		unselect();
 	} );
 	widget.getMenu().on( 'toggle', ( visible: boolean ) => {
 		if ( visible ) {
 			list( widget.getValue() );
+			unselect();
 		}
 	} );
 	return control( {
