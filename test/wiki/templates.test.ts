@@ -96,8 +96,8 @@ describe( 'the on-wiki templates', () => {
 		expect( all( description, 'p' ) ).toEqual( [ 'We have an agreement with the publisher.We need help with the mass upload and the licence templates.', 'Thank you!' ] );
 		expect( description.querySelectorAll( 'p:first-child br' ) ).toHaveLength( 1 );
 		expect( page.links ).toEqual( [ 'User talk:Requester One', 'User:Requester One' ] );
-		// Links are shown, not linked: the committee checks them before anyone follows them.
-		expect( page.externallinks ).toEqual( [] );
+		// Well-formed http(s) links are links (Module:Helpdesk request checks each before linking it).
+		expect( page.externallinks ).toEqual( [ 'https://smart.servier.com/', 'https://example.org/project' ] );
 		expect( page.sections ).toEqual( [ 'Discussion' ] );
 	} );
 
@@ -164,7 +164,7 @@ describe( 'the on-wiki templates', () => {
 		expect( Object.keys( requestData?.params || {} ).sort() ).toEqual( PARAMS.map( ( param ) => param.name ).sort() );
 		expect( requestData?.params.title.required ).toBe( true );
 		expect( requestData?.params.requester.required ).toBe( true );
-		expect( Object.keys( byTitle.get( 'Template:Helpdesk sign-off' )?.params || {} ) ).toEqual( [ 'kind', 'decision', 'member' ] );
+		expect( Object.keys( byTitle.get( 'Template:Helpdesk sign-off' )?.params || {} ) ).toEqual( [ 'kind', 'decision', 'member', 'reason', 'not_counted', 'added_by' ] );
 		expect( Object.keys( byTitle.get( 'Template:' + TEMPLATES.committeeMember )?.params || {} ) ).toEqual( expect.arrayContaining( [ 'user', 'notify', 'away_until', 'languages' ] ) );
 	} );
 
@@ -186,7 +186,7 @@ describe( 'the on-wiki templates', () => {
 		const button = page.document.querySelector( '.helpdesk-request-button a' ) as HTMLAnchorElement;
 		expect( button.textContent ).toBe( 'Request support' );
 		const target = new URL( button.getAttribute( 'href' ) as string, wiki.server );
-		expect( target.searchParams.get( 'title' ) ).toBe( 'Content_Partnerships_Hub/Helpdesk/Requests/New_request' );
+		expect( target.searchParams.get( 'title' ) ).toBe( 'Special:MyPage/Helpdesk_request' );
 		expect( target.searchParams.get( 'action' ) ).toBe( 'edit' );
 		expect( target.searchParams.get( 'preload' ) ).toBe( 'Template:Helpdesk_request/preload' );
 		expect( target.searchParams.get( 'editintro' ) ).toBe( 'Template:Helpdesk_request/editintro' );
@@ -217,5 +217,35 @@ describe( 'the on-wiki templates', () => {
 		expect( page.links ).toEqual( [ 'User:Amara Okafor', 'User:Kenji Watanabe', 'User:Lucía Fernández' ] );
 		// A sign-off never categorises the page it is on.
 		expect( page.categories ).toEqual( [] );
+	} );
+
+	it( 'shows a sign-off the bot marked as not counted, with the reason, and a member\'s reason', async () => {
+		const page = await parse( {
+			title: REQUESTS_PREFIX + 'Template check',
+			text: [
+				'* {{Helpdesk sign-off|kind=feedback|member=Lucía Fernández|not_counted=added-by-other|added_by=Requester Two}}',
+				'* {{Helpdesk sign-off|kind=final-go|decision=yes|member=Requester Two|not_counted=not-member}}',
+				'* {{Helpdesk sign-off|kind=final-go|decision=no|member=Amara Okafor|reason=The rights are not clear.}}',
+			].join( '\n' ),
+		} );
+		const signOffs = Array.from( page.document.querySelectorAll( '.helpdesk-sign-off' ) );
+		expect( signOffs.map( ( signOff ) => signOff.textContent ) ).toEqual( [
+			'✎ Initial feedback — Lucía Fernández — ⚠ not counted: added by Requester Two, not by the member',
+			'✓ Final go: yes — Requester Two — ⚠ not counted: not a member of the Expert Committee',
+			'✗ Final go: no — Amara Okafor — “The rights are not clear.”',
+		] );
+		expect( signOffs.map( ( signOff ) => signOff.getAttribute( 'data-counted' ) ) ).toEqual( [ 'no', 'no', 'yes' ] );
+		expect( signOffs[ 0 ].classList.contains( 'helpdesk-sign-off-not-counted' ) ).toBe( true );
+	} );
+
+	it( 'shows a working group\'s recommendation with the group\'s name', async () => {
+		const page = await parse( {
+			title: REQUESTS_PREFIX + 'Template check',
+			text: '{{Helpdesk recommendation|group=communication|recommendation=yes|text=Go ahead with a pilot of 100 images.}}',
+		} );
+		const box = page.document.querySelector( '.helpdesk-recommendation' ) as Element;
+		expect( box.textContent ).toContain( 'Working group\'s recommendation (Communication): go ahead' );
+		expect( box.textContent ).toContain( 'Go ahead with a pilot of 100 images.' );
+		expect( box.getAttribute( 'data-recommendation' ) ).toBe( 'yes' );
 	} );
 } );
