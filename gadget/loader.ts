@@ -8,7 +8,7 @@
  *
  * So that the form opens at once, the modules load in the background as soon as
  * a page with the button is ready (or the pointer or focus reaches the button),
- * and the form builds itself while the page is idle.
+ * and the form module then builds the form while the page is idle.
  */
 import { EDITOR_KEY, FILED_KEY } from './session-keys';
 import { FORM_MODULE, translationModule } from './translations';
@@ -37,8 +37,6 @@ function formModules(): string[] {
 
 interface FormModule {
 	open(): void;
-	/** Build the form now, before it is opened (older builds have no such thing). */
-	prepare?: () => void;
 }
 
 function formModule(): FormModule | undefined {
@@ -57,24 +55,9 @@ function handedOver(): boolean {
 	}
 }
 
-let loading: JQuery.Promise<unknown> | null = null;
-
-/** Load the form's modules once; a translation that fails to load leaves the form in English. */
-function load(): JQuery.Promise<unknown> {
-	if ( !loading ) {
-		loading = mw.loader.using( formModules() ).catch( () => mw.loader.using( FORM_MODULE ) );
-	}
-	return loading;
-}
-
-/** Load the form and let it build itself, ahead of a click. */
-function prepare(): void {
-	load().then( () => {
-		const form = formModule();
-		if ( form && form.prepare ) {
-			form.prepare();
-		}
-	} );
+/** Load the form's modules in the background, ahead of a click; the form then builds itself when idle. */
+function preload(): void {
+	mw.loader.load( formModules() );
 }
 
 /** Load the form and open it; when it cannot load, the link is the way. */
@@ -89,8 +72,8 @@ function openForm( link: HTMLAnchorElement | null ): void {
 			link.style.cursor = '';
 		}
 	};
-	// Only a form that fails to load leaves the link.
-	load().then( () => {
+	// A translation that fails to load leaves the form in English; only a form that fails leaves the link.
+	mw.loader.using( formModules() ).catch( () => mw.loader.using( FORM_MODULE ) ).then( () => {
 		done();
 		const form = formModule();
 		if ( form ) {
@@ -123,7 +106,7 @@ function init(): void {
 			}
 		} );
 		[ 'pointerenter', 'focus', 'touchstart' ].forEach( ( type ) => {
-			link.addEventListener( type, prepare, { passive: true } );
+			link.addEventListener( type, preload, { passive: true } );
 		} );
 		link.addEventListener( 'keydown', ( event ) => {
 			// A button opens with Space too; on a link, Space would scroll the page.
@@ -137,10 +120,9 @@ function init(): void {
 		openForm( links[ 0 ] || null );
 	} else if ( handedOver() ) {
 		mw.loader.load( formModules() );
-	} else if ( links.length ) {
-		// A page with the button is where the form is wanted: load it now, in the
-		// background (the form builds itself when the page is idle).
-		prepare();
+	} else if ( links.length && String( mw.config.get( 'wgPageName' ) ).replace( /_/g, ' ' ) === HELPDESK_PAGE ) {
+		// The landing page is where the form is wanted: load it now, in the background.
+		preload();
 	}
 }
 

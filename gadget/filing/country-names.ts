@@ -63,20 +63,14 @@ function collator( languages: readonly string[] ): ( a: string, b: string ) => n
  */
 export function countryChoices( languages: readonly string[] ): CountryChoice[] {
 	const names = displayNames( languages );
-	// The browser's English names are other names too (Côte d’Ivoire, Myanmar (Burma)).
-	const english = displayNames( [ 'en' ] );
-	const known = ( from: DisplayNames | null, code: string ): string | null => {
-		const name = from ? rangeErrorAsNull( () => from.of( code ) ) : null;
-		// Without data Intl may answer with the code itself.
-		return name && name !== code ? name : null;
-	};
 	const choices = COUNTRIES.map( ( country ) => {
-		const other = known( english, country.code );
+		const name = names ? rangeErrorAsNull( () => names.of( country.code ) ) : null;
+		// Without data Intl may answer with the code itself.
 		return {
 			code: country.code,
-			name: known( names, country.code ) || country.name,
+			name: name && name !== country.code ? name : country.name,
 			englishName: country.name,
-			aliases: ( COUNTRY_ALIASES[ country.code ] || [] ).concat( other && other !== country.name ? [ other ] : [] ),
+			aliases: COUNTRY_ALIASES[ country.code ] || [],
 		};
 	} );
 	const compare = collator( languages );
@@ -85,9 +79,9 @@ export function countryChoices( languages: readonly string[] ): CountryChoice[] 
 
 /** Letters that do not decompose into a base letter and a mark. */
 const FOLDED_LETTERS: Readonly<Record<string, string>> = {
-	ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th',
+	ø: 'o',
 	// Arabic: the forms of alef, taa marbuta and alef maqsura as people type them.
-	أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ة: 'ه', ى: 'ي',
+	أ: 'ا', إ: 'ا', آ: 'ا', ة: 'ه', ى: 'ي',
 };
 
 /**
@@ -97,10 +91,8 @@ const FOLDED_LETTERS: Readonly<Record<string, string>> = {
  */
 export function foldForMatching( text: string ): string {
 	return text.normalize( 'NFD' ).toLowerCase()
-		// The class is of marks on their own, to be dropped, not of combined characters.
-		// eslint-disable-next-line no-misleading-character-class
-		.replace( /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, '' )
-		.replace( /[ßæœøđðłıþأإآٱةى]/g, ( letter ) => FOLDED_LETTERS[ letter ] )
+		.replace( /[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, '' )
+		.replace( /[øأإآةى]/g, ( letter ) => FOLDED_LETTERS[ letter ] )
 		.replace( /[\s\-\u2010-\u2015'\u2018\u2019\u02bc`.,()/&]+/g, ' ' )
 		.trim();
 }
@@ -127,16 +119,9 @@ function matchKind( name: string, typed: string ): number {
 	return name.includes( typed ) ? 3 : -1;
 }
 
-const folded = new WeakMap<CountryChoice, string[]>();
-
-/** The choice's names for matching: its name, its English name, then its other names. */
-function foldedNames( choice: CountryChoice ): string[] {
-	let names = folded.get( choice );
-	if ( !names ) {
-		names = [ choice.name, choice.englishName ].concat( choice.aliases ).map( foldForMatching );
-		folded.set( choice, names );
-	}
-	return names;
+/** The choice's names: its name, its English name, then its other names. */
+function allNames( choice: CountryChoice ): string[] {
+	return [ choice.name, choice.englishName ].concat( choice.aliases );
 }
 
 /**
@@ -147,39 +132,19 @@ function foldedNames( choice: CountryChoice ): string[] {
  */
 export function countryMatches( text: string, choices: readonly CountryChoice[], limit = Infinity ): CountryMatch[] {
 	const typed = foldForMatching( text );
-	if ( typed === '' ) {
-		return [];
-	}
-	const scored: { choice: CountryChoice; score: number; order: number; by: string }[] = [];
-	choices.forEach( ( choice, order ) => {
-		const names = foldedNames( choice );
-		let best = -1;
-		let by = 0;
-		names.forEach( ( name, index ) => {
-			const kind = matchKind( name, typed );
-			if ( kind === -1 ) {
-				return;
-			}
-			const score = kind * 3 + Math.min( index, 2 );
-			if ( best === -1 || score < best ) {
-				best = score;
-				by = index;
-			}
-		} );
-		if ( best !== -1 ) {
-			const other = by === 0 ? '' : [ choice.name, choice.englishName ].concat( choice.aliases )[ by ];
-			scored.push( { choice: choice, score: best, order: order, by: other && foldForMatching( other ) !== names[ 0 ] ? other : '' } );
+	// One entry per name that matches, the best first; then each country once.
+	const found: { choice: CountryChoice; by: string; score: number }[] = [];
+	choices.forEach( ( choice, order ) => allNames( choice ).forEach( ( name, index ) => {
+		const kind = matchKind( foldForMatching( name ), typed );
+		if ( typed && kind !== -1 ) {
+			found.push( { choice: choice, by: index && name !== choice.name ? name : '', score: ( kind * 3 + Math.min( index, 2 ) ) * 1e3 + order } );
 		}
-	} );
-	scored.sort( ( a, b ) => a.score - b.score || a.order - b.order );
-	return scored.slice( 0, limit ).map( ( match ) => ( {
-		choice: match.choice,
-		label: match.by ? match.choice.name + ' (' + match.by + ')' : match.choice.name,
 	} ) );
-}
-
-function comparable( text: string ): string {
-	return text.normalize( 'NFC' ).trim().replace( /\s+/g, ' ' ).toLocaleLowerCase();
+	const seen: CountryChoice[] = [];
+	return found.sort( ( a, b ) => a.score - b.score )
+		.filter( ( match ) => !seen.includes( match.choice ) && seen.push( match.choice ) > 0 )
+		.slice( 0, limit )
+		.map( ( match ) => ( { choice: match.choice, label: match.by ? match.choice.name + ' (' + match.by + ')' : match.choice.name } ) );
 }
 
 /**
@@ -189,15 +154,12 @@ function comparable( text: string ): string {
  * validation then reports as an unknown country.
  */
 export function countryFromText( text: string, choices: readonly CountryChoice[] ): string {
-	const typed = comparable( text );
+	const typed = foldForMatching( text );
 	if ( typed === '' ) {
 		return '';
 	}
-	const loose = foldForMatching( text );
-	const found = choices.find( ( choice ) => comparable( choice.name ) === typed ) ||
-		choices.find( ( choice ) => comparable( choice.englishName ) === typed ) ||
-		choices.find( ( choice ) => choice.code.toLowerCase() === typed ) ||
-		choices.find( ( choice ) => foldedNames( choice ).includes( loose ) );
+	const found = choices.find( ( choice ) => choice.code.toLowerCase() === typed ) ||
+		choices.find( ( choice ) => allNames( choice ).map( foldForMatching ).includes( typed ) );
 	return found ? found.code : text;
 }
 

@@ -16,30 +16,20 @@ import { foldForMatching } from './country-names';
 export interface FiledRequest {
 	/** The page, with the requests prefix. */
 	title: string;
-	affiliate: string;
-	partners: string[];
+	/** Its affiliate and partners (and any other line of its text), folded for matching. */
+	lines: string[];
 }
-
-/** Why a request looks similar; each has its message, `helpdesk-similar-reason-<reason>`. */
-export const SIMILARITY_REASONS = [ 'affiliate', 'partner', 'title' ] as const;
-export type SimilarityReason = typeof SIMILARITY_REASONS[ number ];
 
 export interface SimilarRequest {
 	title: string;
 	/** The request's own title (the page's name after the prefix). */
 	name: string;
-	reasons: SimilarityReason[];
 }
 
-/** A page of `generator=allpages … prop=revisions` (formatversion 2). */
+/** A batch of `generator=allpages … prop=revisions` (formatversion 2). */
 export interface FiledRequestsResponse {
 	continue?: Record<string, string>;
-	query?: {
-		pages?: {
-			title: string;
-			revisions?: { slots: { main?: { content: string } } }[];
-		}[];
-	};
+	query?: { pages?: { title: string; revisions?: { slots: { main?: { content: string } } }[] }[] };
 }
 
 export interface SimilarApi {
@@ -47,26 +37,22 @@ export interface SimilarApi {
 	requestPages( from: Record<string, string> | null ): Promise<FiledRequestsResponse>;
 }
 
-/** At most this many batches (of up to 50 pages) are read. */
-const MAX_BATCHES = 6;
-
-/** The affiliate and partners of a request page, read as the codec writes them. */
+/**
+ * A request page as the codec writes it: `| affiliate = …` and the list entries
+ * (`* …`) become the names they hold, each on a line.
+ */
 export function filedRequest( title: string, wikitext: string ): FiledRequest {
-	// A parameter's value runs to the next line starting a parameter or ending the call.
-	const value = ( name: string ): string[] => {
-		const match = new RegExp( '\\n\\|\\s*' + name + '\\s*=([^]*?)\\n[|}]' ).exec( '\n' + wikitext.replace( /\r/g, '' ) + '\n}' );
-		return ( match ? match[ 1 ] : '' ).split( '\n' )
-			.map( ( line ) => decodeReferences( line.replace( /^\*+/, '' ) ).trim() )
-			.filter( ( line ) => line !== '' );
+	return {
+		title: title,
+		lines: decodeReferences( wikitext ).split( '\n' ).map( ( line ) => foldForMatching( line.replace( /^(?:\|\s*affiliate\s*=|\*+)/, '' ) ) ),
 	};
-	return { title: title, affiliate: value( 'affiliate' ).join( ' ' ), partners: value( 'partners' ) };
 }
 
-/** Every request page (subpages of the requests prefix), read in batches. */
+/** Every request page (subpages of the requests prefix), read in at most six batches of 50. */
 export async function readFiledRequests( api: SimilarApi ): Promise<FiledRequest[]> {
 	const requests: FiledRequest[] = [];
 	let from: Record<string, string> | null = null;
-	for ( let batch = 0; batch < MAX_BATCHES; batch++ ) {
+	for ( let batch = 0; batch < 6; batch++ ) {
 		const response: FiledRequestsResponse = await api.requestPages( from );
 		( response.query && response.query.pages || [] ).forEach( ( page ) => {
 			const main = page.revisions && page.revisions[ 0 ].slots.main;
@@ -82,112 +68,62 @@ export async function readFiledRequests( api: SimilarApi ): Promise<FiledRequest
 	return requests;
 }
 
-/** Words that say little about what a request is about. */
-const COMMON_WORDS = /^(?:the|and|for|from|with|of|to|in|on|an?|help|request|support|och|med|av|und|der|die|das|von|et|de|des|la|le|les|el|y)$/;
-
+/** The telling words of a title (words of up to four letters are mostly "of", "with", "help", "och"…). */
 function words( text: string ): string[] {
-	return foldForMatching( text ).split( ' ' ).filter( ( word ) => word.length > 1 && !COMMON_WORDS.test( word ) );
+	return foldForMatching( text ).split( ' ' ).filter( ( word, index, all ) => word.length > 4 && all.indexOf( word ) === index );
 }
 
 /** Whether two titles share most of their telling words (Dice coefficient of at least one half). */
 export function similarTitles( a: string, b: string ): boolean {
-	const left = words( a ).filter( ( word, index, all ) => all.indexOf( word ) === index );
-	const right = words( b ).filter( ( word, index, all ) => all.indexOf( word ) === index );
-	if ( left.length === 0 || right.length === 0 ) {
-		return false;
-	}
-	const shared = left.filter( ( word ) => right.includes( word ) ).length;
-	return 2 * shared / ( left.length + right.length ) >= 0.5;
+	const left = words( a );
+	const right = words( b );
+	return left.length > 0 && 2 * left.filter( ( word ) => right.includes( word ) ).length / ( left.length + right.length ) >= 0.5;
 }
 
-function same( a: string, b: string ): boolean {
-	const folded = foldForMatching( a );
-	return folded !== '' && folded === foldForMatching( b );
-}
-
-/**
- * The filed requests that look like `fields`, those with the most in common
- * first, at most `limit`.
- */
-export function similarRequests( fields: RequestFormFields, filed: readonly FiledRequest[], limit = 5 ): SimilarRequest[] {
-	const names = [ fields.affiliate ].concat( fields.partners ).filter( ( name ) => foldForMatching( name ) !== '' );
-	const found: SimilarRequest[] = [];
-	filed.forEach( ( request ) => {
+/** The filed requests that look like `fields`, those with the most in common first, at most five. */
+export function similarRequests( fields: RequestFormFields, filed: readonly FiledRequest[] ): SimilarRequest[] {
+	const names = [ fields.affiliate ].concat( fields.partners ).map( foldForMatching ).filter( ( name ) => name !== '' );
+	return filed.map( ( request ) => {
 		const name = request.title.slice( REQUESTS_PREFIX.length );
-		const reasons: SimilarityReason[] = [];
-		if ( fields.affiliate && same( fields.affiliate, request.affiliate ) ) {
-			reasons.push( 'affiliate' );
-		}
-		if ( names.some( ( typed ) => request.partners.some( ( partner ) => same( typed, partner ) ) ) ) {
-			reasons.push( 'partner' );
-		}
-		if ( similarTitles( fields.title, name ) ) {
-			reasons.push( 'title' );
-		}
-		if ( reasons.length ) {
-			found.push( { title: request.title, name: name, reasons: reasons } );
-		}
-	} );
-	return found
-		.sort( ( a, b ) => b.reasons.length - a.reasons.length )
-		.slice( 0, limit );
-}
-
-/** What decides the similar requests: another key, another look. */
-export function similarityKey( fields: RequestFormFields ): string {
-	return JSON.stringify( [ words( fields.title ), foldForMatching( fields.affiliate ), fields.partners.map( foldForMatching ) ] );
+		const sameName = names.some( ( typed ) => request.lines.includes( typed ) );
+		const score = ( sameName ? 2 : 0 ) + ( similarTitles( fields.title, name ) ? 1 : 0 );
+		return { title: request.title, name: name, score: score };
+	} ).filter( ( request ) => request.score > 0 )
+		.sort( ( a, b ) => b.score - a.score )
+		.slice( 0, 5 );
 }
 
 /**
  * Finds similar requests for the form as the user types: waits until typing
- * pauses, reads the filed requests once (again after a failure), and reports
- * the result when the fields still are what was looked at.
+ * pauses, reads the filed requests once (again after a failure), and reports.
  */
 export class SimilarRequestsWatcher {
 	declare private filed: Promise<FiledRequest[]> | null;
 
 	declare private timer: ReturnType<typeof setTimeout> | undefined;
 
-	declare private shownKey: string;
-
 	declare private readonly api: SimilarApi;
 
 	declare private readonly report: ( similar: SimilarRequest[] ) => void;
 
-	declare private readonly delay: number;
-
-	public constructor( api: SimilarApi, report: ( similar: SimilarRequest[] ) => void, delay = 400 ) {
+	public constructor( api: SimilarApi, report: ( similar: SimilarRequest[] ) => void ) {
 		this.api = api;
 		this.report = report;
-		this.delay = delay;
 		this.filed = null;
-		this.shownKey = '';
 	}
 
-	/** The fields changed. */
+	/** The fields changed: compare once typing pauses. */
 	public changed( fields: RequestFormFields ): void {
 		clearTimeout( this.timer );
-		this.timer = setTimeout( () => this.check( fields ), this.delay );
+		this.timer = setTimeout( () => this.check( fields ), 400 );
 	}
 
 	/** Compare now; resolves once reported (or given up). */
 	public check( fields: RequestFormFields ): Promise<void> {
-		const key = similarityKey( fields );
-		if ( key === this.shownKey ) {
-			return Promise.resolve();
-		}
-		if ( !this.filed ) {
-			this.filed = readFiledRequests( this.api );
-		}
-		const reading = this.filed;
-		return reading.then( ( filed ) => {
-			this.shownKey = key;
-			this.report( similarRequests( fields, filed ) );
-		}, () => {
+		const reading = this.filed || ( this.filed = readFiledRequests( this.api ) );
+		return reading.then( ( filed ) => this.report( similarRequests( fields, filed ) ), () => {
 			// Offline or refused: nothing to show; read again next time.
-			if ( this.filed === reading ) {
-				this.filed = null;
-			}
+			this.filed = null;
 		} );
 	}
 }

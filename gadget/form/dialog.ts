@@ -176,7 +176,7 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		this.formProblem.$element.attr( 'role', 'alert' );
 		this.similarNotice = messageBox( 'notice', [ 'helpdesk-similar' ] );
 		// Read out when it appears or changes, without taking the focus from the field.
-		this.similarNotice.$element.attr( { role: 'status', 'aria-live': 'polite' } );
+		this.similarNotice.$element.attr( 'role', 'status' );
 
 		const required = requiredFields();
 		const isRequired = ( name: FieldName ): boolean => required.includes( name );
@@ -405,9 +405,7 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		this.touched[ name ] = true;
 		const fields = this.readFields();
 		this.autosave.changed( fields );
-		if ( name === 'title' || name === 'affiliate' || name === 'partners' ) {
-			this.similarWatcher.changed( fields );
-		}
+		this.similarWatcher.changed( fields );
 		if ( name === 'individual' ) {
 			this.markAffiliate( fields.individual );
 		}
@@ -426,7 +424,6 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		}
 		const $list = $( '<ul>' ).append( similar.map( ( request ) => $( '<li>' ).append(
 			$( '<a>' ).attr( { href: this.env.pageUrl( request.title ), target: '_blank' } ).text( request.name ),
-			' (' + request.reasons.map( ( reason ) => msg( 'helpdesk-similar-reason-' + reason ) ).join( ', ' ) + ')',
 		) ) );
 		this.similarNotice.setLabel( $( '<div>' ).append( $( '<p>' ).text( msg( 'helpdesk-similar-intro' ) ), $list ) );
 		this.similarNotice.toggle( true );

@@ -270,40 +270,24 @@ export function countryControl( choices: readonly CountryChoice[], $overlay: JQu
 	} );
 	widget.$input.attr( 'dir', 'auto' );
 	let listed: string | null = null;
-	const list = ( text: string ): void => {
-		if ( text === listed ) {
-			return;
-		}
-		listed = text;
-		const options = text.trim() === '' ?
-			choices.map( ( choice ) => ( { data: choice.name, label: choice.name } ) ) :
-			countryMatches( text, choices, COUNTRY_MATCHES_SHOWN ).map( ( match ) => ( { data: match.choice.name, label: match.label } ) );
-		widget.setOptions( options );
-	};
 	// OOUI selects the option equal to the text (typed "Mali", it selects Mali), and
 	// ↓ would then move past it: nothing is chosen until the user moves into the list.
-	const unselect = (): void => {
+	const list = ( text: string ): void => {
+		if ( text !== listed ) {
+			listed = text;
+			const matches = text.trim() === '' ?
+				choices.map( ( choice ) => ( { choice: choice, label: choice.name } ) ) :
+				countryMatches( text, choices, COUNTRY_MATCHES_SHOWN );
+			widget.setOptions( matches.map( ( match ) => ( { data: match.choice.name, label: match.label } ) ) );
+		}
 		widget.getMenu().selectItem();
 	};
 	// On the input itself, before OOUI's own (later) change event, so that a key
 	// pressed right after typing moves in the list for what was typed.
-	widget.$input.on( 'input', () => {
-		list( String( widget.$input.val() ) );
-		unselect();
-	} );
-	// After OOUI's own handler of the same event.
-	widget.on( 'change', ( value: string ) => {
-		if ( listed !== null ) {
-			list( value );
-		}
-		unselect();
-	} );
-	widget.getMenu().on( 'toggle', ( visible: boolean ) => {
-		if ( visible ) {
-			list( widget.getValue() );
-			unselect();
-		}
-	} );
+	widget.$input.on( 'input', () => list( String( widget.$input.val() ) ) );
+	// After OOUI's own handler of the same event; the list is built once it is wanted.
+	widget.on( 'change', ( value: string ) => listed !== null && list( value ) );
+	widget.getMenu().on( 'toggle', ( visible: boolean ) => visible && list( widget.getValue() ) );
 	return control( {
 		name: 'country',
 		widget: widget,

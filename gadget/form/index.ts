@@ -11,7 +11,7 @@ import { languageChain, messagesFor, translationsToLoad } from '../filing/messag
 import { translationModule, translationRegistry } from '../translations';
 import { createRequestDialog, FormEnvironment, RequestDialog } from './dialog';
 import { msg } from './text';
-import { similarApi, wikiApi } from './wiki-api';
+import { wikiApi } from './wiki-api';
 
 function userLanguage(): string {
 	return String( mw.config.get( 'wgUserLanguage' ) || 'en' );
@@ -41,12 +41,13 @@ function loginUrl(): string {
 function environment(): FormEnvironment {
 	const user = mw.config.get( 'wgUserName' ) as string | null;
 	const $content = $( '#mw-content-text' );
+	const api = wikiApi( userLanguage() );
 	return {
 		user: user,
 		language: userLanguage(),
 		languages: languages(),
-		api: wikiApi( userLanguage() ),
-		similar: similarApi(),
+		api: api,
+		similar: api,
 		drafts: new DraftStore( mw.storage as unknown as ConstructorParameters<typeof DraftStore>[ 0 ], user ),
 		session: session(),
 		loginUrl: loginUrl(),
@@ -113,12 +114,8 @@ function open(): Promise<void> {
 /** Build the form while the page is idle, so that opening it only shows it. */
 function prepare(): void {
 	messagesReady.then( () => {
-		const idle = window as { requestIdleCallback?: ( callback: () => void ) => void };
-		if ( idle.requestIdleCallback ) {
-			idle.requestIdleCallback( buildDialog );
-		} else {
-			setTimeout( buildDialog );
-		}
+		// After the page's own work (requestIdleCallback would wait for it, but not everywhere).
+		setTimeout( buildDialog, 100 );
 	} );
 }
 
@@ -164,7 +161,11 @@ function continueInEditor(): void {
 	}
 }
 
-( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, prepare: prepare, build: HELPDESK_BUILD };
+( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, build: HELPDESK_BUILD };
+// Loaded ahead of a click on a page with the button: have the form ready for it.
+if ( document.querySelector( '.helpdesk-request-button' ) ) {
+	prepare();
+}
 messagesReady.then( () => {
 	confirmFiled();
 	continueInEditor();

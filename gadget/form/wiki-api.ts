@@ -8,7 +8,8 @@ import type { EditParams, EditResponse, ParseResponse, QueryResponse, RequestApi
 import type { FiledRequestsResponse, SimilarApi } from '../filing/similar';
 import { REQUESTS_PREFIX } from '../../shared/pages';
 
-export function wikiApi( userLanguage: string ): RequestApi {
+/** The filing's API, and the request pages for comparing (SimilarApi). */
+export function wikiApi( userLanguage: string ): RequestApi & SimilarApi {
 	const api = new mw.Api( {
 		parameters: {
 			format: 'json',
@@ -49,24 +50,17 @@ export function wikiApi( userLanguage: string ): RequestApi {
 		renewToken: () => {
 			api.badToken( 'csrf' );
 		},
-	};
-}
-
-/** The request pages with their wikitext, 50 at a time (the most the API gives with content). */
-export function similarApi(): SimilarApi {
-	const api = new mw.Api( { parameters: { format: 'json', formatversion: 2 } } );
-	return {
+		// The request pages with their wikitext, 50 at a time (the most the API gives with content).
 		requestPages: ( from ) => new Promise<FiledRequestsResponse>( ( resolve, reject ) => {
 			api.get( Object.assign( {
 				action: 'query',
 				generator: 'allpages',
-				gapnamespace: 0,
 				gapprefix: REQUESTS_PREFIX,
 				gaplimit: 50,
 				prop: 'revisions',
 				rvprop: 'content',
 				rvslots: 'main',
-			}, from || {} ) ).then( ( result ) => resolve( result as unknown as FiledRequestsResponse ), reject );
+			}, from ) ).then( ( result ) => resolve( result as unknown as FiledRequestsResponse ), reject );
 		} ),
 	};
 }

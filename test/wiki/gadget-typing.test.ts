@@ -88,12 +88,15 @@ describe( 'typing in the form', () => {
 			const link = page.locator( '.helpdesk-similar a', { hasText: title } );
 			await link.waitFor();
 			expect( decodeURIComponent( await link.getAttribute( 'href' ) || '' ).replace( /_/g, ' ' ) ).toContain( REQUESTS_PREFIX + title );
-			expect( await page.textContent( '.helpdesk-similar' ) ).toContain( 'same affiliate' );
 			await page.fill( '#helpdesk-input-affiliate', 'Somebody else entirely' );
 			await page.waitForSelector( '.helpdesk-similar', { state: 'hidden' } );
 			await page.fill( '#helpdesk-input-partners', `testland city archive ${ RUN }` );
 			await page.locator( '.helpdesk-similar a', { hasText: title } ).waitFor();
-			expect( await page.textContent( '.helpdesk-similar' ) ).toContain( 'same partner' );
+			await page.fill( '#helpdesk-input-partners', '' );
+			await page.waitForSelector( '.helpdesk-similar', { state: 'hidden' } );
+			// A similar title alone.
+			await page.fill( '#helpdesk-input-title', `Scans from the city archive ${ RUN }` );
+			await page.locator( '.helpdesk-similar a', { hasText: title } ).waitFor();
 		} finally {
 			await context.close();
 		}

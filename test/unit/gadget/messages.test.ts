@@ -1,4 +1,3 @@
-import { SIMILARITY_REASONS } from '../../../gadget/filing/similar';
 import { describe, expect, it } from 'vitest';
 import { FORM_FIELDS, fieldKey } from '../../../gadget/filing/fields';
 import {
@@ -71,7 +70,6 @@ function computedKeys(): Set<string> {
 		keys.add( 'helpdesk-field-' + fieldKey( field ) + '-help' );
 	} );
 	Object.values( RULES ).forEach( ( rule ) => keys.add( rule.messageKey ) );
-	SIMILARITY_REASONS.forEach( ( reason ) => keys.add( 'helpdesk-similar-reason-' + reason ) );
 	return keys;
 }
 
