@@ -217,13 +217,27 @@ export const VIEWS_I18N_PAGE = 'Module:Helpdesk views/i18n.json';
 /** `{{int:helpdesk-views-lang}}` gives the code of the reader's language among ours. */
 export const VIEWS_LANG_MESSAGE = 'MediaWiki:Helpdesk-views-lang';
 
+/** The messages of Module:Helpdesk request (request page, badge, sign-offs, recommendations). */
+export const REQUEST_I18N_DIR = resolve( PAGES_DIR, 'request-i18n' );
+export const REQUEST_I18N_PAGE = 'Module:Helpdesk request/i18n.json';
+
 /** The translations of the views, by language code (qqq left out), English first. */
 export async function viewsMessages(): Promise<Record<string, Record<string, string>>> {
-	const files = ( await readdir( VIEWS_I18N_DIR ) ).filter( ( file ) => /^[a-z][a-z-]*\.json$/.test( file ) && file !== 'qqq.json' ).sort();
+	return bananaMessages( VIEWS_I18N_DIR );
+}
+
+/** The translations of the request page, by language code (qqq left out), English first. */
+export async function requestMessages(): Promise<Record<string, Record<string, string>>> {
+	return bananaMessages( REQUEST_I18N_DIR );
+}
+
+/** The messages of a folder of banana files, by language code (qqq left out), English first. */
+async function bananaMessages( dir: string ): Promise<Record<string, Record<string, string>>> {
+	const files = ( await readdir( dir ) ).filter( ( file ) => /^[a-z][a-z-]*\.json$/.test( file ) && file !== 'qqq.json' ).sort();
 	const languages = [ 'en.json' ].concat( files.filter( ( file ) => file !== 'en.json' ) );
 	const messages: Record<string, Record<string, string>> = {};
 	for ( const file of languages ) {
-		const banana = JSON.parse( await readFile( resolve( VIEWS_I18N_DIR, file ), 'utf8' ) ) as Record<string, unknown>;
+		const banana = JSON.parse( await readFile( resolve( dir, file ), 'utf8' ) ) as Record<string, unknown>;
 		const own: Record<string, string> = {};
 		for ( const key of Object.keys( banana ).sort() ) {
 			if ( key !== '@metadata' && typeof banana[ key ] === 'string' ) {
@@ -245,14 +259,20 @@ export function wikiJson( value: unknown ): string {
 }
 
 /**
- * The messages page that Module:Helpdesk views loads (`{ "en": { key: text }, … }`),
- * and `MediaWiki:Helpdesk-views-lang` with a subpage per translation, whose
- * `{{int:…}}` tells the module which of our languages is nearest to the reader's.
+ * The messages pages that Module:Helpdesk views and Module:Helpdesk request load
+ * (`{ "en": { key: text }, … }`), and `MediaWiki:Helpdesk-views-lang` with a subpage
+ * per translation of either, whose `{{int:…}}` tells both modules which of our
+ * languages is nearest to the reader's.
  */
 export async function viewsI18nPages(): Promise<OnWikiPage[]> {
 	const messages = await viewsMessages();
-	const pages: OnWikiPage[] = [ { title: VIEWS_I18N_PAGE, text: wikiJson( messages ), contentModel: 'json' } ];
-	for ( const code of Object.keys( messages ) ) {
+	const request = await requestMessages();
+	const pages: OnWikiPage[] = [
+		{ title: VIEWS_I18N_PAGE, text: wikiJson( messages ), contentModel: 'json' },
+		{ title: REQUEST_I18N_PAGE, text: wikiJson( request ), contentModel: 'json' },
+	];
+	const codes = Object.keys( messages ).concat( Object.keys( request ).filter( ( code ) => !( code in messages ) ) );
+	for ( const code of codes ) {
 		pages.push( { title: VIEWS_LANG_MESSAGE + ( code === 'en' ? '' : '/' + code ), text: code } );
 	}
 	return pages;

@@ -18,6 +18,19 @@
 --   {{#invoke:Helpdesk request|links|{{{links}}}}}
 --     → the list of links: each well-formed http(s) URL an external link, the
 --       rest as text
+--
+-- The texts of the request page, the status badge, the sign-offs and the
+-- recommendations are messages, in the reader's language (see "Messages" below):
+--   {{#invoke:Helpdesk request|msg|field-requester|{{{language|}}}}}
+--     → "Requester" (key without `helpdesk-request-`; then the request's language;
+--       more positional arguments are $1, $2… as wikitext; text1=, text2=… are
+--       $1, $2… as typed text, shown escaped)
+--   {{#invoke:Helpdesk request|attrs|{{{language|}}}}}  → lang="sv" dir="ltr"
+--   {{#invoke:Helpdesk request|date|{{{filed}}}|{{{language|}}}}}  → 2 mars 2026
+--   {{#invoke:Helpdesk request|languageName|{{{language}}}}}  → svenska (<code>sv</code>)
+--   {{#invoke:Helpdesk request|status|on-hold|On hold|lang=…}}  → the badge's label
+--   {{#invoke:Helpdesk request|statusTitle|on-hold|lang=…}}  → the badge's tooltip
+--   {{#invoke:Helpdesk request|next|on-hold|{{{language|}}}}}  → the "What happens next" box
 
 local p = {}
 
@@ -286,6 +299,285 @@ function p.links( frame )
 		text = mw.text.unstripNoWiki( text )
 	end
 	return p.renderLinks( text )
+end
+
+-- Messages -----------------------------------------------------------------
+--
+-- The texts of the request page are messages of [[Module:Helpdesk request/i18n.json]]
+-- (`{ "en": { key: text }, "sv": … }`, from shared/pages/request-i18n/ of the
+-- Helpdesk's code), looked up in the reader's language, then the request's
+-- language, then English. The reader's language is {{int:helpdesk-views-lang}},
+-- the pages Module:Helpdesk views uses too: MediaWiki resolves it with its
+-- language fallbacks (uselang works). The English page also answers for a
+-- language that has no translation; a reader whose interface does not say
+-- "January" for {{int:january}} is not reading in English, and then the
+-- request's language comes first. Categories are the wiki's and stay English.
+
+p.I18N_PAGE = 'Module:Helpdesk request/i18n.json'
+p.SETTINGS_PAGE = 'Content Partnerships Hub/Helpdesk/Settings.json'
+p.PREFIX = 'helpdesk-request-'
+
+p.STATUSES = {
+	'submitted', 'initial-feedback', 'working-group', 'awaiting-final-go', 'approved',
+	'declined', 'support-under-way', 'done', 'on-hold', 'withdrawn',
+}
+local IS_STATUS = {}
+for _, status in ipairs( p.STATUSES ) do
+	IS_STATUS[ status ] = true
+end
+-- Statuses at which the committee meets about the request.
+p.MEETING_STATUSES = { submitted = true, [ 'initial-feedback' ] = true, [ 'working-group' ] = true, [ 'awaiting-final-go' ] = true }
+
+-- A language code as MediaWiki writes one, or nil.
+function p.languageCode( value )
+	local code = type( value ) == 'string' and trim( value ):lower() or ''
+	if #code > 20 or not code:match( '^[a-z][a-z][a-z0-9%-]*$' ) then
+		return nil
+	end
+	return code
+end
+
+-- The languages to look the messages up in, those of `messages` only: the
+-- reader's, the request's (each followed by its base language, `pt` for `pt-br`),
+-- English last.
+function p.languageChain( reader, request, messages )
+	local chain, seen = {}, {}
+	local function add( code )
+		if code and not seen[ code ] and type( messages[ code ] ) == 'table' then
+			seen[ code ] = true
+			table.insert( chain, code )
+		end
+	end
+	for _, given in ipairs( { p.languageCode( reader ) or false, p.languageCode( request ) or false } ) do
+		if given then
+			add( given )
+			add( given:match( '^(%a+)%-' ) )
+		end
+	end
+	add( 'en' )
+	if not seen.en then
+		table.insert( chain, 'en' )
+	end
+	return chain
+end
+
+-- The reader's language among ours, or nil when it is none of them.
+function p.readerLanguage( frame )
+	local code = p.languageCode( frame:preprocess( '{{int:helpdesk-views-lang}}' ) or '' )
+	if code == 'en' and trim( frame:preprocess( '{{int:january}}' ) or '' ) ~= 'January' then
+		return nil
+	end
+	return code
+end
+
+-- `$1`, `$2`… of a message, each replaced once (a value's own `$2` stays).
+function p.format( text, params )
+	return ( text:gsub( '%$(%d+)', function ( i )
+		local value = params[ tonumber( i ) ]
+		return value ~= nil and tostring( value ) or ( '$' .. i )
+	end ) )
+end
+
+-- Typed text as data: isolated, no markup, on one line.
+function p.typed( text )
+	return '<bdi>' .. mw.text.nowiki( ( tostring( text or '' ):gsub( '%c', ' ' ) ) ) .. '</bdi>'
+end
+
+local Messages = {}
+Messages.__index = Messages
+
+-- The messages for one request: `requestLanguage` is the template's `language`.
+-- `reader` replaces the reader's language (for tests); `data` the messages page.
+function p.messages( frame, requestLanguage, reader, data )
+	local self = setmetatable( { frame = frame }, Messages )
+	if data == nil then
+		local ok, loaded = pcall( mw.loadJsonData, p.I18N_PAGE )
+		data = ok and type( loaded ) == 'table' and loaded or {}
+	end
+	self.data = data
+	if reader == nil then
+		reader = p.readerLanguage( frame ) or false
+	end
+	self.chain = p.languageChain( reader or nil, requestLanguage, data )
+	self.code = self.chain[ 1 ]
+	self.language = mw.language.new( self.code )
+	return self
+end
+
+-- A message's text in the first language of the chain that has it, or nil.
+function Messages:raw( key )
+	for _, code in ipairs( self.chain ) do
+		local own = self.data[ code ]
+		local text = type( own ) == 'table' and own[ p.PREFIX .. key ]
+		if type( text ) == 'string' then
+			return text
+		end
+	end
+	return nil
+end
+
+function Messages:msg( key, params )
+	local text = self:raw( key )
+	if not text then
+		return '⧼' .. p.PREFIX .. mw.text.nowiki( key ) .. '⧽'
+	end
+	return p.format( text, params or {} )
+end
+
+function Messages:dir()
+	return self.language:isRTL() and 'rtl' or 'ltr'
+end
+
+function Messages:date( value )
+	local text = trim( value or '' )
+	local ok, out = pcall( function ()
+		return self.language:formatDate( 'j F Y', text )
+	end )
+	if ok and type( out ) == 'string' and out ~= '' then
+		return out
+	end
+	return mw.text.nowiki( text )
+end
+
+-- Arguments of an #invoke, named ones as in `frame.args` (`lang=` or the second
+-- positional one is the request's language).
+local function argsOf( frame )
+	local args = {}
+	for key, value in pairs( frame.args or {} ) do
+		args[ key ] = value
+	end
+	return args
+end
+
+local function messagesFor( frame, language )
+	local args = frame.args or {}
+	return p.messages( frame, language or args.lang, args.reader )
+end
+
+-- The parameters of a message from the arguments of `msg`: `textN=` is $N as typed
+-- text (escaped); the positional arguments after the key and the language are
+-- wikitext and fill the other $N in order.
+function p.params( args )
+	local params, i, next = {}, 1, 3
+	while args[ next ] ~= nil or args[ 'text' .. i ] ~= nil do
+		if args[ 'text' .. i ] ~= nil then
+			params[ i ] = p.typed( args[ 'text' .. i ] )
+		else
+			params[ i ] = args[ next ]
+			next = next + 1
+		end
+		i = i + 1
+	end
+	return params
+end
+
+-- `{{#invoke:Helpdesk request|msg|key|language|$1|$2…|text1=…}}`
+function p.msg( frame )
+	local args = argsOf( frame )
+	local messages = messagesFor( frame, args[ 2 ] )
+	return messages:msg( trim( args[ 1 ] or '' ), p.params( args ) )
+end
+
+-- `lang` and `dir` of the language the texts are shown in.
+function p.attrs( frame )
+	local messages = messagesFor( frame, ( frame.args or {} )[ 1 ] )
+	return 'lang="' .. mw.text.encode( messages.code ) .. '" dir="' .. messages:dir() .. '"'
+end
+
+function p.date( frame )
+	local args = frame.args or {}
+	return messagesFor( frame, args[ 2 ] ):date( args[ 1 ] )
+end
+
+-- The name of the request's language in the language shown, and its code.
+function p.languageName( frame )
+	local typed = trim( ( frame.args or {} )[ 1 ] or '' )
+	local messages = messagesFor( frame, typed )
+	local code = p.languageCode( typed )
+	local name = code and mw.language.fetchLanguageName( code, messages.code ) or ''
+	if name == '' and code then
+		name = mw.language.fetchLanguageName( code, 'en' ) or ''
+	end
+	if name == '' then
+		name = mw.text.nowiki( typed )
+	end
+	return name .. ' (<code>' .. mw.text.nowiki( typed ) .. '</code>)'
+end
+
+-- The label of a status badge: the status's name, or what was written, marked.
+function p.statusLabel( messages, code, written )
+	if IS_STATUS[ code ] then
+		return messages:msg( 'status-' .. code )
+	end
+	return messages:msg( 'status-unknown', { p.typed( written ) } )
+end
+
+function p.status( frame )
+	local args = frame.args or {}
+	return p.statusLabel( messagesFor( frame ), trim( args[ 1 ] or '' ), args[ 2 ] or '' )
+end
+
+-- The badge's tooltip, for an attribute.
+function p.statusTitle( frame )
+	local code = trim( ( frame.args or {} )[ 1 ] or '' )
+	local messages = messagesFor( frame )
+	local text = messages:msg( 'status-title-' .. ( IS_STATUS[ code ] and code or 'unknown' ) )
+	return mw.text.encode( text )
+end
+
+-- The first meeting on or after `today` in the settings' `meetings`, or nil.
+function p.nextMeeting( meetings, today )
+	local found
+	if type( meetings ) ~= 'table' then
+		return nil
+	end
+	for _, date in ipairs( meetings ) do
+		if type( date ) == 'string' and date:match( '^%d%d%d%d%-%d%d%-%d%d$' ) and date >= today and ( not found or date < found ) then
+			found = date
+		end
+	end
+	return found
+end
+
+local function today( frame )
+	local given = trim( ( frame.args or {} ).today or '' )
+	if given:match( '^%d%d%d%d%-%d%d%-%d%d$' ) then
+		return given
+	end
+	-- Through the parser, so that the page is rendered again the next day.
+	local ok, date = pcall( function ()
+		return trim( frame:preprocess( '{{CURRENTYEAR}}-{{CURRENTMONTH}}-{{CURRENTDAY2}}' ) )
+	end )
+	return ok and date:match( '^%d%d%d%d%-%d%d%-%d%d$' ) and date or os.date( '!%Y-%m-%d' )
+end
+
+-- The "What happens next" box of a request with the status `code` (normalised).
+function p.renderNext( messages, code, meeting )
+	local status = IS_STATUS[ code ] and code or 'unknown'
+	local box = mw.html.create( 'div' ):addClass( 'helpdesk-request-next' ):attr( 'role', 'note' )
+		:attr( 'data-status', status )
+		:css( 'padding', '0.3em 0.8em 0.6em' ):css( 'border-top', '1px solid var(--border-color-subtle, #c8ccd1)' )
+	box:tag( 'div' ):addClass( 'helpdesk-request-next-heading' ):css( 'margin', '0.3em 0' ):css( 'font-weight', 'bold' )
+		:wikitext( messages:msg( 'next-heading' ) )
+	box:tag( 'p' ):addClass( 'helpdesk-request-next-committee' ):css( 'margin', '0.3em 0' )
+		:wikitext( messages:msg( 'next-committee-' .. status ) )
+	if meeting and p.MEETING_STATUSES[ status ] then
+		box:tag( 'p' ):addClass( 'helpdesk-request-next-meeting' ):css( 'margin', '0.3em 0' ):attr( 'data-date', meeting )
+			:wikitext( messages:msg( 'next-meeting', { messages:date( meeting ) } ) )
+	end
+	box:tag( 'p' ):addClass( 'helpdesk-request-next-requester' ):css( 'margin', '0.3em 0' )
+		:wikitext( messages:msg( 'next-requester-' .. status ) )
+	return tostring( box )
+end
+
+-- `{{#invoke:Helpdesk request|next|code|language}}`
+function p.next( frame )
+	local args = frame.args or {}
+	local messages = messagesFor( frame, args[ 2 ] )
+	local settingsTitle = trim( args.settings or '' ) ~= '' and trim( args.settings ) or p.SETTINGS_PAGE
+	local ok, settings = pcall( mw.loadJsonData, settingsTitle )
+	local meeting = ok and type( settings ) == 'table' and p.nextMeeting( settings.meetings, today( frame ) ) or nil
+	return p.renderNext( messages, trim( args[ 1 ] or '' ), meeting )
 end
 
 return p

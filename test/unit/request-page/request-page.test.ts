@@ -1,0 +1,246 @@
+/**
+ * The texts of Module:Helpdesk request in the reader's language, run by the system's
+ * Lua 5.1 (as Scribunto's luastandalone) with Scribunto's own mw.text and mw.html and
+ * stubs of what needs MediaWiki: the choice of language (reader, then the request's
+ * language, then English), the messages and their parameters, typed text kept inert,
+ * and the box "What happens next" with the next meeting.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_I18N_DIR, REQUEST_I18N_PAGE, requestMessages, onWikiPages, VIEWS_LANG_MESSAGE } from '../../../scripts/onwiki-pages';
+import { STATUSES } from '../../../shared/status';
+
+const ROOT = resolve( __dirname, '../../..' );
+const LUALIB = '/usr/share/mediawiki/extensions-core/Scribunto/includes/engines/LuaCommon/lualib';
+const HAS_LUA = spawnSync( 'lua5.1', [ '-v' ] ).status === 0 && existsSync( LUALIB );
+const SETTINGS = 'Content Partnerships Hub/Helpdesk/Settings.json';
+const HOSTILE = ']]{{x}}<script>alert(1)</script>[[Category:X]] ~~~~ \'\'b\'\' __NOTOC__';
+
+/** A Lua expression for a JSON value; keys that are whole numbers are numbers, as in `frame.args`. */
+function toLua( value: unknown ): string {
+	if ( value === null || value === undefined ) {
+		return 'nil';
+	}
+	if ( typeof value === 'string' ) {
+		return '"' + Array.from( Buffer.from( value, 'utf8' ), ( byte ) => (
+			byte < 32 || byte === 34 || byte === 92 || byte === 127 ? '\\' + byte : String.fromCharCode( byte )
+		) ).join( '' ) + '"';
+	}
+	if ( typeof value === 'number' || typeof value === 'boolean' ) {
+		return String( value );
+	}
+	if ( Array.isArray( value ) ) {
+		return '{' + value.map( toLua ).join( ',' ) + '}';
+	}
+	return '{' + Object.entries( value as Record<string, unknown> )
+		.filter( ( [ , item ] ) => item !== null && item !== undefined )
+		.map( ( [ key, item ] ) => '[' + ( /^[1-9]\d*$/.test( key ) ? key : toLua( key ) ) + ']=' + toLua( item ) ).join( ',' ) + '}';
+}
+
+let dir: string;
+let messages: Record<string, Record<string, string>>;
+
+interface Run {
+	pages?: Record<string, unknown>;
+	/** What {{int:helpdesk-views-lang}} gives. */
+	reader?: string;
+	/** What {{int:january}} gives. */
+	january?: string;
+	today?: string;
+}
+
+/** Run `body` (Lua; its `return` value is printed) with the module loaded as `request`. */
+function lua( body: string, run: Run = {} ): string {
+	const file = join( dir, 'run.lua' );
+	writeFileSync( file, [
+		'LUALIB = ' + toLua( LUALIB ),
+		'MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ) ),
+		'READER = ' + toLua( run.reader ?? 'en' ),
+		'JANUARY = ' + toLua( run.january ?? 'January' ),
+		'TODAY = ' + toLua( run.today ?? '2026-11-30' ),
+		'PAGES = ' + toLua( run.pages ?? { [ REQUEST_I18N_PAGE ]: messages } ),
+		'dofile( ' + toLua( resolve( __dirname, 'harness.lua' ) ) + ' )',
+		'local out = ( function () ' + body + ' end )()',
+		'io.write( tostring( out ) )',
+	].join( '\n' ), 'latin1' );
+	const result = spawnSync( 'lua5.1', [ file ], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 } );
+	if ( result.status !== 0 ) {
+		throw new Error( 'Lua failed: ' + result.stderr );
+	}
+	return result.stdout;
+}
+
+/** `{{#invoke:Helpdesk request|name|…}}` with these arguments. */
+function invoke( name: string, args: Record<string | number, string>, run: Run = {} ): string {
+	return lua( 'return request.' + name + '( frame( ' + toLua( args ) + ' ) )', run );
+}
+
+function msg( key: string, language = '', run: Run = {}, more: Record<string | number, string> = {} ): string {
+	return invoke( 'msg', { 1: key, 2: language, ...more }, run );
+}
+
+describe( 'the messages of the request page', () => {
+	beforeAll( async () => {
+		messages = await requestMessages();
+	} );
+
+	it( 'are in every language of the form, each with every English key, and documented in qqq', async () => {
+		expect( Object.keys( messages ) ).toEqual( [ 'en', 'ar', 'de', 'es', 'fr', 'sv' ] );
+		const keys = Object.keys( messages.en ).sort();
+		for ( const code of Object.keys( messages ) ) {
+			expect( Object.keys( messages[ code ] ).sort(), code ).toEqual( keys );
+			for ( const key of keys ) {
+				expect( messages[ code ][ key ].trim(), code + ' ' + key ).not.toBe( '' );
+			}
+		}
+		const qqq = JSON.parse( await readFile( join( REQUEST_I18N_DIR, 'qqq.json' ), 'utf8' ) ) as Record<string, string>;
+		expect( Object.keys( qqq ).filter( ( key ) => key !== '@metadata' ).sort() ).toEqual( keys );
+		keys.forEach( ( key ) => expect( key ).toMatch( /^helpdesk-request-[a-z-]+$/ ) );
+		// A status label, a tooltip and both sentences of the box for every status.
+		for ( const status of [ ...STATUSES, 'unknown' ] ) {
+			for ( const kind of [ 'status-', 'status-title-', 'next-committee-', 'next-requester-' ] ) {
+				expect( keys, kind + status ).toContain( 'helpdesk-request-' + kind + status );
+			}
+		}
+	} );
+
+	it( 'are deployed as one JSON page, with a reader language page for each translation', async () => {
+		const pages = await onWikiPages( { distDir: join( tmpdir(), 'helpdesk-no-dist-here' ) } );
+		const i18n = pages.find( ( page ) => page.title === REQUEST_I18N_PAGE );
+		expect( i18n?.contentModel ).toBe( 'json' );
+		expect( JSON.parse( i18n?.text as string ) ).toEqual( messages );
+		for ( const code of Object.keys( messages ) ) {
+			expect( pages.find( ( page ) => page.title === VIEWS_LANG_MESSAGE + ( code === 'en' ? '' : '/' + code ) )?.text, code ).toBe( code );
+		}
+	} );
+} );
+
+describe.skipIf( !HAS_LUA )( 'Module:Helpdesk request in Lua 5.1', () => {
+	beforeAll( async () => {
+		dir = mkdtempSync( join( tmpdir(), 'helpdesk-request-lua-' ) );
+		messages = await requestMessages();
+	} );
+	afterAll( () => {
+		rmSync( dir, { recursive: true, force: true } );
+	} );
+
+	it( 'orders the languages: the reader\'s, the request\'s, English, only those with messages', () => {
+		const chain = ( reader: string, requested: string ): string => lua( 'return table.concat( request.languageChain( ' +
+			toLua( reader ) + ', ' + toLua( requested ) + ', { en = {}, sv = {}, ar = {}, pt = {} } ), " " )' );
+		expect( chain( 'sv', 'ar' ) ).toBe( 'sv ar en' );
+		expect( chain( 'en', 'sv' ) ).toBe( 'en sv' );
+		expect( chain( '', 'sv' ) ).toBe( 'sv en' );
+		expect( chain( 'de', 'ar' ) ).toBe( 'ar en' );
+		expect( chain( 'pt-br', 'sv' ) ).toBe( 'pt sv en' );
+		expect( chain( 'sv', 'SV ' ) ).toBe( 'sv en' );
+		expect( chain( 'sv', '"><x' ) ).toBe( 'sv en' );
+		expect( lua( 'return table.concat( request.languageChain( "sv", "ar", {} ), " " )' ) ).toBe( 'en' );
+	} );
+
+	it( 'takes the reader\'s language from {{int:helpdesk-views-lang}}, telling English from a language of none of ours', () => {
+		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: 'sv' } ) ).toBe( 'sv' );
+		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: 'en' } ) ).toBe( 'en' );
+		// The English page answers for Portuguese too: {{int:january}} tells them apart.
+		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: 'en', january: 'janeiro' } ) ).toBe( 'nil' );
+		// uselang=qqx shows the key, which is no language.
+		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: '(helpdesk-views-lang)' } ) ).toBe( 'nil' );
+	} );
+
+	it( 'shows a text in the reader\'s language first, then the request\'s, then English', () => {
+		expect( msg( 'field-requester', 'sv', { reader: 'en' } ) ).toBe( 'Requester' );
+		expect( msg( 'field-requester', 'en', { reader: 'sv' } ) ).toBe( 'Sökande' );
+		expect( msg( 'field-requester', 'sv', { reader: 'en', january: 'janeiro' } ) ).toBe( 'Sökande' );
+		expect( msg( 'field-requester', 'pt', { reader: 'en', january: 'janeiro' } ) ).toBe( 'Requester' );
+		expect( msg( 'field-requester', '', { reader: 'ar' } ) ).toBe( 'مقدّم الطلب' );
+		expect( msg( 'waiting-committee', '', { reader: 'de' } ) ).toBe( 'das Expertenkomitee' );
+		// A message missing in the reader's language comes from the next one.
+		const partial = { [ REQUEST_I18N_PAGE ]: { en: messages.en, sv: { 'helpdesk-request-talk': 'diskussion' }, fr: messages.fr } };
+		expect( msg( 'field-requester', 'fr', { reader: 'sv', pages: partial } ) ).toBe( 'Demandeur ou demandeuse' );
+		expect( msg( 'talk', 'fr', { reader: 'sv', pages: partial } ) ).toBe( 'diskussion' );
+		// No messages page: the key, escaped, as MediaWiki shows a missing message.
+		expect( msg( 'field-requester', 'sv', { pages: {} } ) ).toBe( '⧼helpdesk-request-field-requester⧽' );
+		expect( msg( '<b>x', '', {} ) ).toBe( '⧼helpdesk-request-&#60;b&#62;x⧽' );
+	} );
+
+	it( 'fills in parameters once: wikitext from the template, typed text as inert text', () => {
+		const notice = msg( 'notice-unknown-status', '', {}, { text1: HOSTILE, 3: '<code>submitted</code>' } );
+		expect( notice ).toMatch( /^The status “<bdi>.*<\/bdi>” is not a Helpdesk status\. Use one of: <code>submitted<\/code>\.$/ );
+		// (A signature is replaced only when a page is saved, never in what a module gives.)
+		for ( const markup of [ '{{x}}', '<script', '[[Category:', '\'\'b', '__NOTOC__', ']]' ] ) {
+			expect( notice ).not.toContain( markup );
+		}
+		// A value's own $2 is not replaced again.
+		expect( msg( 'signoff-added-by-other', '', {}, { 3: '$2 [[User:A|A]]' } ) ).toBe( 'added by $2 [[User:A|A]], not by the member' );
+		expect( msg( 'status-unknown', '', { reader: 'fr' }, { text1: 'waiting\nfor' } ) ).toBe( '<bdi>waiting for</bdi> (statut inconnu)' );
+		expect( msg( 'signoff-quote', '', { reader: 'de' }, { 3: 'Gut.' } ) ).toBe( '„Gut.“' );
+	} );
+
+	it( 'labels the badge and gives its tooltip in the reader\'s language', () => {
+		expect( invoke( 'status', { 1: 'on-hold', 2: 'On hold' }, { reader: 'sv' } ) ).toBe( 'Pausad' );
+		expect( invoke( 'status', { 1: 'on-hold', 2: 'On hold', lang: 'sv' }, { reader: 'en' } ) ).toBe( 'On hold' );
+		expect( invoke( 'status', { 1: 'on-hold', 2: 'On hold', lang: 'sv' }, { reader: 'en', january: 'janvier' } ) ).toBe( 'Pausad' );
+		expect( invoke( 'status', { 1: '', 2: 'lost <b>' } ) ).toBe( '<bdi>lost &#60;b&#62;</bdi> (unknown status)' );
+		expect( invoke( 'status', { 1: 'nonsense', 2: 'nonsense' } ) ).toBe( '<bdi>nonsense</bdi> (unknown status)' );
+		expect( invoke( 'statusTitle', { 1: 'submitted' }, { reader: 'ar' } ) ).toBe( 'مُقدَّم: بانتظار الملاحظات الأولى من لجنة الخبراء' );
+		expect( invoke( 'statusTitle', { 1: '' } ) ).toBe( 'Not a Helpdesk status: the request needs attention' );
+	} );
+
+	it( 'gives the language and direction of the texts, dates and the request\'s language name in it', () => {
+		expect( invoke( 'attrs', { 1: 'sv' }, { reader: 'ar' } ) ).toBe( 'lang="ar" dir="rtl"' );
+		expect( invoke( 'attrs', { 1: 'sv' }, { reader: 'en' } ) ).toBe( 'lang="en" dir="ltr"' );
+		expect( invoke( 'attrs', { 1: 'ar' }, { reader: 'en', january: 'janeiro' } ) ).toBe( 'lang="ar" dir="rtl"' );
+		expect( invoke( 'date', { 1: '2026-03-02T10:00:00Z', 2: '' }, { reader: 'sv' } ) ).toBe( '(sv date 2026-03-02)' );
+		expect( invoke( 'date', { 1: 'soon <b>', 2: '' } ) ).toBe( 'soon &#60;b&#62;' );
+		expect( invoke( 'languageName', { 1: 'sv' }, { reader: 'en' } ) ).toBe( 'Swedish (<code>sv</code>)' );
+		expect( invoke( 'languageName', { 1: 'ar' }, { reader: 'sv' } ) ).toBe( 'arabiska (<code>ar</code>)' );
+		expect( invoke( 'languageName', { 1: 'x"<y' } ) ).toBe( 'x&#34;&#60;y (<code>x&#34;&#60;y</code>)' );
+	} );
+
+	const settings = ( meetings: unknown ): Record<string, unknown> => ( {
+		[ REQUEST_I18N_PAGE ]: messages,
+		[ SETTINGS ]: { version: 1, meetings: meetings },
+	} );
+
+	it( 'says what happens next at each status, with the next meeting while the committee is involved', () => {
+		const pages = settings( [ '2027-01-14', 'not a date', '2026-11-12', '2026-11-30', 5 ] );
+		const submitted = invoke( 'next', { 1: 'submitted', 2: '' }, { pages: pages } );
+		expect( submitted ).toContain( 'class="helpdesk-request-next"' );
+		expect( submitted ).toContain( 'data-status="submitted"' );
+		expect( submitted ).toContain( '>What happens next</div>' );
+		expect( submitted ).toContain( '>The Expert Committee reads the new request' );
+		expect( submitted ).toContain( '<p class="helpdesk-request-next-meeting" data-date="2026-11-30" style="margin:0.3em 0">The Expert Committee next meets on (en date 2026-11-30).</p>' );
+		expect( submitted ).toContain( '>You can add this page to your watchlist' );
+		// The first date from today on.
+		expect( invoke( 'next', { 1: 'awaiting-final-go', 2: '' }, { pages: pages, today: '2026-12-01' } ) ).toContain( 'data-date="2027-01-14"' );
+		// No meeting sentence once the committee has decided, nor without a future meeting or settings.
+		for ( const status of [ 'approved', 'declined', 'support-under-way', 'done', 'on-hold', 'withdrawn' ] ) {
+			const out = invoke( 'next', { 1: status, 2: '' }, { pages: pages } );
+			expect( out, status ).not.toContain( 'helpdesk-request-next-meeting' );
+			expect( out, status ).toContain( 'data-status="' + status + '"' );
+			expect( out, status ).toContain( messages.en[ 'helpdesk-request-next-requester-' + status ] );
+		}
+		expect( invoke( 'next', { 1: 'submitted', 2: '' }, { pages: pages, today: '2027-02-01' } ) ).not.toContain( 'helpdesk-request-next-meeting' );
+		expect( invoke( 'next', { 1: 'submitted', 2: '' }, { pages: settings( 'soon' ) } ) ).not.toContain( 'helpdesk-request-next-meeting' );
+		expect( invoke( 'next', { 1: 'submitted', 2: '' } ) ).not.toContain( 'helpdesk-request-next-meeting' );
+		// Not a status: it needs correcting.
+		expect( invoke( 'next', { 1: '', 2: '' }, { pages: pages } ) ).toContain( 'data-status="unknown"' );
+		// In the reader's language, the date too.
+		const sv = invoke( 'next', { 1: 'working-group', 2: 'ar' }, { pages: pages, reader: 'sv' } );
+		expect( sv ).toContain( '>Vad händer nu</div>' );
+		expect( sv ).toContain( 'Expertkommittén har nästa möte den (sv date 2026-11-30).' );
+	} );
+
+	it( 'reads the date of today through the parser, so that the page is rendered again the next day', () => {
+		expect( lua( 'request.next( frame( { "submitted", "" } ) ) return table.concat( PREPROCESSED, "|" )', { pages: settings( [ '2026-12-10' ] ) } ) )
+			.toContain( '{{CURRENTYEAR}}-{{CURRENTMONTH}}-{{CURRENTDAY2}}' );
+	} );
+
+	it( 'keeps the labels of the codes and the links as they were', () => {
+		expect( lua( 'return request.render( "support", "mass-upload, copyright" )' ) ).toBe( 'Mass upload of media files, Copyright and licensing' );
+		expect( lua( 'return request.renderLinks( "* https&#58;//example.org/\\n* javascript:x" )' ) ).toBe( '* [https://example.org/ https&#58;//example.org/]\n* javascript&#58;x' );
+	} );
+} );
