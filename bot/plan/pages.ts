@@ -430,6 +430,13 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 
 // Agenda -----------------------------------------------------------------------
 
+/**
+ * The largest agenda, in bytes of data: about 400 requests, as many as the wiki
+ * renders on one page well within its limits (output, Lua memory). The oldest are
+ * on it; the others are counted and stay on the request table.
+ */
+export const AGENDA_MAX_BYTES = 500000;
+
 /** What the committee must decide on a request, or '' when it does not await the committee. */
 export function decisionNeeded( record: RequestRecord ): string {
 	if ( record.problem ) {
@@ -488,14 +495,15 @@ export function renderAgenda(
 		} ) ),
 	} );
 	const title = agendaTitle( config.pages, meeting );
-	const room = config.maxPageBytes - byteLength( storedJson( value( [] ) ) ) - 256;
+	const room = Math.min( config.maxPageBytes, AGENDA_MAX_BYTES ) - byteLength( storedJson( value( [] ) ) ) - 256;
 	const shown = pack( entries, ( entry ) => elementBytes( entry, 2 ), () => room ).parts[ 0 ];
 	if ( shown.length < entries.length ) {
 		attention.push( { page: title, code: 'agenda-cut', params: [ String( entries.length - shown.length ) ],
 			reason: 'The agenda reached ' + sizeLimit( config ) + ': ' + ( entries.length - shown.length ) + ' requests are not on it.' } );
 	}
+	const agenda = shown.length < entries.length ? Object.assign( value( shown ), { notShown: entries.length - shown.length } ) : value( shown );
 	return [
-		jsonPage( title, value( shown ) ),
+		jsonPage( title, agenda ),
 		viewPage( title.replace( /\.json$/, '' ), 'agenda|meeting=' + meeting ),
 	];
 }

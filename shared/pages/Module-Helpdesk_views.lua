@@ -26,6 +26,7 @@ local ROOT = 'Content Partnerships Hub/Helpdesk/'
 
 p.PAGES = {
 	data = ROOT .. 'Requests.json',
+	table = ROOT .. 'Requests',
 	settings = ROOT .. 'Settings.json',
 	statistics = ROOT .. 'Export/Statistics.json',
 	export = ROOT .. 'Export/',
@@ -987,6 +988,10 @@ function Context:agendaFor( meeting )
 	end
 	for _, request in ipairs( requests ) do
 		out[ #out + 1 ] = self:agendaBlock( request )
+	end
+	local notShown = p.num( data.notShown ) or 0
+	if notShown > 0 then
+		out[ #out + 1 ] = '<p class="helpdesk-agenda-not-shown">' .. self:msg( 'agenda-not-shown', notShown, '[[:' .. self.pages.table .. ']]' ) .. '</p>'
 	end
 	out[ #out + 1 ] = '== ' .. self:msg( 'agenda-decided' ) .. ' =='
 	local decided = {}

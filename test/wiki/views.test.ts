@@ -13,6 +13,7 @@ import { launchBrowser, newSession } from '../../scripts/lib/browser/chromium';
 import { wikiPageUrl } from '../../scripts/lib/browser/navigation';
 import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
 import { viewsMessages, wikiJson } from '../../scripts/onwiki-pages';
+import { AGENDA_MAX_BYTES } from '../../bot/plan/pages';
 import {
 	agendaPage, archivePage, caseRequests, emptyAgendaPage, HELPDESK, HOSTILE, HOSTILE_NAME, manyRequests, openPart2,
 	requestsPage, SCRIPT_URL, settingsPage, statisticsPage, ViewRequest,
@@ -286,6 +287,35 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 			const rows = parse.text.match( /<tr class="helpdesk-request"/g ) || [];
 			expect( rows.length ).toBe( expectedRows( views.indexOf( view ) ) );
 		}
+	}, 600000 );
+
+	it( 'renders the largest agenda the bot writes within the parser\'s limits, and says what it leaves off', async () => {
+		// As many requests awaiting the committee as the bot puts on one agenda (AGENDA_MAX_BYTES), the rest counted.
+		const all = manyRequests( 1200 ).map( ( request, i ) => Object.assign( request, { decide: i % 2 ? 'final-go' : 'initial-feedback' } ) );
+		const requests: ViewRequest[] = [];
+		let bytes = 0;
+		for ( const request of all ) {
+			bytes += Buffer.byteLength( wikiJson( request ) ) + 4;
+			if ( bytes > AGENDA_MAX_BYTES ) {
+				break;
+			}
+			requests.push( request );
+		}
+		const data = Object.assign( emptyAgendaPage( '2027-01-14' ), { requests: requests, notShown: all.length - requests.length } );
+		const title = 'Helpdesk views test/Big agenda/2027-01-14.json';
+		await saveJson( title, data );
+		const response = await reader.request( {
+			action: 'parse', title: 'Helpdesk views test/Big agenda', contentmodel: 'wikitext', prop: 'text|limitreportdata', formatversion: 2,
+			text: '{{#invoke:Helpdesk views|agenda|meeting=2027-01-14|agendas=Helpdesk views test/Big agenda/}}',
+		} );
+		const parse = response.parse as { text: string; limitreportdata: { name: string; 0: number | string; 1?: number | string }[] };
+		const errors = parse.text.match( /<strong class="error">[\s\S]*?<\/strong>/g ) || [];
+		expect( errors ).toEqual( [] );
+		expect( parse.text ).not.toContain( 'scribunto-error' );
+		expect( ( parse.text.match( /class="helpdesk-agenda-request"/g ) || [] ).length ).toBe( requests.length );
+		expect( parse.text ).toContain( ( all.length - requests.length ) + ' more requests await the committee' );
+		const postExpand = parse.limitreportdata.find( ( item ) => item.name === 'limitreport-postexpandincludesize' );
+		console.log( `Agenda of ${ requests.length } requests: post-expand include size ${ postExpand && postExpand[ 0 ] } bytes, HTML ${ parse.text.length } bytes` );
 	}, 600000 );
 
 	describe( 'in a browser', () => {
