@@ -100,13 +100,21 @@ local function workingGroupKey( text )
 end
 
 -- What someone wrote that is not a known code is shown as written, marked.
-local function unknown( typed )
-	return '<span class="helpdesk-unknown-code" title="Not a code the Helpdesk knows">'
+local function unknown( typed, messages )
+	local title = messages and messages:raw( 'unknown-code' ) or 'Not a code the Helpdesk knows'
+	title = title:gsub( '[<>&"]', function ( ch )
+		return '&#' .. ch:byte() .. ';'
+	end )
+	return '<span class="helpdesk-unknown-code" title="' .. title .. '">'
 		.. mw.text.nowiki( typed ) .. ' (?)</span>'
 end
 
--- Labels of the codes in `text`, in the order written, each once.
-function p.render( set, text )
+-- The message of each set's labels (working groups are named in the settings).
+local LABEL_MESSAGES = { support = 'support-', stage = 'stage-', projects = 'project-' }
+
+-- Labels of the codes in `text`, in the order written, each once; in the language
+-- of `messages` when given (see Messages below), otherwise in English.
+function p.render( set, text, messages )
 	local labels = p.LABELS[ set ]
 	if not labels then
 		error( 'Unknown set of codes: ' .. tostring( set ) )
@@ -118,15 +126,23 @@ function p.render( set, text )
 			local code = set == 'working_group' and workingGroupKey( typed ) or codeKey( typed )
 			if not seen[ code ] then
 				seen[ code ] = true
-				table.insert( shown, labels[ code ] or unknown( trim( typed ) ) )
+				local label = labels[ code ] and messages and messages:label( set, code ) or labels[ code ]
+				table.insert( shown, label or unknown( trim( typed ), messages ) )
 			end
 		end
 	end
 	return table.concat( shown, ', ' )
 end
 
+-- `{{#invoke:Helpdesk request|labels|set|codes}}`, in the reader's language, then
+-- the language of the request whose template calls it.
 function p.labels( frame )
-	return p.render( trim( frame.args[ 1 ] or '' ), frame.args[ 2 ] )
+	local messages
+	if mw.loadJsonData and frame.preprocess then
+		local parent = frame.getParent and frame:getParent()
+		messages = p.messages( frame, parent and parent.args and parent.args.language or nil )
+	end
+	return p.render( trim( frame.args[ 1 ] or '' ), frame.args[ 2 ], messages )
 end
 
 -- Free text as the requester typed it: each line break shows as one, a blank line
@@ -422,6 +438,29 @@ function Messages:msg( key, params )
 		return '⧼' .. p.PREFIX .. mw.text.nowiki( key ) .. '⧽'
 	end
 	return p.format( text, params or {} )
+end
+
+-- The label of a code known to be in p.LABELS[ set ], or nil for the English one.
+function Messages:label( set, code )
+	if LABEL_MESSAGES[ set ] then
+		return self:raw( LABEL_MESSAGES[ set ] .. code )
+	elseif set == 'working_group' then
+		-- The settings name each group in some languages (Module:Helpdesk views shows the same).
+		local ok, settings = pcall( mw.loadJsonData, p.SETTINGS_PAGE )
+		if ok and type( settings ) == 'table' and type( settings.workingGroups ) == 'table' then
+			for _, group in ipairs( settings.workingGroups ) do
+				if type( group ) == 'table' and group.code == code and type( group.names ) == 'table' then
+					for _, language in ipairs( self.chain ) do
+						local name = group.names[ language ]
+						if type( name ) == 'string' and trim( name ) ~= '' then
+							return p.typed( name )
+						end
+					end
+				end
+			end
+		end
+	end
+	return nil
 end
 
 function Messages:dir()

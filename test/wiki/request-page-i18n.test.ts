@@ -3,7 +3,8 @@
  * status badge, who the request waits for and the box "What happens next" (with the
  * committee's next meeting from Settings.json) come from Module:Helpdesk request in
  * the interface language (`uselang`), then the request's language, then English;
- * right to left in Arabic; categories stay English; typed text stays inert.
+ * right to left in Arabic; the labels of codes as the request form shows them;
+ * categories stay English; typed text stays inert.
  */
 import { JSDOM } from 'jsdom';
 import { Mwn } from 'mwn';
@@ -141,6 +142,12 @@ describe( 'a request page in the reader\'s language', () => {
 		expect( textOf( document.querySelector( '.helpdesk-request-field-language' ) ) ).toBe( await languageName( 'en', 'sv' ) + ' (en)' );
 		expect( textOf( document.querySelector( '.helpdesk-request-field-status_since' ) ) ).toBe( '5 mars 2026' );
 		expect( textOf( document.querySelector( '.helpdesk-request-field-requester' ) ) ).toBe( 'Requester One (diskussion)' );
+		// The labels of the codes are the request form's Swedish ones.
+		expect( textOf( document.querySelector( '.helpdesk-request-field-support' ) ) )
+			.toBe( message( 'sv', 'support-mass-upload' ) + ', ' + message( 'sv', 'support-copyright' ) );
+		expect( textOf( document.querySelector( '.helpdesk-request-field-stage' ) ) ).toBe( message( 'sv', 'stage-agreement' ) );
+		expect( textOf( document.querySelector( '.helpdesk-request-field-projects' ) ) )
+			.toBe( message( 'sv', 'project-commons' ) + ', ' + message( 'sv', 'project-wikidata' ) );
 		// What was typed keeps the request's language.
 		expect( document.querySelector( '.helpdesk-request-field-title' )?.getAttribute( 'lang' ) ).toBe( 'en' );
 		expect( document.querySelector( '.helpdesk-request-field-description' )?.getAttribute( 'lang' ) ).toBe( 'en' );
@@ -178,6 +185,9 @@ describe( 'a request page in the reader\'s language', () => {
 			expect( textOf( next.querySelector( '.helpdesk-request-next-requester' ) ), status ).toBe( message( 'sv', 'next-requester-' + status ) );
 			expect( next.querySelector( '.helpdesk-request-next-meeting' )?.getAttribute( 'data-date' ) ?? null, status ).toBe( meets ? NEXT_MEETING : null );
 			expect( textOf( document.querySelector( '.helpdesk-request-header .helpdesk-status' ) ), status ).toBe( message( 'sv', 'status-' + status ) );
+			if ( status === 'working-group' ) {
+				expect( textOf( document.querySelector( '.helpdesk-request-field-working_group' ) ) ).toBe( 'Kommunikation' );
+			}
 		}
 	} );
 
@@ -238,7 +248,8 @@ describe( 'a request page in the reader\'s language', () => {
 			'⚠ Slutligt beslut utan ställningstagande (skriv decision=yes eller decision=no) — Kenji Watanabe — ⚠ räknas inte: inget beslut angivet',
 		] );
 		expect( Array.from( sv.querySelectorAll( '.helpdesk-sign-off' ), ( element ) => element.getAttribute( 'data-counted' ) ) ).toEqual( [ 'no', 'yes', 'no' ] );
-		expect( textOf( sv.querySelector( '.helpdesk-recommendation' ) ) ).toBe( 'Arbetsgruppens rekommendation (Communication): gå vidareGo ahead.' );
+		// The group as the settings name it in Swedish.
+		expect( textOf( sv.querySelector( '.helpdesk-recommendation' ) ) ).toBe( 'Arbetsgruppens rekommendation (Kommunikation): gå vidareGo ahead.' );
 		const ar = ( await render( text, 'ar', 'Helpdesk language check' ) ).document;
 		expect( textOf( ar.querySelector( '.helpdesk-status' ) ) ).toBe( 'معلّق' );
 		const en = ( await render( text, 'en', 'Helpdesk language check' ) ).document;

@@ -4,7 +4,8 @@
 -- in PAGES, mw.language, the frame). Globals set by the test before this runs:
 -- LUALIB (Scribunto's lualib folder), MODULE (path of the module), PAGES (title →
 -- table), READER (what {{int:helpdesk-views-lang}} gives), JANUARY (what
--- {{int:january}} gives), TODAY (YYYY-MM-DD).
+-- {{int:january}} gives), TODAY (YYYY-MM-DD), PARENT_ARGS (the calling template's
+-- arguments).
 package.path = LUALIB .. '/?.lua;' .. LUALIB .. '/ustring/?.lua;' .. package.path
 
 -- Scribunto's pairs and ipairs honour __pairs and __ipairs (read-only data tables).
@@ -96,6 +97,10 @@ PREPROCESSED = {}
 function frame( args )
 	return {
 		args = args or {},
+		-- The template that calls the module (Template:Helpdesk request), with PARENT_ARGS.
+		getParent = function ()
+			return { args = PARENT_ARGS or {} }
+		end,
 		preprocess = function ( _, text )
 			table.insert( PREPROCESSED, text )
 			if text == '{{int:helpdesk-views-lang}}' then

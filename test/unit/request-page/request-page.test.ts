@@ -51,6 +51,8 @@ interface Run {
 	/** What {{int:january}} gives. */
 	january?: string;
 	today?: string;
+	/** The arguments of the template that calls the module. */
+	parent?: Record<string, string>;
 }
 
 /** Run `body` (Lua; its `return` value is printed) with the module loaded as `request`. */
@@ -62,6 +64,7 @@ function lua( body: string, run: Run = {} ): string {
 		'READER = ' + toLua( run.reader ?? 'en' ),
 		'JANUARY = ' + toLua( run.january ?? 'January' ),
 		'TODAY = ' + toLua( run.today ?? '2026-11-30' ),
+		'PARENT_ARGS = ' + toLua( run.parent ?? {} ),
 		'PAGES = ' + toLua( run.pages ?? { [ REQUEST_I18N_PAGE ]: messages } ),
 		'dofile( ' + toLua( resolve( __dirname, 'harness.lua' ) ) + ' )',
 		'local out = ( function () ' + body + ' end )()',
@@ -237,6 +240,22 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk request in Lua 5.1', () => {
 	it( 'reads the date of today through the parser, so that the page is rendered again the next day', () => {
 		expect( lua( 'request.next( frame( { "submitted", "" } ) ) return table.concat( PREPROCESSED, "|" )', { pages: settings( [ '2026-12-10' ] ) } ) )
 			.toContain( '{{CURRENTYEAR}}-{{CURRENTMONTH}}-{{CURRENTDAY2}}' );
+	} );
+
+	it( 'labels codes in the reader\'s language, then the request\'s; working groups by the settings\' names', () => {
+		const sv = ( key: string ): string => messages.sv[ 'helpdesk-request-' + key ];
+		const pages = { [ REQUEST_I18N_PAGE ]: messages, [ SETTINGS ]: { workingGroups: [ { code: 'communication', names: { en: 'Communication', sv: 'Kommunikation <b>' } } ] } };
+		expect( invoke( 'labels', { 1: 'support', 2: 'mass-upload, Copyright' }, { reader: 'sv', pages: pages } ) )
+			.toBe( sv( 'support-mass-upload' ) + ', ' + sv( 'support-copyright' ) );
+		expect( invoke( 'labels', { 1: 'support', 2: 'mass-upload' }, { reader: 'en', parent: { language: 'sv' }, pages: pages } ) ).toBe( 'Mass upload of media files' );
+		expect( invoke( 'labels', { 1: 'stage', 2: 'agreement' }, { reader: 'en', january: 'janeiro', parent: { language: 'sv' }, pages: pages } ) ).toBe( sv( 'stage-agreement' ) );
+		expect( invoke( 'labels', { 1: 'projects', 2: 'commons, wikidata' }, { reader: 'ar', pages: pages } ) )
+			.toBe( messages.ar[ 'helpdesk-request-project-commons' ] + ', ' + messages.ar[ 'helpdesk-request-project-wikidata' ] );
+		expect( invoke( 'labels', { 1: 'working_group', 2: 'communication' }, { reader: 'sv', pages: pages } ) ).toBe( '<bdi>Kommunikation &#60;b&#62;</bdi>' );
+		expect( invoke( 'labels', { 1: 'working_group', 2: 'communication' }, { reader: 'de', pages: pages } ) ).toBe( '<bdi>Communication</bdi>' );
+		expect( invoke( 'labels', { 1: 'working_group', 2: 'evaluation' }, { reader: 'sv', pages: pages } ) ).toBe( 'Evaluation and research' );
+		expect( invoke( 'labels', { 1: 'support', 2: 'paperwork' }, { reader: 'sv', pages: pages } ) )
+			.toBe( '<span class="helpdesk-unknown-code" title="' + sv( 'unknown-code' ) + '">paperwork (?)</span>' );
 	} );
 
 	it( 'keeps the labels of the codes and the links as they were', () => {

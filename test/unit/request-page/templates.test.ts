@@ -53,12 +53,13 @@ describe( 'the texts of the request templates', () => {
 				used.add( 'helpdesk-request-' + key );
 			}
 		}
-		// The module names the rest: status labels and tooltips, the box "What happens next".
+		// The module names the rest: status labels and tooltips, the box "What happens next", labels of codes.
 		const module = file( 'Module-Helpdesk_request.lua' );
 		for ( const key of Object.keys( en ) ) {
 			const short = key.replace( /^helpdesk-request-/, '' );
 			const byModule = module.includes( '\'' + short + '\'' ) ||
-				[ 'status-', 'status-title-', 'next-committee-', 'next-requester-' ].some( ( prefix ) => short.startsWith( prefix ) && module.includes( '\'' + prefix + '\' ..' ) );
+				[ 'status-', 'status-title-', 'next-committee-', 'next-requester-', 'support-', 'stage-', 'project-' ]
+					.some( ( prefix ) => short.startsWith( prefix ) && module.includes( '\'' + prefix + '\'' ) );
 			expect( used.has( key ) || byModule, key ).toBe( true );
 		}
 	} );
