@@ -4,8 +4,10 @@
 -- code lists that the request form writes, hence this module.
 --
 -- The codes are those of the request form and the Helpdesk bot; a code added
--- there needs a label here. The labels are the form's English ones, so that a
--- request reads as it was filed.
+-- there needs a label here. The labels here are the form's English ones; on a
+-- request page they are shown in the reader's language from the messages
+-- (`helpdesk-request-support-…`, `-stage-…`, `-project-…`, the form's own
+-- translations), working groups by their names in the settings.
 --
 --   {{#invoke:Helpdesk request|labels|support|mass-upload, copyright}}
 --     → Mass upload of media files, Copyright and licensing
