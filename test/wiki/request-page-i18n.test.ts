@@ -210,6 +210,19 @@ describe( 'a request page in the reader\'s language', () => {
 		expect( ( await renderRequest( { language: 'pt' }, 'ja' ) ).labels[ 0 ] ).toBe( 'Requester' );
 	} );
 
+	it( 'translates the notices of a request on its writer\'s own page, keeping the link that moves it', async () => {
+		for ( const [ uselang, start ] of [ [ 'en', 'This request is still on a page of your own' ], [ 'sv', 'Den här förfrågan ligger fortfarande på en egen sida' ] ] ) {
+			const { document } = await render( renderRequestPage( sampleRequest( { title: 'Photos: the old town' } ) ), uselang, 'User:Requester One/Helpdesk request' );
+			const notice = document.querySelector( '.helpdesk-request-move' ) as Element;
+			expect( textOf( notice ).startsWith( start ), uselang ).toBe( true );
+			const target = new URL( ( notice.querySelector( 'a' ) as HTMLAnchorElement ).href, wiki.server );
+			expect( target.searchParams.get( 'title' ), uselang ).toBe( 'Special:MovePage/User:Requester_One/Helpdesk_request' );
+			expect( target.searchParams.get( 'wpNewTitleMain' ), uselang ).toBe( REQUESTS_PREFIX + 'Photos: the old town' );
+		}
+		const provisional = ( await render( renderRequestPage( sampleRequest() ), 'ar', REQUESTS_PREFIX + 'New request' ) ).document;
+		expect( textOf( provisional.querySelector( '.helpdesk-request-notice' ) ) ).toBe( message( 'ar', 'notice-provisional-name' ) );
+	} );
+
 	it( 'keeps what people typed inert, in every language', async () => {
 		const hostile = '\'\'\'bold\'\'\' [[Category:X]] <span class="evil">x</span> __NOTOC__ [[User:Evil]]';
 		const text = renderRequestPage( sampleRequest( { title: '<b class="evil">T</b> {{x}} [[Category:X]]', affiliate: '[[Category:X]] \'\'i\'\'' } ) )
