@@ -379,10 +379,12 @@ function p.languageChain( reader, request, messages )
 	return chain
 end
 
--- The reader's language among ours, or nil when it is none of them.
-function p.readerLanguage( frame )
+-- The reader's language among ours, or nil when it is none of them. Whether an
+-- English answer means English matters only for a request in another language.
+function p.readerLanguage( frame, requestLanguage )
 	local code = p.languageCode( frame:preprocess( '{{int:helpdesk-views-lang}}' ) or '' )
-	if code == 'en' and trim( frame:preprocess( '{{int:january}}' ) or '' ) ~= 'January' then
+	local request = p.languageCode( requestLanguage )
+	if code == 'en' and request and request ~= 'en' and trim( frame:preprocess( '{{int:january}}' ) or '' ) ~= 'January' then
 		return nil
 	end
 	return code
@@ -414,7 +416,7 @@ function p.messages( frame, requestLanguage, reader, data )
 	end
 	self.data = data
 	if reader == nil then
-		reader = p.readerLanguage( frame ) or false
+		reader = p.readerLanguage( frame, requestLanguage ) or false
 	end
 	self.chain = p.languageChain( reader or nil, requestLanguage, data )
 	self.code = self.chain[ 1 ]

@@ -148,7 +148,10 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk request in Lua 5.1', () => {
 		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: 'sv' } ) ).toBe( 'sv' );
 		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: 'en' } ) ).toBe( 'en' );
 		// The English page answers for Portuguese too: {{int:january}} tells them apart.
-		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: 'en', january: 'janeiro' } ) ).toBe( 'nil' );
+		expect( lua( 'return tostring( request.readerLanguage( frame(), "sv" ) )', { reader: 'en', january: 'janeiro' } ) ).toBe( 'nil' );
+		// Asked only when it matters: for a request in another language than English.
+		expect( lua( 'request.readerLanguage( frame(), "en" ) return table.concat( PREPROCESSED, "|" )', { reader: 'en', january: 'janeiro' } ) )
+			.toBe( '{{int:helpdesk-views-lang}}' );
 		// uselang=qqx shows the key, which is no language.
 		expect( lua( 'return tostring( request.readerLanguage( frame() ) )', { reader: '(helpdesk-views-lang)' } ) ).toBe( 'nil' );
 	} );
