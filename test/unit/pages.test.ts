@@ -12,10 +12,10 @@ import {
 	AGENDA_PAGE, CATEGORIES, COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, STATISTICS_PAGE, TEMPLATES,
 } from '../../shared/pages';
 import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
-import { normaliseStatus, Party, STATUS_ALIASES, STATUSES, WAITING_ON, WORKING_GROUPS } from '../../shared/status';
+import { normaliseStatus, STATUS_ALIASES, STATUSES, WORKING_GROUPS } from '../../shared/status';
 import {
 	gadgetDefinitionLines, MANIFEST_FILE, onWikiPages, OnWikiPage, PAGES_DIR, readManifest, spellings, STATUS_CODE_TEMPLATE,
-	unsafeSignatures, VIEWS_I18N_PAGE, VIEWS_LANG_MESSAGE, viewsMessages, wikiJson,
+	REQUEST_I18N_PAGE, unsafeSignatures, VIEWS_I18N_PAGE, VIEWS_LANG_MESSAGE, viewsMessages, wikiJson,
 } from '../../scripts/onwiki-pages';
 
 let pages: OnWikiPage[];
@@ -263,6 +263,7 @@ describe( 'manifest', () => {
 			'Module:Helpdesk views': 'Scribunto',
 			'Content Partnerships Hub/Helpdesk/Settings.json': 'json',
 			[ VIEWS_I18N_PAGE ]: 'json',
+			[ REQUEST_I18N_PAGE ]: 'json',
 		} );
 	} );
 
@@ -457,37 +458,6 @@ describe( 'Template:Helpdesk request', () => {
 		expect( outside ).not.toMatch( /\[\[Category:/ );
 	} );
 
-	it( 'says who each status waits for, as the bot does', () => {
-		const parties: Record<Party, string> = {
-			committee: 'the Expert Committee',
-			'working-group': 'a working group',
-			helpdesk: 'the Helpdesk',
-			requester: 'the requester',
-			nobody: 'nobody: the request is closed',
-		};
-		const waiting = caseMap( switchWith( request, 'the Expert Committee' ) );
-		for ( const status of STATUSES ) {
-			expect( waiting.get( status ), status ).toBe( parties[ WAITING_ON[ status ] ] );
-		}
-		expect( statusCases( switchWith( request, 'the Expert Committee' ) ) ).toEqual( [ ...STATUSES ].sort() );
-	} );
-
-	it( 'names every status in the notice for a status it does not understand', () => {
-		const notice = /is not a Helpdesk status\. Use one of: (.*?)\.<\/div>/.exec( request );
-		expect( notice ).not.toBeNull();
-		const listed = Array.from( ( notice as RegExpExecArray )[ 1 ].matchAll( /<code>([^<]+)<\/code>/g ) ).map( ( match ) => match[ 1 ] );
-		expect( listed ).toEqual( [ ...STATUSES ] );
-	} );
-
-	it( 'reads the individual flag as the codec does', () => {
-		const individual = switchWith( request, 'Individual volunteer' );
-		const yes = individual.cases.find( ( entry ) => entry.value.startsWith( 'Individual volunteer' ) ) as SwitchCase;
-		for ( const typed of [ 'yes', 'y', 'true', '1', 'ja', 'oui', 'sí', 'si' ] ) {
-			expect( yes.labels ).toContain( typed );
-		}
-		expect( individual.primary ).toBe( '{{lc:{{{individual|}}}}}' );
-	} );
-
 	it( 'shows a request page that the codec reads back: the example in its documentation', () => {
 		const example = /<pre>\n(\{\{Helpdesk request[\s\S]*?)<\/pre>/.exec( request );
 		expect( example ).not.toBeNull();
@@ -531,7 +501,8 @@ describe( 'statuses', () => {
 
 	it( 'has a badge with a colour, a label and an explanation for every status', () => {
 		const badge = page( 'Template:' + TEMPLATES.statusBadge + '/badge' );
-		for ( const marker of [ 'background-color', 'Waiting for the final go', 'Support under way' ] ) {
+		// The label and the tooltip are messages (test/unit/request-page/templates.test.ts).
+		for ( const marker of [ 'background-color' ] ) {
 			const parserSwitch = switchWith( badge, marker );
 			expect( parserSwitch.primary ).toBe( '{{{1|}}}' );
 			expect( statusCases( parserSwitch ), marker ).toEqual( [ ...STATUSES ].sort() );
@@ -741,8 +712,8 @@ describe( 'the pages people read', () => {
 		const member = switchWith( page( 'Template:' + TEMPLATES.committeeMember ), 'notified by a mention' );
 		expect( statusCases( member ) ).toEqual( [ '', 'mention', 'talk' ] );
 		const signOff = page( 'Template:Helpdesk sign-off' );
-		expect( statusCases( switchWith( signOff, 'Initial feedback' ) ) ).toEqual( [ 'feedback', 'final-go' ] );
-		expect( statusCases( switchWith( signOff, 'Final go: yes' ) ) ).toEqual( [ 'no', 'yes' ] );
+		expect( statusCases( switchWith( signOff, 'msg|signoff-feedback' ) ) ).toEqual( [ 'feedback', 'final-go' ] );
+		expect( statusCases( switchWith( signOff, 'msg|signoff-final-yes' ) ) ).toEqual( [ 'no', 'yes' ] );
 		expect( signOff ).toMatch( /<pre>\n\{\{Helpdesk sign-off\|kind=feedback\|member=[^}]+\}\} ~~~~\n/ );
 	} );
 } );
