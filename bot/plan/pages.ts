@@ -501,7 +501,8 @@ export function renderAgenda(
 		attention.push( { page: title, code: 'agenda-cut', params: [ String( entries.length - shown.length ) ],
 			reason: 'The agenda reached ' + sizeLimit( config ) + ': ' + ( entries.length - shown.length ) + ' requests are not on it.' } );
 	}
-	const agenda = shown.length < entries.length ? Object.assign( value( shown ), { notShown: entries.length - shown.length } ) : value( shown );
+	const notShown = entries.length - shown.length;
+	const agenda = notShown > 0 ? Object.assign( value( shown ), { notShown: notShown } ) : value( shown );
 	return [
 		jsonPage( title, agenda ),
 		viewPage( title.replace( /\.json$/, '' ), 'agenda|meeting=' + meeting ),
