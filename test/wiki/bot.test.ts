@@ -518,7 +518,8 @@ describe( 'the bot on a real wiki', () => {
 		expect( text ).toContain( '{{Helpdesk sign-off|kind=final-go|decision=yes|member=' + REQUESTER_TWO + '|not_counted=not-member}}' );
 		expect( text ).toContain( '{{Helpdesk sign-off|kind=feedback|member=' + AMARA + '}}' );
 		expect( count( text, mention( LUCIA ) ) ).toBe( 1 );
-		expect( text ).toContain( 'a sign-off in your name (initial feedback) was added by ' + REQUESTER_TWO );
+		// In the first of her languages the bot has the message in (es, en).
+		expect( text ).toContain( 'una firma a tu nombre (primera opinión) fue añadida por ' + REQUESTER_TWO );
 		const rendered = await renderedHtml( titles.a );
 		expect( rendered ).toContain( 'not counted' );
 		expect( ( await runBot() ).edits ).toEqual( [] );

@@ -19,7 +19,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { requestFromFields } from '../../gadget/filing/fields';
 import { parseRequestPage, renderRequestPage } from '../../shared/codec';
 import { COUNTRIES } from '../../shared/countries';
-import { CATEGORIES, REQUESTS_PREFIX, TEMPLATES } from '../../shared/pages';
+import { CATEGORIES, REQUESTS_PREFIX, SETTINGS_PAGE, TEMPLATES } from '../../shared/pages';
 import { HelpdeskRequest, PARTNERSHIP_STAGES, RequestFormFields, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
 import { STATUSES, WORKING_GROUPS } from '../../shared/status';
 import { HOSTILE_FRAGMENTS } from '../unit/shared/request-arbitraries';
@@ -99,6 +99,8 @@ const REQUEST_PAGE_TEMPLATES = [
 	'Template:' + TEMPLATES.request, 'Template:Helpdesk request/lang', 'Template:' + TEMPLATES.countryName,
 	'Template:' + TEMPLATES.statusBadge, 'Template:Helpdesk status/badge', 'Template:Helpdesk status/code',
 	'Module:Helpdesk request',
+	// The request page's messages and, for the next meeting, the process settings (mw.loadJsonData).
+	'Module:Helpdesk request/i18n.json', SETTINGS_PAGE,
 ];
 
 const HEADINGS: Readonly<Record<string, string>> = {

@@ -117,7 +117,8 @@ describe( 'hostile text in the form', () => {
 			const ordinary = { ...saved, ...sampleFields( { title: 'Ordinary request' } ) };
 			const expected = await parsePage( testbed.reader, { title: title, text: renderRequestPage( ordinary ), contentmodel: 'wikitext' } );
 			const actual = await parsePage( testbed.reader, { page: title } );
-			expect( structure( actual ) ).toEqual( structure( expected ) );
+			// (The ordinary request's well-formed links are links; none of the hostile entries is one.)
+			expect( { ...structure( actual ), externallinks: [] } ).toEqual( { ...structure( expected ), externallinks: [] } );
 			expect( structure( actual ) ).toMatchObject( { links: [ 'User talk:Requester One', 'User:Requester One' ], externallinks: [] } );
 		} finally {
 			await context.close();

@@ -113,7 +113,9 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 		expect( textOf( hostile.querySelector( 'td a' ) ) ).toBe( HOSTILE + ' ~~~~ [[Category:X]] __NOTOC__' );
 		expect( textOf( hostile ) ).toContain( HOSTILE_NAME );
 		expect( textOf( hostile.querySelector( '.helpdesk-flags' ) ) ).toBe( '⚑ Overdue · Sign-off not counted' );
-		expect( hostile.querySelectorAll( 'td' )[ 1 ].getAttribute( 'data-sort-value' ) ).toBe( '04999952' );
+		// Sorted by stage, then by days in the stage up to today (the data pages carry no date).
+		const days = Math.floor( ( Date.parse( new Date().toISOString().slice( 0, 10 ) ) - Date.parse( '2026-02-01' ) ) / 86400000 );
+		expect( hostile.querySelectorAll( 'td' )[ 1 ].getAttribute( 'data-sort-value' ) ).toBe( '04' + String( 999999 - days ).padStart( 6, '0' ) );
 		expect( textOf( rows[ 2 ] ) ).toContain( 'Unknown status: “waiting for the museum [[x]]”' );
 		expect( textOf( rows[ 3 ] ) ).toContain( 'not confirmed: Awaiting final go' );
 		expect( textOf( rows[ 5 ] ) ).toContain( 'Could not be read: No {{Helpdesk request}} template on the page.' );
