@@ -11,7 +11,7 @@ import { parseCommittee } from '../../../bot/plan/committee';
 import { basisOf, recheckTime } from '../../../bot/plan/index';
 import { pack, storedJson } from '../../../bot/plan/json-page';
 import { partOf, partTitle } from '../../../bot/plan/names';
-import { renderAgenda, renderExport } from '../../../bot/plan/pages';
+import { AGENDA_MAX_BYTES, renderAgenda, renderExport } from '../../../bot/plan/pages';
 import { readState, statePages } from '../../../bot/plan/state';
 import { statusKey } from '../../../bot/plan/request-page';
 import type { Attention, BotState, PageSnapshot, RequestRecord } from '../../../bot/plan/types';
@@ -188,6 +188,17 @@ describe( 'the views of the data pages, what needs attention and the agenda', ()
 		const roomy: Attention[] = [];
 		expect( JSON.parse( renderAgenda( waiting, committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z', roomy )[ 0 ].text ).requests ).toHaveLength( 80 );
 		expect( roomy ).toEqual( [] );
+	} );
+
+	test( 'the agenda holds at most AGENDA_MAX_BYTES whatever the page limit, the oldest requests, the rest counted', () => {
+		const attention: Attention[] = [];
+		const waiting = Array.from( { length: 1500 }, ( _, i ) => record( i, { status: 'submitted' } ) );
+		const [ agenda ] = renderAgenda( waiting, committee, DEFAULT_PLAN_CONFIG, '2026-03-01T10:00:00Z', attention );
+		const data = JSON.parse( agenda.text );
+		expect( bytes( agenda.text ) ).toBeLessThanOrEqual( AGENDA_MAX_BYTES );
+		expect( bytes( agenda.text ) ).toBeGreaterThan( AGENDA_MAX_BYTES * 0.9 );
+		expect( data.requests.length + data.notShown ).toBe( 1500 );
+		expect( attention.map( ( item ) => item.code ) ).toEqual( [ 'agenda-cut' ] );
 	} );
 } );
 
