@@ -3,18 +3,12 @@
  * with Meta-Wiki defaults, overridable from the environment. Pure: the caller hands
  * in the environment and, for the local wiki, its credentials file.
  */
-import {
-	AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE,
-	STATISTICS_PAGE, TEMPLATES,
-} from '../shared/pages';
+import { AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, HELPDESK_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE, TEMPLATES } from '../shared/pages';
 import { DEFAULT_SETTINGS, ProcessSettings } from '../shared/settings';
 
 export interface HelpdeskPages {
 	/** Each request is a subpage under this prefix (namespace included, if any). */
 	requestsPrefix: string;
-	table: string;
-	statistics: string;
-	agenda: string;
 	/** Main page of the JSON export: the open requests and the list of its other pages. */
 	export: string;
 	/** The export's other pages: `PREFIX2025.json` (closed in 2025), `PREFIXOpen/2.json`… */
@@ -111,9 +105,6 @@ const MIN_PAGE_BYTES = 10000;
 export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 	pages: {
 		requestsPrefix: REQUESTS_PREFIX,
-		table: REQUEST_TABLE_PAGE,
-		statistics: STATISTICS_PAGE,
-		agenda: AGENDA_PAGE,
 		export: EXPORT_PAGE,
 		exportPrefix: EXPORT_PREFIX,
 		archivePrefix: ARCHIVE_PREFIX,
@@ -178,7 +169,6 @@ function folder( value: string ): string {
 /** Every page the bot writes must lie outside the requests prefix, or it would be read as a request. */
 function checkPages( pages: HelpdeskPages ): void {
 	const names: [ string, string ][] = [
-		[ 'HELPDESK_TABLE_PAGE', pages.table ], [ 'HELPDESK_STATISTICS_PAGE', pages.statistics ], [ 'HELPDESK_AGENDA_PAGE', pages.agenda ],
 		[ 'HELPDESK_EXPORT_PAGE', pages.export ], [ 'HELPDESK_EXPORT_PREFIX', pages.exportPrefix ],
 		[ 'HELPDESK_ARCHIVE_PREFIX', pages.archivePrefix ], [ 'HELPDESK_STATE_PAGE', pages.state ],
 		[ 'HELPDESK_SETTINGS_PAGE', pages.settings ], [ 'HELPDESK_STATISTICS_DATA_PAGE', pages.statisticsData ],
@@ -214,9 +204,6 @@ export function configFromEnv(
 	const plan: PlanConfig = {
 		pages: {
 			requestsPrefix: folder( prefix ),
-			table: env.HELPDESK_TABLE_PAGE || pages.table,
-			statistics: env.HELPDESK_STATISTICS_PAGE || pages.statistics,
-			agenda: env.HELPDESK_AGENDA_PAGE || pages.agenda,
 			export: env.HELPDESK_EXPORT_PAGE || pages.export,
 			exportPrefix: folder( env.HELPDESK_EXPORT_PREFIX || pages.exportPrefix ),
 			archivePrefix: folder( env.HELPDESK_ARCHIVE_PREFIX || pages.archivePrefix ),

@@ -292,9 +292,6 @@ const NAIVE = 'Content Partnerships Hub/Helpdesk/Naive/';
 function configFor( wiki: LocalWiki, kind: BotKind ): BotConfig {
 	// The naive bot compiles pages of its own, so that it too starts without state.
 	const pages = kind === 'naive' ? {
-		HELPDESK_TABLE_PAGE: NAIVE + 'Requests',
-		HELPDESK_STATISTICS_PAGE: NAIVE + 'Statistics',
-		HELPDESK_AGENDA_PAGE: NAIVE + 'Agenda',
 		HELPDESK_EXPORT_PAGE: NAIVE + 'Requests.json',
 		HELPDESK_EXPORT_PREFIX: NAIVE + 'Export/',
 		HELPDESK_ARCHIVE_PREFIX: NAIVE + 'Archive/',

@@ -23,6 +23,7 @@ import { apiError, InMemoryActionApi } from './fake-api';
 import {
 	addSignOff, botPageSizes, dataPage, exportedRequests, fixture, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, smallPages,
 } from './helpers';
+import { AGENDA_PAGE, REQUEST_TABLE_PAGE, STATISTICS_PAGE } from '../../../shared/pages';
 
 const ARCHIVE = DEFAULT_PLAN_CONFIG.pages.archivePrefix;
 const EXPORT = DEFAULT_PLAN_CONFIG.pages.exportPrefix;
@@ -204,7 +205,7 @@ describe( 'the views of the data pages, what needs attention and the agenda', ()
 
 describe( 'the state', () => {
 	const state: BotState = {
-		saved: '2026-03-01T10:00:00Z', rcid: 4711, recheck: '2026-03-15T09:00:00Z', basis: 'abc', compiled: [ PAGES.table ],
+		saved: '2026-03-01T10:00:00Z', rcid: 4711, recheck: '2026-03-15T09:00:00Z', basis: 'abc', compiled: [ PAGES.export ],
 		signOffs: Array.from( { length: 200 }, ( _, i ) => ( {
 			pageid: 200 - i,
 			signOffs: [
@@ -326,7 +327,7 @@ describe( 'a helpdesk too large for single pages', () => {
 			ARCHIVE + 'Open/2', EXPORT + '2025.json', EXPORT + '2025/2.json', EXPORT + 'Open/2.json',
 		] ) );
 		// The views the wiki's editors keep are not the bot's to make.
-		[ PAGES.table, PAGES.statistics, PAGES.agenda ].forEach( ( title ) => expect( wiki.text( title ) ).toBe( '' ) );
+		[ REQUEST_TABLE_PAGE, STATISTICS_PAGE, AGENDA_PAGE ].forEach( ( title ) => expect( wiki.text( title ) ).toBe( '' ) );
 		expect( exportedRequests( wiki, config ).map( ( request ) => request.page ).sort() ).toEqual( filed.map( ( request ) => request.title ) );
 		// 60 open requests do not fit on the main page in 12,000 bytes: they go on over numbered pages, all listed.
 		const main = dataPage( wiki, PAGES.export );

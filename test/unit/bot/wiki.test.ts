@@ -7,6 +7,7 @@ import type { PlannedEdit } from '../../../bot/plan/types';
 import { EditRefused, HelpdeskWiki, RunStop } from '../../../bot/wiki';
 import { apiError, fakeClient, InMemoryActionApi } from './fake-api';
 import { makeWiki, PAGES, PREFIX, requestText, site } from './helpers';
+import { AGENDA_PAGE, REQUEST_TABLE_PAGE, STATISTICS_PAGE } from '../../../shared/pages';
 
 function planned( title: string, text = 'new text' ): PlannedEdit {
 	return { title: title, kind: 'request', text: text, summary: 's', baseRevid: null, baseTimestamp: '', reasons: [], notices: [], mentions: 0 };
@@ -25,7 +26,7 @@ describe( 'the allowlist', () => {
 		helpdesk.allowTalkPages( [ 'User talk:Farah Haddad' ] );
 		expect( helpdesk.mayEdit( PREFIX + 'Anything' ) ).toBe( true );
 		// The views deploy installs are the wiki's editors' now; the settings are the staff's and the committee's.
-		[ PAGES.table, PAGES.statistics, PAGES.agenda, PAGES.settings, PAGES.committee ].forEach( ( title ) => expect( helpdesk.mayEdit( title ) ).toBe( false ) );
+		[ REQUEST_TABLE_PAGE, STATISTICS_PAGE, AGENDA_PAGE, PAGES.settings, PAGES.committee ].forEach( ( title ) => expect( helpdesk.mayEdit( title ) ).toBe( false ) );
 		expect( helpdesk.mayEdit( PAGES.statisticsData ) ).toBe( true );
 		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Agenda/2026-12-10.json' ) ).toBe( true );
 		expect( helpdesk.mayEdit( 'Content Partnerships Hub/Helpdesk/Agenda/2026-12-10' ) ).toBe( true );
