@@ -17,7 +17,9 @@ import { deploy } from './deploy';
 import { importRequests } from './import';
 import { connect, targetFromEnvironment, TargetWiki } from './lib/target';
 import { Stopped, Supervisor } from './lib/supervisor';
-import { COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE } from '../shared/pages';
+import {
+	AGENDA_PAGE, COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE, STATISTICS_PAGE,
+} from '../shared/pages';
 import { DEFAULT_SETTINGS, settingsText } from '../shared/settings';
 
 const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
@@ -149,7 +151,10 @@ async function bringUp( supervisor: Supervisor, env: NodeJS.ProcessEnv, dir: str
 	const requester = credentials.users.find( ( user ) => user.role === 'requester' );
 	console.log( `\nReady in ${ ( ( performance.now() - began ) / 1000 ).toFixed( 1 ) } s. Where to click:` );
 	console.log( `  The Helpdesk, with the "Request support" button:  ${ pageUrl( credentials.indexUrl, HELPDESK_PAGE ) }` );
-	console.log( `  The request table (compiled by the bot):          ${ pageUrl( credentials.indexUrl, REQUEST_TABLE_PAGE ) }` );
+	console.log( `  The request table, from the bot's data:           ${ pageUrl( credentials.indexUrl, REQUEST_TABLE_PAGE ) }` );
+	console.log( `  The committee's agenda, and the statistics:       ${ pageUrl( credentials.indexUrl, AGENDA_PAGE ) }, ` +
+		pageUrl( credentials.indexUrl, STATISTICS_PAGE ) );
+	console.log( `  The process settings (staff and committee edit):  ${ pageUrl( credentials.indexUrl, SETTINGS_PAGE ) }` );
 	console.log( `  Every request:                                    ${ pageUrl( credentials.indexUrl, 'Special:PrefixIndex/' + REQUESTS_PREFIX ) }` );
 	console.log( `  The same in Minerva (mobile):                     ${ pageUrl( credentials.indexUrl, HELPDESK_PAGE, '&useskin=minerva' ) }` );
 	console.log( `  The form in Swedish:                              ${ pageUrl( credentials.indexUrl, HELPDESK_PAGE, '&uselang=sv' ) }` );

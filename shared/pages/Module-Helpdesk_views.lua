@@ -1067,4 +1067,16 @@ function p.attention( frame )
 	return p.renderAttention( p.context( frame ) )
 end
 
+-- The view page's introduction in the reader's language: {{#invoke:Helpdesk views|intro|table}}
+-- (or statistics, agenda), with a link to the page its data comes from.
+function p.intro( frame )
+	local self = p.context( frame )
+	local view = mw.text.trim( p.str( self.args[ 1 ] ) )
+	local source = ( { table = self.pages.data, statistics = self.pages.statistics, agenda = self.pages.settings } )[ view ]
+	if not source or not p.target( source ) then
+		return ''
+	end
+	return self:wrap( '<p class="helpdesk-views-intro">' .. self:msg( 'intro-' .. view, '[[:' .. source .. ']]' ) .. '</p>', 'helpdesk-views-intro' )
+end
+
 return p

@@ -140,6 +140,10 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 	it( 'shows the views in Swedish with ?uselang=sv and right to left in Arabic', async () => {
 		const sv = ( await render( TABLE, 'sv' ) ).document;
 		expect( sv.querySelector( '.helpdesk-views' )?.getAttribute( 'lang' ) ).toBe( 'sv' );
+		// The page's introduction too, with its link to the data.
+		expect( textOf( sv.querySelector( '.helpdesk-views-intro p' ) ) ).toContain( 'De öppna förfrågningarna till Helpdesken' );
+		expect( sv.querySelector( '.helpdesk-views-intro a' )?.getAttribute( 'title' ) ).toBe( 'Content Partnerships Hub/Helpdesk/Requests.json' );
+		expect( textOf( ( await render( TABLE ) ).document.querySelector( '.helpdesk-views-intro p' ) ) ).toContain( 'The open requests to the Helpdesk' );
 		expect( Array.from( sv.querySelectorAll( 'table.helpdesk-requests th' ), textOf ) ).toEqual( [ 'Förfrågan', 'Status', 'Kommittén' ] );
 		expect( textOf( sv.querySelector( 'tr.helpdesk-request' ) ) ).toContain( 'Första återkoppling' );
 		expect( textOf( sv.querySelector( 'tr.helpdesk-request' ) ) ).toContain( 'Massuppladdning av mediefiler' );
