@@ -616,7 +616,8 @@ function Context:attentionList( data )
 	local items = {}
 	for _, entry in ipairs( p.list( data.attention ) ) do
 		if type( entry ) == 'table' then
-			items[ #items + 1 ] = '<li>' .. p.pageLink( entry.page ) .. ': ' .. self:attentionText( entry ) .. '</li>'
+			-- A request by its own name; the Helpdesk's other pages (committee, settings) in full.
+			items[ #items + 1 ] = '<li>' .. p.pageLink( entry.page, p.bdi( p.shortName( entry.page ) ) ) .. ': ' .. self:attentionText( entry ) .. '</li>'
 		end
 	end
 	if #items == 0 then

@@ -128,8 +128,8 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 		expect( parsed.properties ).not.toHaveProperty( 'notoc' );
 		// The attention list and the links to the archive and to open part 2.
 		expect( Array.from( document.querySelectorAll( '.helpdesk-attention li' ), textOf ) ).toEqual( [
-			'Content Partnerships Hub/Helpdesk/Requests/Unproven (Egypt): The status “approved” is not confirmed by the page history.',
-			'Content Partnerships Hub/Helpdesk/Requests/Hostile (Kenya): Hostile text: ' + HOSTILE,
+			'Unproven (Egypt): The status “approved” is not confirmed by the page history.',
+			'Hostile (Kenya): Hostile text: ' + HOSTILE,
 		] );
 		expect( Array.from( document.querySelectorAll( '.helpdesk-more a' ), ( a ) => [ textOf( a ), a.getAttribute( 'title' ) ] ) ).toEqual( [
 			[ 'Open requests, part 2 (1 request)', HELPDESK + '/Archive/Open/2' ],
