@@ -16,3 +16,6 @@ declare const HELPDESK_TRANSLATION_LANGUAGE: string;
 
 /** In a translation module: its messages, without `@metadata`. */
 declare const HELPDESK_TRANSLATION_MESSAGES: Readonly<Record<string, string>>;
+
+/** In the HelpdeskOwn module: its messages (`helpdesk-own-*`) by language, English included. */
+declare const HELPDESK_OWN_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>>;

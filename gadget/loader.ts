@@ -11,7 +11,7 @@
  * and the form module then builds the form while the page is idle.
  */
 import { EDITOR_KEY, FILED_KEY } from './session-keys';
-import { FORM_MODULE, translationModule } from './translations';
+import { FORM_MODULE, OWN_MODULE, translationModule } from './translations';
 
 /**
  * shared/pages.ts's isHelpdeskPage, inlined: importing that module would bring all
@@ -92,6 +92,10 @@ function openForm( link: HTMLAnchorElement | null ): void {
 function init(): void {
 	if ( !isHelpdeskPage( String( mw.config.get( 'wgPageName' ) ) ) ) {
 		return;
+	}
+	// "Edit my request" on a request page, "My requests" on the landing page: their own module.
+	if ( mw.config.get( 'wgUserName' ) && ( /\/Requests\/./.test( String( mw.config.get( 'wgPageName' ) ) ) || document.querySelector( '.helpdesk-my-requests' ) ) ) {
+		mw.loader.load( OWN_MODULE );
 	}
 	const links = Array.prototype.slice.call(
 		document.querySelectorAll( '.helpdesk-request-button a' ),

@@ -12,6 +12,9 @@
 /** ResourceLoader's name of the form module (gadget `HelpdeskForm`). */
 export const FORM_MODULE = 'ext.gadget.HelpdeskForm';
 
+/** ResourceLoader's name of the module of the user's own requests (gadget `HelpdeskOwn`). */
+export const OWN_MODULE = 'ext.gadget.HelpdeskOwn';
+
 /** ResourceLoader's name of the translation module of `language`. */
 export function translationModule( language: string ): string {
 	return FORM_MODULE + '-i18n-' + language;

@@ -31,7 +31,10 @@ export const ROOT = resolve( dirname( fileURLToPath( import.meta.url ) ), '..' )
 export const SCRIPTS = [
 	{ name: 'Gadget-HelpdeskLoader.js', entry: 'gadget/loader.ts' },
 	{ name: 'Gadget-HelpdeskForm.js', entry: 'gadget/form/index.ts' },
+	{ name: 'Gadget-HelpdeskOwn.js', entry: 'gadget/own/index.ts' },
 ] as const;
+/** Messages of the HelpdeskOwn module (`helpdesk-own-*`), which carries them for every language: the form module stays as it is. */
+export const OWN_MESSAGES_DIR = 'gadget/i18n/own';
 export const STYLES = [ { name: 'Gadget-HelpdeskForm.css', entry: 'gadget/form/form.css' } ] as const;
 export const DEFINITION = { name: 'Gadgets-definition.txt', source: 'gadget/Gadgets-definition.txt' } as const;
 export const MESSAGES_DIR = 'gadget/i18n';
@@ -163,6 +166,15 @@ function messagesOf( path: string ): Record<string, unknown> {
 	return messages;
 }
 
+/** The HelpdeskOwn module's messages, by language (English and every translation). */
+function ownMessages( languages: readonly string[] ): Record<string, Record<string, unknown>> {
+	const all: Record<string, Record<string, unknown>> = {};
+	[ 'en' ].concat( languages ).forEach( ( language ) => {
+		all[ language ] = messagesOf( join( ROOT, OWN_MESSAGES_DIR, language + '.json' ) );
+	} );
+	return all;
+}
+
 /** Message files go into the bundles as messagesOf() reads them. */
 const messageFiles: esbuild.Plugin = {
 	name: 'message-files',
@@ -218,6 +230,7 @@ export async function bundleScripts( minify: boolean, info: BuildInfo, languages
 		HELPDESK_BUILD: JSON.stringify( info.commit ),
 		HELPDESK_PAGE: JSON.stringify( HELPDESK_PAGE ),
 		HELPDESK_TRANSLATIONS: JSON.stringify( languages ),
+		HELPDESK_OWN_MESSAGES: JSON.stringify( ownMessages( languages ) ),
 	};
 	const bundles: BundledScript[] = [];
 	for ( const script of SCRIPTS ) {

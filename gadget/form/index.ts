@@ -161,7 +161,7 @@ function continueInEditor(): void {
 	}
 }
 
-( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, build: HELPDESK_BUILD };
+( mw.libs as { helpdeskForm?: unknown } ).helpdeskForm = { open: open, build: HELPDESK_BUILD, ready: messagesReady };
 // Loaded ahead of a click on a page with the button: have the form ready for it.
 if ( document.querySelector( '.helpdesk-request-button' ) ) {
 	prepare();
