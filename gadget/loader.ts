@@ -90,12 +90,9 @@ function openForm( link: HTMLAnchorElement | null ): void {
 }
 
 function init(): void {
-	if ( !isHelpdeskPage( String( mw.config.get( 'wgPageName' ) ) ) ) {
+	const name = String( mw.config.get( 'wgPageName' ) );
+	if ( !isHelpdeskPage( name ) ) {
 		return;
-	}
-	// "Edit my request" on a request page, "My requests" on the landing page: their own module.
-	if ( mw.config.get( 'wgUserName' ) && ( /\/Requests\/./.test( String( mw.config.get( 'wgPageName' ) ) ) || document.querySelector( '.helpdesk-my-requests' ) ) ) {
-		mw.loader.load( OWN_MODULE );
 	}
 	const links = Array.prototype.slice.call(
 		document.querySelectorAll( '.helpdesk-request-button a' ),
@@ -120,11 +117,15 @@ function init(): void {
 			}
 		} );
 	} );
+	// "Edit my request" on a request page, "My requests" on the landing page: their own module.
+	if ( mw.config.get( 'wgUserName' ) && ( /\/Requests\/./.test( name ) || links.length ) ) {
+		mw.loader.load( OWN_MODULE );
+	}
 	if ( /[?&]helpdesk=form(?:&|$)/.test( location.search ) ) {
 		openForm( links[ 0 ] || null );
 	} else if ( handedOver() ) {
 		mw.loader.load( formModules() );
-	} else if ( links.length && String( mw.config.get( 'wgPageName' ) ).replace( /_/g, ' ' ) === HELPDESK_PAGE ) {
+	} else if ( links.length && name.replace( /_/g, ' ' ) === HELPDESK_PAGE ) {
 		// The landing page is where the form is wanted: load it now, in the background.
 		preload();
 	}

@@ -65,7 +65,7 @@ describe( 'the build', () => {
 	it( 'writes the gadget files', () => {
 		expect( LANGUAGES ).toEqual( [ 'ar', 'de', 'es', 'fr', 'sv' ] );
 		expect( result.files.map( ( file ) => file.name ).sort() ).toEqual( [
-			'Gadget-HelpdeskForm.css', 'Gadget-HelpdeskForm.js', 'Gadget-HelpdeskLoader.js', 'Gadgets-definition.txt',
+			'Gadget-HelpdeskForm.css', 'Gadget-HelpdeskForm.js', 'Gadget-HelpdeskLoader.js', 'Gadget-HelpdeskOwn.js', 'Gadgets-definition.txt',
 		].concat( TRANSLATION_SCRIPTS ).sort() );
 		result.files.forEach( ( file ) => {
 			expect( file.bytes ).toBeGreaterThan( 100 );
@@ -176,11 +176,11 @@ describe( 'the build', () => {
 		expect( css ).not.toMatch( /\bleft\b|\bright\b/ );
 	} );
 
-	it( 'copies the gadget definition: the loader, the form and a translation module per language, in MediaWiki 1.39 syntax', () => {
+	it( 'copies the gadget definition: the loader, the form, a translation module per language and the own-requests module, in MediaWiki 1.39 syntax', () => {
 		const definition = output( 'Gadgets-definition.txt' );
 		expect( definition ).toBe( readFileSync( join( ROOT, 'gadget/Gadgets-definition.txt' ), 'utf8' ) );
 		const lines = definition.trim().split( '\n' );
-		expect( lines ).toHaveLength( 2 + LANGUAGES.length );
+		expect( lines ).toHaveLength( 3 + LANGUAGES.length );
 		const gadgets = lines.map( ( line ) => {
 			// The pattern of MediaWikiGadgetsDefinitionRepo::newFromDefinition, applied to short lines.
 			// eslint-disable-next-line security/detect-unsafe-regex
@@ -203,11 +203,17 @@ describe( 'the build', () => {
 		const dependencies = ( gadgets[ 1 ].options.find( ( option ) => option.indexOf( 'dependencies=' ) === 0 ) || '' ).slice( 'dependencies='.length ).split( ',' );
 		expect( dependencies ).toEqual( expect.arrayContaining( [ 'mediawiki.api', 'mediawiki.util', 'mediawiki.storage', 'mediawiki.language', 'mediawiki.jqueryMsg', 'oojs-ui-core', 'oojs-ui-widgets', 'oojs-ui-windows' ] ) );
 		expect( gadgets[ 1 ].pages ).toEqual( [ 'HelpdeskForm.js', 'HelpdeskForm.css' ] );
-		expect( gadgets.slice( 2 ) ).toEqual( LANGUAGES.map( ( language ) => ( {
+		expect( gadgets.slice( 2, 2 + LANGUAGES.length ) ).toEqual( LANGUAGES.map( ( language ) => ( {
 			name: 'HelpdeskForm-i18n-' + language,
 			options: [ 'ResourceLoader', 'hidden', 'targets=desktop,mobile' ],
 			pages: [ 'HelpdeskForm-i18n-' + language + '.js' ],
 		} ) ) );
+		// The requester's own requests: loaded by the loader only for logged-in users, after the form.
+		const own = gadgets[ 2 + LANGUAGES.length ];
+		expect( own.name ).toBe( 'HelpdeskOwn' );
+		expect( own.options ).toEqual( expect.arrayContaining( [ 'ResourceLoader', 'hidden', 'targets=desktop,mobile' ] ) );
+		expect( own.options.find( ( option ) => option.indexOf( 'dependencies=' ) === 0 ) ).toContain( 'ext.gadget.HelpdeskForm' );
+		expect( own.pages ).toEqual( [ 'HelpdeskOwn.js' ] );
 		// Each page is a file of the build, as MediaWiki:Gadget-<page>.
 		gadgets.forEach( ( gadget ) => gadget.pages.forEach( ( page ) => {
 			expect( result.files.map( ( file ) => file.name ) ).toContain( 'Gadget-' + page );
