@@ -36,6 +36,21 @@
 
 local p = {}
 
+-- mw.loadJsonData of a page, with pcall. A page that cannot be read (not there
+-- yet, or not JSON) still becomes a dependency of the page shown (a templatelink,
+-- through getContent), so that the view is rendered again once the page is
+-- created or corrected instead of staying cached without it.
+local function loadJson( title )
+	local ok, data = pcall( mw.loadJsonData, title )
+	if not ok then
+		pcall( function ()
+			local page = mw.title.new( title )
+			return page and page:getContent()
+		end )
+	end
+	return ok, data
+end
+
 p.LABELS = {
 	support = {
 		['mass-upload'] = 'Mass upload of media files',
@@ -411,7 +426,7 @@ Messages.__index = Messages
 function p.messages( frame, requestLanguage, reader, data )
 	local self = setmetatable( { frame = frame }, Messages )
 	if data == nil then
-		local ok, loaded = pcall( mw.loadJsonData, p.I18N_PAGE )
+		local ok, loaded = loadJson( p.I18N_PAGE )
 		data = ok and type( loaded ) == 'table' and loaded or {}
 	end
 	self.data = data
@@ -450,7 +465,7 @@ function Messages:label( set, code )
 		return self:raw( LABEL_MESSAGES[ set ] .. code )
 	elseif set == 'working_group' then
 		-- The settings name each group in some languages (Module:Helpdesk views shows the same).
-		local ok, settings = pcall( mw.loadJsonData, p.SETTINGS_PAGE )
+		local ok, settings = loadJson( p.SETTINGS_PAGE )
 		if ok and type( settings ) == 'table' and type( settings.workingGroups ) == 'table' then
 			for _, group in ipairs( settings.workingGroups ) do
 				if type( group ) == 'table' and group.code == code and type( group.names ) == 'table' then
@@ -618,7 +633,7 @@ function p.next( frame )
 	local args = frame.args or {}
 	local messages = messagesFor( frame, args[ 2 ] )
 	local settingsTitle = trim( args.settings or '' ) ~= '' and trim( args.settings ) or p.SETTINGS_PAGE
-	local ok, settings = pcall( mw.loadJsonData, settingsTitle )
+	local ok, settings = loadJson( settingsTitle )
 	local meeting = ok and type( settings ) == 'table' and p.nextMeeting( settings.meetings, today( frame ) ) or nil
 	return p.renderNext( messages, trim( args[ 1 ] or '' ), meeting )
 end

@@ -377,9 +377,24 @@ function Context:workingGroupName( code )
 	return requestLabels( 'working_group' )[ c ] or p.text( c )
 end
 
+-- mw.loadJsonData of a page, with pcall. A page that cannot be read (not there
+-- yet, or not JSON) still becomes a dependency of the page shown (a templatelink,
+-- through getContent), so that the view is rendered again once the page is
+-- created or corrected instead of staying cached without it.
+local function loadJson( title )
+	local ok, data = pcall( mw.loadJsonData, title )
+	if not ok then
+		pcall( function ()
+			local page = mw.title.new( title )
+			return page and page:getContent()
+		end )
+	end
+	return ok, data
+end
+
 -- A data page: the table, or nil and a short message saying what is wrong.
 function Context:load( title, schema, check )
-	local ok, data = pcall( mw.loadJsonData, title )
+	local ok, data = loadJson( title )
 	local link = p.pageLink( title )
 	if not ok then
 		return nil, self:notice( self:msg( 'error-missing', link ) ), 'missing'
@@ -397,7 +412,7 @@ end
 
 function Context:settings()
 	if self.settingsData == nil then
-		local ok, data = pcall( mw.loadJsonData, self.pages.settings )
+		local ok, data = loadJson( self.pages.settings )
 		self.settingsData = ok and type( data ) == 'table' and data or false
 	end
 	return self.settingsData or nil
@@ -421,7 +436,7 @@ function p.context( frame )
 	end
 	self.code = code
 	self.language = mw.language.new( code )
-	local ok, messages = pcall( mw.loadJsonData, self.pages.i18n )
+	local ok, messages = loadJson( self.pages.i18n )
 	self.messages = ok and type( messages ) == 'table' and messages or {}
 	self.chain = { code }
 	local base = code:match( '^(%a+)%-' )

@@ -153,9 +153,15 @@ async function pageText( title: string ): Promise<string> {
 	return revisions.length ? revisions[ revisions.length - 1 ].text : '';
 }
 
-/** The page as the wiki renders it, in English. */
+/**
+ * The page as the wiki renders it now, in English (or `language`): its text parsed
+ * afresh, so that what other test files did to the shared wiki's parser cache at the
+ * same time does not count.
+ */
 async function renderedHtml( title: string, language = 'en' ): Promise<string> {
-	const response = await admin.request( { action: 'parse', page: title, prop: 'text', uselang: language, disablelimitreport: true } );
+	const response = await admin.request( {
+		action: 'parse', title: title, text: await pageText( title ), contentmodel: 'wikitext', prop: 'text', uselang: language, disablelimitreport: true,
+	} );
 	return response.parse.text as string;
 }
 
