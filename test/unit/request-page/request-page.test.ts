@@ -13,33 +13,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_I18N_DIR, REQUEST_I18N_PAGE, requestMessages, onWikiPages, VIEWS_LANG_MESSAGE } from '../../../scripts/onwiki-pages';
 import { STATUSES } from '../../../shared/status';
+import { toLua } from '../lua/to-lua';
 
 const ROOT = resolve( __dirname, '../../..' );
 const LUALIB = '/usr/share/mediawiki/extensions-core/Scribunto/includes/engines/LuaCommon/lualib';
 const HAS_LUA = spawnSync( 'lua5.1', [ '-v' ] ).status === 0 && existsSync( LUALIB );
 const SETTINGS = 'Content Partnerships Hub/Helpdesk/Settings.json';
 const HOSTILE = ']]{{x}}<script>alert(1)</script>[[Category:X]] ~~~~ \'\'b\'\' __NOTOC__';
-
-/** A Lua expression for a JSON value; keys that are whole numbers are numbers, as in `frame.args`. */
-function toLua( value: unknown ): string {
-	if ( value === null || value === undefined ) {
-		return 'nil';
-	}
-	if ( typeof value === 'string' ) {
-		return '"' + Array.from( Buffer.from( value, 'utf8' ), ( byte ) => (
-			byte < 32 || byte === 34 || byte === 92 || byte === 127 ? '\\' + byte : String.fromCharCode( byte )
-		) ).join( '' ) + '"';
-	}
-	if ( typeof value === 'number' || typeof value === 'boolean' ) {
-		return String( value );
-	}
-	if ( Array.isArray( value ) ) {
-		return '{' + value.map( toLua ).join( ',' ) + '}';
-	}
-	return '{' + Object.entries( value as Record<string, unknown> )
-		.filter( ( [ , item ] ) => item !== null && item !== undefined )
-		.map( ( [ key, item ] ) => '[' + ( /^[1-9]\d*$/.test( key ) ? key : toLua( key ) ) + ']=' + toLua( item ) ).join( ',' ) + '}';
-}
 
 let dir: string;
 let messages: Record<string, Record<string, string>>;

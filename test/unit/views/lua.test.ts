@@ -14,31 +14,11 @@ import {
 	agendaPage, archivePage, caseRequests, emptyAgendaPage, HELPDESK, HOSTILE, manyRequests, openPart2, requestsPage,
 	SCRIPT_URL, settingsPage, statisticsPage, viewRequest,
 } from '../../fixtures/views-data';
+import { toLua } from '../lua/to-lua';
 
 const ROOT = resolve( __dirname, '../../..' );
 const LUALIB = '/usr/share/mediawiki/extensions-core/Scribunto/includes/engines/LuaCommon/lualib';
 const HAS_LUA = spawnSync( 'lua5.1', [ '-v' ] ).status === 0 && existsSync( LUALIB );
-
-/** A Lua expression for a JSON value; null is nil, as mw.loadJsonData gives it. */
-export function toLua( value: unknown ): string {
-	if ( value === null || value === undefined ) {
-		return 'nil';
-	}
-	if ( typeof value === 'string' ) {
-		return '"' + Array.from( Buffer.from( value, 'utf8' ), ( byte ) => (
-			byte < 32 || byte === 34 || byte === 92 || byte === 127 ? '\\' + byte : String.fromCharCode( byte )
-		) ).join( '' ) + '"';
-	}
-	if ( typeof value === 'number' || typeof value === 'boolean' ) {
-		return String( value );
-	}
-	if ( Array.isArray( value ) ) {
-		return '{' + value.map( toLua ).join( ',' ) + '}';
-	}
-	return '{' + Object.entries( value as Record<string, unknown> )
-		.filter( ( [ , item ] ) => item !== null && item !== undefined )
-		.map( ( [ key, item ] ) => '[' + toLua( key ) + ']=' + toLua( item ) ).join( ',' ) + '}';
-}
 
 let dir: string;
 let messages: Record<string, Record<string, string>>;
