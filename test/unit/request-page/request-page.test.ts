@@ -46,6 +46,7 @@ function lua( body: string, run: Run = {} ): string {
 		'TODAY = ' + toLua( run.today ?? '2026-11-30' ),
 		'PARENT_ARGS = ' + toLua( run.parent ?? {} ),
 		'PAGES = ' + toLua( run.pages ?? { [ REQUEST_I18N_PAGE ]: messages } ),
+		'SCRIBUNTO_STUBS = ' + toLua( resolve( __dirname, '../lua/scribunto.lua' ) ),
 		'dofile( ' + toLua( resolve( __dirname, 'harness.lua' ) ) + ' )',
 		'local out = ( function () ' + body + ' end )()',
 		'io.write( tostring( out ) )',

@@ -32,6 +32,7 @@ function lua( pages: Record<string, unknown>, body: string, lang = 'en' ): strin
 		'REQUEST_MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ) ),
 		'LANG = ' + toLua( lang ),
 		'PAGES = ' + toLua( { [ VIEWS_I18N_PAGE ]: messages, ...pages } ),
+		'SCRIBUNTO_STUBS = ' + toLua( resolve( __dirname, '../lua/scribunto.lua' ) ),
 		'dofile( ' + toLua( resolve( __dirname, 'harness.lua' ) ) + ' )',
 		'local out = ( function () ' + body + ' end )()',
 		'io.write( tostring( out ) )',
