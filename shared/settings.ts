@@ -7,6 +7,7 @@
  * in order, real user names); on any problem it gives no settings, and the bot keeps
  * the last valid ones.
  */
+import { SUPPORT_KINDS, SupportKind } from './request';
 import { isClosed, isStatus, Party, Status, STATUSES, WAITING_ON } from './status';
 import { storedJson } from './stored-json';
 import { LANGUAGE_CODE_PATTERN } from './validation';
@@ -23,6 +24,12 @@ export interface WorkingGroupSetting {
 	names: Record<string, string>;
 	/** User names of the contact people, normalised. */
 	contacts: string[];
+	/**
+	 * The kinds of support (`SUPPORT_KINDS`) the group helps with: a request asking
+	 * for them is suggested to the group. Optional on the page (see `DEFAULT_AREAS`);
+	 * `readSettings()` always gives it. Settings made in code may leave it out: none.
+	 */
+	areas?: SupportKind[];
 }
 
 export interface ProcessSettings {
@@ -73,8 +80,26 @@ export const SETTINGS_COMMENT = 'The Helpdesk staff and the Expert Committee edi
 	'the format is documented in shared/README.md of the Helpdesk gadget and bot ("Process settings (Settings.json)"), ' +
 	'and an invalid edit leaves the last valid settings in force.';
 
+/**
+ * The kinds of support each of the six working groups helps with, until the page
+ * says otherwise: what a group without an `areas` key on the page helps with (the
+ * pages written before the key existed). `"areas": []` turns a group's suggestions off.
+ */
+export const DEFAULT_AREAS: Readonly<Record<string, readonly SupportKind[]>> = {
+	communication: [ 'finding-people' ],
+	'project-planning': [ 'copyright', 'other' ],
+	implementation: [ 'mass-upload', 'data-upload', 'technical' ],
+	evaluation: [],
+	'content-use': [ 'content-examples' ],
+	'supporting-material': [ 'training-material' ],
+};
+
+function defaultAreas( code: string ): SupportKind[] {
+	return Object.prototype.hasOwnProperty.call( DEFAULT_AREAS, code ) ? DEFAULT_AREAS[ code ].slice() : [];
+}
+
 function group( code: string, en: string, sv: string ): WorkingGroupSetting {
-	return { code: code, names: { en: en, sv: sv }, contacts: [] };
+	return { code: code, names: { en: en, sv: sv }, contacts: [], areas: defaultAreas( code ) };
 }
 
 /** The settings the Helpdesk starts with: the page deploy creates. */
@@ -141,7 +166,7 @@ const USER_NAMES = 'a list of at most ' + SETTINGS_LIMITS.userNames + ' user nam
 const EXPECTED: Readonly<Record<string, string>> = {
 	version: String( SETTINGS_VERSION ) + ', the version of the format the bot reads',
 	comment: 'text (a note for the editors of the page)',
-	workingGroups: 'a list of at most ' + SETTINGS_LIMITS.workingGroups + ' working groups, each { "code": …, "names": …, "contacts": … }',
+	workingGroups: 'a list of at most ' + SETTINGS_LIMITS.workingGroups + ' working groups, each { "code": …, "names": …, "contacts": …, "areas": … }',
 	reminders: 'an object with parties and statuses',
 	quorum: 'an object with initialFeedback and finalGo',
 	meetings: 'a list of at most ' + SETTINGS_LIMITS.meetings + ' dates written YYYY-MM-DD, earliest first',
@@ -149,6 +174,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
 	code: 'a code of 1 to ' + SETTINGS_LIMITS.codeLength + ' lower-case letters (a–z), digits and hyphens, such as "communication"',
 	names: 'an object of names by language code with at least English, such as { "en": "Communication" }',
 	contacts: USER_NAMES,
+	areas: 'a list of kinds of support, each once: ' + SUPPORT_KINDS.join( ', ' ),
 	parties: 'an object with the days for ' + REMINDER_PARTIES.join( ', ' ),
 	statuses: 'an object of days by Helpdesk status, such as { "support-under-way": 60 }',
 	initialFeedback: QUORUM,
@@ -255,10 +281,11 @@ class Reader {
 	public workingGroups( path: Path, value: unknown ): WorkingGroupSetting[] {
 		const groups: WorkingGroupSetting[] = [];
 		const seen: Record<string, number> = Object.create( null );
-		const keys = [ 'code', 'names', 'contacts' ];
+		const keys = [ 'code', 'names', 'contacts', 'areas' ];
+		const required = [ 'code', 'names', 'contacts' ];
 		this.list( path, value, SETTINGS_LIMITS.workingGroups, EXPECTED.workingGroups ).forEach( ( entry, index ) => {
 			const at = path.concat( index );
-			const object = this.object( at, entry, keys, expected( keys, '' ), 'an object with code, names and contacts' );
+			const object = this.object( at, entry, keys, expected( required, '' ), 'an object with code, names and contacts (and areas)' );
 			if ( !object ) {
 				return;
 			}
@@ -277,9 +304,26 @@ class Reader {
 				code: String( code ),
 				names: has( object, 'names' ) ? this.names( at.concat( 'names' ), object.names ) : {},
 				contacts: has( object, 'contacts' ) ? this.userNames( at.concat( 'contacts' ), object.contacts ) : [],
+				areas: has( object, 'areas' ) ? this.areas( at.concat( 'areas' ), object.areas ) : defaultAreas( String( code ) ),
 			} );
 		} );
 		return groups;
+	}
+
+	/** The kinds of support at `path`, each once. */
+	public areas( path: Path, value: unknown ): SupportKind[] {
+		const areas: SupportKind[] = [];
+		this.list( path, value, SUPPORT_KINDS.length, EXPECTED.areas ).forEach( ( entry, index ) => {
+			const kind = SUPPORT_KINDS.find( ( candidate ) => candidate === entry );
+			if ( !kind ) {
+				this.wrong( path.concat( index ), entry, 'a kind of support: one of ' + SUPPORT_KINDS.join( ', ' ) );
+			} else if ( areas.includes( kind ) ) {
+				this.add( path.concat( index ), 'The kind of support "' + kind + '" is listed twice in ' + Reader.label( path ) + '; list each once.' );
+			} else {
+				areas.push( kind );
+			}
+		} );
+		return areas;
 	}
 
 	public names( path: Path, value: unknown ): Record<string, string> {
@@ -535,6 +579,7 @@ export function settingsText( settings: ProcessSettings ): string {
 			code: setting.code,
 			names: setting.names,
 			contacts: setting.contacts,
+			areas: setting.areas,
 		} ) ),
 		reminders: { parties: parties, statuses: statuses },
 		quorum: { initialFeedback: settings.quorum.initialFeedback, finalGo: settings.quorum.finalGo },

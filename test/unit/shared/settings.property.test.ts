@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSettings, settingsText } from '../../../shared/settings';
 import settingsSchema from '../../../shared/settings.schema.json';
+import { SUPPORT_KINDS } from '../../../shared/request';
 import { STATUSES } from '../../../shared/status';
 import { normaliseUserName, parseTimestamp, userNameProblem } from '../../../shared/wikitext';
 
@@ -76,7 +77,8 @@ const workingGroup = fc.record( {
 	code: fc.oneof( fc.constantFrom( 'communication', 'evaluation', 'a', 'x'.repeat( 40 ), '0-', '-' ), fc.stringMatching( /^[a-z0-9-]{1,40}$/ ) ),
 	names: fc.tuple( nameText, fc.dictionary( language, nameText, { maxKeys: 3 } ) ).map( ( [ en, others ] ) => ( { en: en, ...others } ) ),
 	contacts: fc.array( validUserName, { maxLength: 3 } ),
-} );
+	areas: fc.uniqueArray( fc.constantFrom( ...SUPPORT_KINDS ), { maxLength: SUPPORT_KINDS.length } ),
+}, { requiredKeys: [ 'code', 'names', 'contacts' ] } );
 
 const days = fc.integer( { min: 0, max: 365 } );
 
@@ -100,7 +102,8 @@ const validPage = fc.record( {
 /** Values that are nearly right somewhere, or wrong everywhere. */
 const edgeValue: fc.Arbitrary<Json> = fc.oneof(
 	fc.constantFrom<Json>( -1, 0, 1, 1.5, 2.0000001, 50, 51, 365, 366, 1e21, null, true, false, '', ' ', 'a', 'A', '1', 'x'.repeat( 41 ),
-		'x'.repeat( 80 ), 'x'.repeat( 81 ), 'Communication', 'support-under-way', [], {}, { en: 'x' }, [ 'Alice' ], [ '2027-01-14' ] ),
+		'x'.repeat( 80 ), 'x'.repeat( 81 ), 'Communication', 'support-under-way', [], {}, { en: 'x' }, [ 'Alice' ], [ '2027-01-14' ],
+		'mass-upload', 'technical', [ 'copyright' ], [ 'copyright', 'copyright' ] ),
 	fc.integer( { min: -3, max: 400 } ),
 	dateLike,
 	userName,
@@ -108,7 +111,7 @@ const edgeValue: fc.Arbitrary<Json> = fc.oneof(
 );
 
 const extraKey = fc.constantFrom( '__proto__', 'constructor', 'extra', 'comment', '$comment', 'EN', 'en', 'sv', 'x_y', 'nobody', 'committee',
-	'done', 'finished', 'code', 'names', 'contacts', 'version', 'statuses', 'finalGo' );
+	'done', 'finished', 'code', 'names', 'contacts', 'areas', 'version', 'statuses', 'finalGo' );
 
 type Mutation = { kind: 'replace'; pick: number; value: Json } | { kind: 'delete'; pick: number } |
 	{ kind: 'add'; pick: number; key: string; value: Json } | { kind: 'repeat'; pick: number };

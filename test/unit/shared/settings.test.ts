@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-	DEFAULT_SETTINGS, nextMeeting, previousMeeting, ProcessSettings, readSettings, reminderDays, SETTINGS_COMMENT,
+	DEFAULT_AREAS, DEFAULT_SETTINGS, nextMeeting, previousMeeting, ProcessSettings, readSettings, reminderDays, SETTINGS_COMMENT,
 	SETTINGS_LIMITS, settingsText, workingGroupByName, workingGroupName,
 } from '../../../shared/settings';
 import settingsSchema from '../../../shared/settings.schema.json';
@@ -151,6 +151,22 @@ describe( 'readSettings', () => {
 		expect( settings.helpdesk ).toHaveLength( 50 );
 	} );
 
+	it( 'gives each working group the kinds of support it helps with: the page\'s, else those of DEFAULT_AREAS', () => {
+		const settings = settingsWith( ( page ) => {
+			page.workingGroups[ 0 ].areas = [ 'technical', 'copyright' ];
+			page.workingGroups[ 1 ].areas = [];
+			// A page written before the key existed.
+			delete page.workingGroups[ 2 ].areas;
+			page.workingGroups.push( { code: 'legal', names: { en: 'Legal questions' }, contacts: [] } );
+		} );
+		expect( settings.workingGroups.map( ( group ) => group.areas ) ).toStrictEqual( [
+			[ 'technical', 'copyright' ], [], [ 'mass-upload', 'data-upload', 'technical' ], [], [ 'content-examples' ], [ 'training-material' ], [],
+		] );
+		expect( DEFAULT_SETTINGS.workingGroups.map( ( group ) => group.areas ) ).toStrictEqual(
+			DEFAULT_SETTINGS.workingGroups.map( ( group ) => [ ...DEFAULT_AREAS[ group.code ] ] ) );
+		expect( readSettings( settingsText( settings ) ).settings ).toStrictEqual( settings );
+	} );
+
 	it( 'gives user names normalised, each once', () => {
 		const settings = settingsWith( ( page ) => {
 			page.helpdesk = [ 'user_name', 'User:User name', ' Another  one ', 'Användare:Åsa' ];
@@ -230,10 +246,19 @@ describe( 'readSettings', () => {
 			}, '/workingGroups/1/names/Swedish', /^The key "Swedish" in workingGroups\[1\]\.names is not a language code; / ],
 			[ 'extra group key', ( page ) => {
 				page.workingGroups[ 0 ].contact = [ 'Someone' ];
-			}, '/workingGroups/0/contact', /^The key "contact" in workingGroups\[0\] is not a setting; the keys allowed there are code, names, contacts\.$/ ],
+			}, '/workingGroups/0/contact', /^The key "contact" in workingGroups\[0\] is not a setting; the keys allowed there are code, names, contacts, areas\.$/ ],
 			[ 'group not an object', ( page ) => {
 				page.workingGroups[ 5 ] = 'supporting-material';
-			}, '/workingGroups/5', /^The value of workingGroups\[5\] is "supporting-material"; it must be an object with code, names and contacts\.$/ ],
+			}, '/workingGroups/5', /^The value of workingGroups\[5\] is "supporting-material"; it must be an object with code, names and contacts \(and areas\)\.$/ ],
+			[ 'area not a kind of support', ( page ) => {
+				page.workingGroups[ 2 ].areas = [ 'mass-upload', 'Mass upload' ];
+			}, '/workingGroups/2/areas/1', /^The value of workingGroups\[2\]\.areas\[1\] is "Mass upload"; it must be a kind of support: one of mass-upload, data-upload, .*, other\.$/ ],
+			[ 'area twice', ( page ) => {
+				page.workingGroups[ 2 ].areas = [ 'technical', 'technical' ];
+			}, '/workingGroups/2/areas/1', /^The kind of support "technical" is listed twice in workingGroups\[2\]\.areas; list each once\.$/ ],
+			[ 'areas not a list', ( page ) => {
+				page.workingGroups[ 0 ].areas = 'finding-people';
+			}, '/workingGroups/0/areas', /^The value of workingGroups\[0\]\.areas is "finding-people"; it must be a list of kinds of support, each once: mass-upload, .*\.$/ ],
 			[ 'bad contact', ( page ) => {
 				page.workingGroups[ 0 ].contacts = [ 'Good name', 'Bad@name' ];
 			}, '/workingGroups/0/contacts/1', /^The value of workingGroups\[0\]\.contacts\[1\] is "Bad@name", which cannot be a user name \(contains "@", which user names may not\)\.$/ ],
@@ -444,7 +469,7 @@ describe( 'working groups', () => {
 			page.workingGroups.push( { code: 'legal', names: { en: 'Legal questions', de: 'Rechtsfragen' }, contacts: [ 'Jurist' ] } );
 		} );
 		expect( workingGroupByName( settings, 'rechtsfragen' ) ).toStrictEqual(
-			{ code: 'legal', names: { en: 'Legal questions', de: 'Rechtsfragen' }, contacts: [ 'Jurist' ] } );
+			{ code: 'legal', names: { en: 'Legal questions', de: 'Rechtsfragen' }, contacts: [ 'Jurist' ], areas: [] } );
 		expect( workingGroupByName( DEFAULT_SETTINGS, 'rechtsfragen' ) ).toBeNull();
 	} );
 
