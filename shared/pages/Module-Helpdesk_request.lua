@@ -33,6 +33,7 @@
 --   {{#invoke:Helpdesk request|status|on-hold|On hold|lang=…}}  → the badge's label
 --   {{#invoke:Helpdesk request|statusTitle|on-hold|lang=…}}  → the badge's tooltip
 --   {{#invoke:Helpdesk request|next|on-hold|{{{language|}}}}}  → the "What happens next" box
+--   {{#invoke:Helpdesk request|country|GH|both|lang={{{language|}}}}}  → Ghana (Africa)
 
 local p = {}
 
@@ -560,6 +561,53 @@ function p.languageName( frame )
 		name = mw.text.nowiki( typed )
 	end
 	return name .. ' (<code>' .. mw.text.nowiki( typed ) .. '</code>)'
+end
+
+-- The countries' names by language and their continents:
+-- `{ "countries": { "SE": { "continent": "europe", "en": "Sweden", "sv": "Sverige", … } } }`,
+-- published with the module from the names the request form shows.
+p.COUNTRIES_PAGE = 'Module:Helpdesk request/countries.json'
+
+-- A country's name in the first language of the chain that has one, then in
+-- English; a code that is no country's is shown as written (escaped), with no continent.
+function Messages:country( code, data )
+	local typed = trim( code or '' )
+	local key = typed:upper()
+	local entry = type( data ) == 'table' and type( data.countries ) == 'table' and key:match( '^%u%u$' ) and data.countries[ key ]
+	if type( entry ) ~= 'table' then
+		return p.typed( typed ), nil
+	end
+	local chain = {}
+	for _, language in ipairs( self.chain ) do
+		chain[ #chain + 1 ] = language
+	end
+	chain[ #chain + 1 ] = 'en'
+	for _, language in ipairs( chain ) do
+		local name = entry[ language ]
+		if type( name ) == 'string' and trim( name ) ~= '' then
+			local continent = type( entry.continent ) == 'string' and self:raw( 'continent-' .. entry.continent ) or nil
+			return mw.text.nowiki( name ), continent
+		end
+	end
+	return p.typed( typed ), nil
+end
+
+-- `{{#invoke:Helpdesk request|country|GH|lang=…}}` → Ghana, with `continent` as
+-- second argument → Africa, with `both` → Ghana (Africa); `lang=` is the request's
+-- language, `reader=` replaces the reader's (the views pass theirs).
+function p.country( frame )
+	local args = frame.args or {}
+	local reader = trim( args.reader or '' )
+	local messages = p.messages( frame, args.lang, reader ~= '' and reader or nil )
+	local ok, data = loadJson( trim( args.countries or '' ) ~= '' and trim( args.countries ) or p.COUNTRIES_PAGE )
+	local name, continent = messages:country( args[ 1 ], ok and data or nil )
+	local what = trim( args[ 2 ] or '' )
+	if what == 'continent' then
+		return continent or ''
+	elseif what == 'both' and continent then
+		return name .. ' (' .. continent .. ')'
+	end
+	return name
 end
 
 -- The label of a status badge: the status's name, or what was written, marked.

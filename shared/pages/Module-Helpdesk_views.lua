@@ -340,10 +340,11 @@ function Context:countryName( code )
 		return p.text( c )
 	end
 	if self.countries[ c ] == nil then
+		-- The template's module names it in the view's language, escaped.
 		local ok, name = pcall( function ()
-			return self.frame:expandTemplate{ title = self.pages.countryTemplate, args = { c } }
+			return self.frame:expandTemplate{ title = self.pages.countryTemplate, args = { c, reader = self.code } }
 		end )
-		self.countries[ c ] = ok and name ~= '' and p.text( name ) or c
+		self.countries[ c ] = ok and mw.text.trim( name or '' ) ~= '' and name or c
 	end
 	return self.countries[ c ]
 end

@@ -7,14 +7,13 @@ import { parseTemplates } from 'mwn/build/wikitext.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARAMS, parseRequestPage } from '../../shared/codec';
 import { CONTINENTS, COUNTRIES } from '../../shared/countries';
-import { escapeText } from '../../shared/escape';
 import {
 	AGENDA_PAGE, CATEGORIES, COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, STATISTICS_PAGE, TEMPLATES,
 } from '../../shared/pages';
 import { PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
 import { normaliseStatus, STATUS_ALIASES, STATUSES, WORKING_GROUPS } from '../../shared/status';
 import {
-	gadgetDefinitionLines, MANIFEST_FILE, onWikiPages, OnWikiPage, PAGES_DIR, readManifest, spellings, STATUS_CODE_TEMPLATE,
+	COUNTRY_NAMES_PAGE, gadgetDefinitionLines, MANIFEST_FILE, onWikiPages, OnWikiPage, PAGES_DIR, readManifest, spellings, STATUS_CODE_TEMPLATE,
 	REQUEST_I18N_PAGE, unsafeSignatures, VIEWS_I18N_PAGE, VIEWS_LANG_MESSAGE, viewsMessages, wikiJson,
 } from '../../scripts/onwiki-pages';
 
@@ -264,6 +263,7 @@ describe( 'manifest', () => {
 			'Content Partnerships Hub/Helpdesk/Settings.json': 'json',
 			[ VIEWS_I18N_PAGE ]: 'json',
 			[ REQUEST_I18N_PAGE ]: 'json',
+			[ COUNTRY_NAMES_PAGE ]: 'json',
 		} );
 	} );
 
@@ -639,26 +639,25 @@ describe( 'labels of codes', () => {
 	} );
 } );
 
-describe( 'Template:Helpdesk request/country', () => {
-	it( 'names every country of the form, in English', () => {
-		const countryTemplate = page( 'Template:' + TEMPLATES.countryName );
-		const names = caseMap( switchWith( countryTemplate, 'Afghanistan' ) );
-		for ( const country of COUNTRIES ) {
-			expect( names.get( country.code ), country.code ).toBe( escapeText( country.name, false ) );
-		}
-		expect( names.size ).toBe( COUNTRIES.length + 1 );
-		expect( names.get( '#default' ) ).toBe( '{{{1|}}}' );
+describe( 'Template:Helpdesk request/country and the country names', () => {
+	it( 'asks Module:Helpdesk request for the name, with the request\'s language and the reader\'s language given by a view', () => {
+		expect( page( 'Template:' + TEMPLATES.countryName ) ).toMatch(
+			/^<includeonly>\{\{#invoke:Helpdesk request\|country\|\{\{\{1\|\}\}\}\|\{\{\{2\|\}\}\}\|lang=\{\{\{lang\|\}\}\}\|reader=\{\{\{reader\|\}\}\}\}\}<\/includeonly>/ );
 	} );
 
-	it( 'puts every country on exactly one continent, the one of the model', () => {
-		const continentOf = caseMap( switchWith( page( 'Template:' + TEMPLATES.countryName ), 'Europe' ) );
-		const continentNames = new Set( Array.from( continentOf.values() ).filter( ( name ) => name !== '' ) );
-		expect( continentNames.size ).toBe( CONTINENTS.length );
+	it( 'names every country of the form in English and in the request page\'s languages, each on its continent', () => {
+		const data = JSON.parse( page( COUNTRY_NAMES_PAGE ) ) as { countries: Record<string, Record<string, string>> };
+		expect( Object.keys( data.countries ) ).toEqual( COUNTRIES.map( ( country ) => country.code ) );
 		for ( const country of COUNTRIES ) {
-			const name = continentOf.get( country.code ) as string;
-			expect( name.toLowerCase().replace( / /g, '-' ), country.code ).toBe( country.continent );
+			const entry = data.countries[ country.code ];
+			expect( entry.continent, country.code ).toBe( country.continent );
+			expect( entry.en, country.code ).toMatch( /\S/ );
+			expect( Object.keys( entry ).filter( ( key ) => ![ 'continent', 'en', 'sv', 'de', 'fr', 'es', 'ar' ].includes( key ) ), country.code ).toEqual( [] );
 		}
-		expect( continentOf.size ).toBe( COUNTRIES.length + 1 );
+		expect( data.countries.GH ).toMatchObject( { en: 'Ghana', ar: 'غانا' } );
+		expect( data.countries.SE ).toMatchObject( { en: 'Sweden', sv: 'Sverige', de: 'Schweden', fr: 'Suède', es: 'Suecia', ar: 'السويد' } );
+		expect( data.countries.CI.en ).toBe( 'Côte d’Ivoire' );
+		expect( CONTINENTS ).toContain( data.countries.ML.continent );
 	} );
 } );
 

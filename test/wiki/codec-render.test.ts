@@ -100,7 +100,7 @@ const REQUEST_PAGE_TEMPLATES = [
 	'Template:' + TEMPLATES.statusBadge, 'Template:Helpdesk status/badge', 'Template:Helpdesk status/code',
 	'Module:Helpdesk request',
 	// The request page's messages and, for the next meeting, the process settings (mw.loadJsonData).
-	'Module:Helpdesk request/i18n.json', SETTINGS_PAGE,
+	'Module:Helpdesk request/i18n.json', 'Module:Helpdesk request/countries.json', SETTINGS_PAGE,
 ];
 
 const HEADINGS: Readonly<Record<string, string>> = {

@@ -138,6 +138,8 @@ describe( 'a request page in the reader\'s language', () => {
 		expect( badge.getAttribute( 'title' ) ).toBe( message( 'sv', 'status-title-submitted' ) );
 		expect( badge.classList.contains( 'helpdesk-status-submitted' ) ).toBe( true );
 		expect( textOf( document.querySelector( '.helpdesk-request-field-filed' ) ) ).toBe( '2 mars 2026' );
+		// The country and its continent as Swedes name them.
+		expect( textOf( document.querySelector( '.helpdesk-request-field-country' ) ) ).toBe( 'Sverige (Europa)' );
 		// The language's name as the wiki names it in Swedish (an autonym without the CLDR extension).
 		expect( textOf( document.querySelector( '.helpdesk-request-field-language' ) ) ).toBe( await languageName( 'en', 'sv' ) + ' (en)' );
 		expect( textOf( document.querySelector( '.helpdesk-request-field-status_since' ) ) ).toBe( '5 mars 2026' );
@@ -164,6 +166,7 @@ describe( 'a request page in the reader\'s language', () => {
 		const box = document.querySelector( '.helpdesk-request' ) as Element;
 		expect( [ box.getAttribute( 'lang' ), box.getAttribute( 'dir' ) ] ).toEqual( [ 'ar', 'rtl' ] );
 		expect( labels[ 0 ] ).toBe( 'مقدّم الطلب' );
+		expect( textOf( document.querySelector( '.helpdesk-request-field-country' ) ) ).toBe( 'السويد (أوروبا)' );
 		expect( textOf( document.querySelector( '.helpdesk-request-header .helpdesk-status' ) ) ).toBe( 'معلّق' );
 		expect( textOf( document.querySelector( '.helpdesk-request-waiting-for' ) ) ).toBe( 'مقدّم الطلب' );
 		const title = document.querySelector( '.helpdesk-request-field-title' ) as Element;

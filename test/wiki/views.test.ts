@@ -147,6 +147,8 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 		expect( Array.from( sv.querySelectorAll( 'table.helpdesk-requests th' ), textOf ) ).toEqual( [ 'Förfrågan', 'Status', 'Kommittén' ] );
 		expect( textOf( sv.querySelector( 'tr.helpdesk-request' ) ) ).toContain( 'Första återkoppling' );
 		expect( textOf( sv.querySelector( 'tr.helpdesk-request' ) ) ).toContain( 'Massuppladdning av mediefiler' );
+		// Countries as the reader names them.
+		expect( textOf( sv.querySelector( 'tr.helpdesk-request td small' ) ) ).toContain( 'Sverige' );
 		const ar = ( await render( TABLE, 'ar' ) ).document;
 		const root = ar.querySelector( '.helpdesk-views' ) as Element;
 		expect( [ root.getAttribute( 'lang' ), root.getAttribute( 'dir' ) ] ).toEqual( [ 'ar', 'rtl' ] );

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_I18N_DIR, REQUEST_I18N_PAGE, requestMessages, onWikiPages, VIEWS_LANG_MESSAGE } from '../../../scripts/onwiki-pages';
+import { COUNTRY_NAMES_PAGE, REQUEST_I18N_DIR, REQUEST_I18N_PAGE, requestMessages, onWikiPages, VIEWS_LANG_MESSAGE } from '../../../scripts/onwiki-pages';
 import { STATUSES } from '../../../shared/status';
 import { toLua } from '../lua/to-lua';
 
@@ -240,6 +240,26 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk request in Lua 5.1', () => {
 		expect( invoke( 'labels', { 1: 'working_group', 2: 'evaluation' }, { reader: 'sv', pages: pages } ) ).toBe( 'Evaluation and research' );
 		expect( invoke( 'labels', { 1: 'support', 2: 'paperwork' }, { reader: 'sv', pages: pages } ) )
 			.toBe( '<span class="helpdesk-unknown-code" title="' + sv( 'unknown-code' ) + '">paperwork (?)</span>' );
+	} );
+
+	it( 'names the country and its continent in the reader\'s language, then the request\'s, then English; an unknown code as typed', async () => {
+		const countries = JSON.parse( ( await onWikiPages() ).find( ( page ) => page.title === COUNTRY_NAMES_PAGE )?.text as string ) as unknown;
+		const pages = { [ REQUEST_I18N_PAGE ]: messages, [ COUNTRY_NAMES_PAGE ]: countries };
+		const country = ( args: Record<string | number, string>, run: Run ): string => invoke( 'country', args, { pages: pages, ...run } );
+		expect( country( { 1: 'GH', 2: 'both' }, { reader: 'sv' } ) ).toBe( 'Ghana (' + messages.sv[ 'helpdesk-request-continent-africa' ] + ')' );
+		expect( country( { 1: 'ml', 2: 'both' }, { reader: 'ar' } ) ).toBe( 'مالي (' + messages.ar[ 'helpdesk-request-continent-africa' ] + ')' );
+		expect( country( { 1: 'SE' }, { reader: 'de' } ) ).toBe( 'Schweden' );
+		expect( country( { 1: 'SE', 2: 'continent' }, { reader: 'fr' } ) ).toBe( 'Europe' );
+		// A reader of none of our languages gets the request's language, then English.
+		expect( country( { 1: 'SE', lang: 'es' }, { reader: 'en', january: 'janeiro' } ) ).toBe( 'Suecia' );
+		expect( country( { 1: 'CI', lang: 'pt' }, { reader: 'en', january: 'janeiro' } ) ).toBe( 'Côte d’Ivoire' );
+		// A view gives its own language.
+		expect( country( { 1: 'SE', reader: 'sv' }, { reader: 'en' } ) ).toBe( 'Sverige' );
+		// Not a country: shown as typed, as text, with no continent.
+		expect( country( { 1: '[[X]]{{y}}', 2: 'both' }, { reader: 'en' } ) ).toBe( '<bdi>&#91;&#91;X&#93;&#93;&#123;&#123;y&#125;&#125;</bdi>' );
+		expect( country( { 1: 'XX', 2: 'continent' }, { reader: 'en' } ) ).toBe( '' );
+		// Without the names page, the code.
+		expect( invoke( 'country', { 1: 'SE', 2: 'both' }, { reader: 'sv' } ) ).toBe( '<bdi>SE</bdi>' );
 	} );
 
 	it( 'keeps the labels of the codes and the links as they were', () => {

@@ -58,7 +58,7 @@ describe( 'the texts of the request templates', () => {
 		for ( const key of Object.keys( en ) ) {
 			const short = key.replace( /^helpdesk-request-/, '' );
 			const byModule = module.includes( '\'' + short + '\'' ) ||
-				[ 'status-', 'status-title-', 'next-committee-', 'next-requester-', 'support-', 'stage-', 'project-' ]
+				[ 'status-', 'status-title-', 'next-committee-', 'next-requester-', 'support-', 'stage-', 'project-', 'continent-' ]
 					.some( ( prefix ) => short.startsWith( prefix ) && module.includes( '\'' + prefix + '\'' ) );
 			expect( used.has( key ) || byModule, key ).toBe( true );
 		}
