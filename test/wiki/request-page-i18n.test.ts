@@ -194,6 +194,31 @@ describe( 'a request page in the reader\'s language', () => {
 		}
 	} );
 
+	it( 'has the edit intro of a request filed without the form in the reader\'s language, right to left in Arabic', async () => {
+		const intro = async ( uselang: string, title: string ): Promise<Element> => {
+			const rendered = await render( '{{Helpdesk request/editintro}}', uselang, title );
+			return rendered.document.querySelector( '.helpdesk-editintro' ) as Element;
+		};
+		const linkTitles = ( element: Element ): string[] => Array.from( element.querySelectorAll( 'a' ), ( anchor ) => anchor.getAttribute( 'title' ) as string );
+		const sv = await intro( 'sv', 'User:Requester One/Helpdesk request' );
+		expect( sv.getAttribute( 'lang' ) ).toBe( 'sv' );
+		expect( textOf( sv ) ).toContain( 'Du ber Helpdesken för Content Partnerships Hub om stöd.' );
+		expect( textOf( sv ) ).toContain( 'Spara sedan.' );
+		// Links go to the page in the reader's language where there is one.
+		expect( linkTitles( sv ) ).toContain( 'Special:MyLanguage/Content Partnerships Hub/Helpdesk' );
+		// A page that does not exist yet: no warning.
+		expect( sv.querySelector( '.helpdesk-editintro-exists' ) ).toBeNull();
+		const ar = await intro( 'ar', REQUESTS_PREFIX.replace( /\/$/, '' ) );
+		expect( [ ar.getAttribute( 'lang' ), ar.getAttribute( 'dir' ) ] ).toEqual( [ 'ar', 'rtl' ] );
+		// An existing page: the warning, with a link to an empty request on a page of its own.
+		const exists = ar.querySelector( '.helpdesk-editintro-exists' ) as Element;
+		expect( textOf( exists ) ).toContain( 'تحتوي هذه الصفحة على طلب بالفعل.' );
+		const link = new URL( ( exists.querySelector( 'a' ) as HTMLAnchorElement ).getAttribute( 'href' ) as string, wiki.server );
+		expect( link.searchParams.get( 'title' ) ).toMatch( /^Content_Partnerships_Hub\/Helpdesk\/Requests\/New_request_\d{4}-\d\d-\d\d_\d{6}$/ );
+		expect( link.searchParams.get( 'preload' ) ).toBe( 'Template:Helpdesk_request/preload' );
+		expect( textOf( await intro( 'en', 'User:Requester One/Helpdesk request' ) ) ).toContain( 'You are asking the Helpdesk of the Content Partnerships Hub for support.' );
+	} );
+
 	it( 'puts the reader first: a Swedish request is in English with uselang=en, in German with uselang=de', async () => {
 		const english = await renderRequest( { language: 'sv' }, 'en' );
 		expect( english.labels[ 0 ] ).toBe( 'Requester' );

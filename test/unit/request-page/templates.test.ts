@@ -22,7 +22,7 @@ function transcluded( text: string ): string {
 
 const TEMPLATES = [
 	'Template-Helpdesk_request.wikitext', 'Template-Helpdesk_status--badge.wikitext', 'Template-Helpdesk_sign-off.wikitext',
-	'Template-Helpdesk_recommendation.wikitext',
+	'Template-Helpdesk_recommendation.wikitext', 'Template-Helpdesk_request--editintro.wikitext',
 ];
 
 /** `| a | b = value` lines of a text: each case label → its value. */
