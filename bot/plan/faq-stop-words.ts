@@ -10,7 +10,7 @@
 export const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
 	en: [
 		'about', 'all', 'also', 'and', 'any', 'are', 'been', 'but', 'can', 'could', 'does', 'etc', 'for', 'from', 'get', 'had',
-		'has', 'have', 'help', 'how', 'into', 'its', 'like', 'more', 'most', 'need', 'needs', 'not', 'our', 'ours', 'please',
+		'has', 'have', 'help', 'how', 'into', 'its', 'like', 'more', 'most', 'need', 'needs', 'not', 'our', 'ours', 'please', 'request',
 		'some', 'such', 'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those', 'very',
 		'want', 'was', 'were', 'what', 'when', 'which', 'who', 'will', 'with', 'would', 'you', 'your',
 	],
@@ -25,7 +25,7 @@ export const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
 		'unsere', 'von', 'wie', 'wir', 'wird', 'wollen', 'zum', 'zur',
 	],
 	fr: [
-		'aux', 'avec', 'avons', 'aide', 'besoin', 'ces', 'cette', 'comme', 'dans', 'des', 'elle', 'est', 'etc', 'leur', 'leurs',
+		'aux', 'avec', 'avons', 'aide', 'besoin', 'ces', 'cette', 'comme', 'dans', 'des', 'elle', 'est', 'etc', 'les', 'leur', 'leurs',
 		'mais', 'nos', 'notre', 'nous', 'par', 'pas', 'plus', 'pour', 'que', 'qui', 'sont', 'sur', 'une', 'vous',
 	],
 	es: [

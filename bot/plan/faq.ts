@@ -174,13 +174,21 @@ function stem( word: string ): string {
 const TYPE_SEPARATORS = /[,;/+&\n、،؛]|\s(?:and|or|och|eller|und|oder|et|ou|y|e|o|u|و|أو)\s/giu;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
-/** The content types of one request, folded (`Photos & Maps.` → `photos`, `maps`), each once. */
+/** The content types of one request, folded (`Photos & the maps.` → `photos`, `maps`), each once. */
 export function contentTypesOf( typed: string ): string[] {
 	const stop = stopWords( '*' );
 	const found: string[] = [];
 	folded( typed ).split( TYPE_SEPARATORS ).forEach( ( part ) => {
-		const type = ( part || '' ).replace( EDGE_PUNCTUATION, '' ).trim();
-		if ( letters( type ) > 0 && !stop.has( type ) && !found.includes( type ) ) {
+		const words = ( part || '' ).replace( EDGE_PUNCTUATION, '' ).split( ' ' );
+		// Without the words around it that say nothing (`their metadata`, `des cartes`).
+		while ( words.length && stop.has( words[ 0 ] ) ) {
+			words.shift();
+		}
+		while ( words.length && stop.has( words[ words.length - 1 ] ) ) {
+			words.pop();
+		}
+		const type = words.join( ' ' ).trim();
+		if ( letters( type ) > 0 && !found.includes( type ) ) {
 			found.push( type );
 		}
 	} );
