@@ -187,7 +187,7 @@ describe( 'FAQ candidates', () => {
 		const many = Array.from( { length: 600 }, ( _, i ) => request( long( i ) + '/' + 'x'.repeat( 60 ), {
 			support: [ 'mass-upload', 'copyright', 'technical', 'other' ], projects: [ 'commons', 'wikidata', 'other' ],
 			contentType: 'ö'.repeat( 200 ) + ( i % 50 ), language: 'l' + String.fromCharCode( 97 + ( i % 20 ) ),
-			description: Array.from( { length: 40 }, ( unused, word ) => 'ü'.repeat( 38 ) + String.fromCharCode( 97 + word % 26 ) +
+			description: Array.from( { length: 40 }, ( _entry, word ) => 'ü'.repeat( 38 ) + String.fromCharCode( 97 + word % 26 ) +
 				String.fromCharCode( 97 + Math.floor( word / 2 ) % 26 ) ).join( ' ' ),
 		} ) );
 		const [ page ] = renderFaqCandidates( many, FAQ_PAGES );
