@@ -125,8 +125,8 @@ function init(): void {
 		openForm( links[ 0 ] || null );
 	} else if ( handedOver() ) {
 		mw.loader.load( formModules() );
-	} else if ( links.length && name.replace( /_/g, ' ' ) === HELPDESK_PAGE ) {
-		// The landing page is where the form is wanted: load it now, in the background.
+	} else if ( links.length && document.querySelector( '.helpdesk-my-requests' ) ) {
+		// The landing page (in any language) is where the form is wanted: load it now, in the background.
 		preload();
 	}
 }

@@ -101,6 +101,13 @@ function logChangeOnWiki( log: ( line: string ) => void, action: DeployAction ):
 	log( '  What the deploy ' + ( action.change === 'skip' ? 'would write' : 'writes' ) + ' instead:\n' + indent( action.diff ) );
 }
 
+/** Whether the wiki runs the extension called `name` (Special:Version's name). */
+async function hasExtension( bot: Mwn, name: string ): Promise<boolean> {
+	const response = await bot.request( { action: 'query', meta: 'siteinfo', siprop: 'extensions', formatversion: 2 } ) as
+		{ query?: { extensions?: { name?: string }[] } };
+	return ( response.query?.extensions || [] ).some( ( extension ) => extension.name === name );
+}
+
 export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 	const log = options.log || ( ( line: string ) => console.log( line ) );
 	const { target } = options;
@@ -110,11 +117,16 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 			throw new Error( 'Refusing to deploy to ' + target.apiUrl + ' from a dirty work tree:\n  ' + dirty.join( '\n  ' ) );
 		}
 	}
-	const pages: PageToDeploy[] = await onWikiPages( { distDir: options.distDir } );
 	const definitions = await gadgetDefinitionLines( { distDir: options.distDir } );
+	const bot = await connect( target );
+	// With the Translate extension, the landing page is its source, to be marked for translation.
+	const translate = await hasExtension( bot, 'Translate' );
+	const pages: PageToDeploy[] = await onWikiPages( { distDir: options.distDir, translate: translate } );
 	refuse( pages, unsafeSignatures, 'Refusing to deploy text that would sign or substitute on save' );
 	refuse( pages, unsavableCharacters, 'Refusing to deploy text that MediaWiki would change on save' );
-	const bot = await connect( target );
+	if ( translate ) {
+		log( 'The wiki has the Translate extension: the landing page is deployed as its source. Mark it for translation on the wiki after a change.' );
+	}
 	const titles = pages.map( ( page ) => page.title );
 	if ( target.local ) {
 		titles.push( GADGETS_DEFINITION );

@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countryChoices } from '../gadget/filing/country-names';
 import { COUNTRIES } from '../shared/countries';
-import { TEMPLATES } from '../shared/pages';
+import { HELPDESK_PAGE, TEMPLATES } from '../shared/pages';
+import { landingForTranslate, landingTranslations, landingWithoutTranslate } from './lib/landing-page';
 import { Status, STATUS_ALIASES, STATUSES } from '../shared/status';
 
 export interface OnWikiPage {
@@ -69,9 +70,10 @@ function distPath( distDir: string | undefined ): string {
  * All pages to install, hand-written first, then generated, then (when dist/ has
  * been built) the gadget's `MediaWiki:Gadget-*` pages.
  */
-export async function onWikiPages( options: { distDir?: string } = {} ): Promise<OnWikiPage[]> {
-	const manifest = await readManifest();
-	const pages: OnWikiPage[] = await Promise.all( manifest.map( async ( entry ) => {
+export async function onWikiPages( options: { distDir?: string; translate?: boolean } = {} ): Promise<OnWikiPage[]> {
+	const manifest = ( await readManifest() ).filter( ( entry ) => entry.title !== HELPDESK_PAGE );
+	const pages: OnWikiPage[] = await landingPages( options.translate === true );
+	pages.push( ...await Promise.all( manifest.map( async ( entry ) => {
 		const page: OnWikiPage = {
 			title: entry.title,
 			text: savedText( await readFile( resolve( PAGES_DIR, entry.file ), 'utf8' ) ),
@@ -84,7 +86,7 @@ export async function onWikiPages( options: { distDir?: string } = {} ): Promise
 			page.createOnly = true;
 		}
 		return page;
-	} ) );
+	} ) ) );
 	pages.push( countryTemplate(), await countryNamesPage(), statusCodeTemplate(), ...( await viewsI18nPages() ) );
 	return pages.concat( await gadgetPages( distPath( options.distDir ) ) );
 }
@@ -108,6 +110,18 @@ export async function gadgetDefinitionLines( options: { distDir?: string } = {} 
 		throw new Error( file + ' does not exist: run `npm run build` first' );
 	}
 	return savedText( await readFile( file, 'utf8' ) );
+}
+
+/** The landing page's source, written for the Translate extension; see scripts/lib/landing-page.ts. */
+export const LANDING_FILE = resolve( PAGES_DIR, 'Content_Partnerships_Hub--Helpdesk.wikitext' );
+export const LANDING_TRANSLATIONS_DIR = resolve( PAGES_DIR, 'landing-translations' );
+
+/** The landing page, in the reader's language with or without the wiki's Translate extension. */
+export async function landingPages( translate: boolean ): Promise<OnWikiPage[]> {
+	const source = savedText( await readFile( LANDING_FILE, 'utf8' ) );
+	const translations = await landingTranslations( LANDING_TRANSLATIONS_DIR );
+	return ( translate ? landingForTranslate : landingWithoutTranslate )( HELPDESK_PAGE, source, translations )
+		.map( ( page ) => Object.assign( page, { text: savedText( page.text ) } ) );
 }
 
 /** The countries' names by language, which Module:Helpdesk request shows. */
@@ -239,6 +253,14 @@ export async function viewsMessages(): Promise<Record<string, Record<string, str
 	return bananaMessages( VIEWS_I18N_DIR );
 }
 
+/** The messages of the FAQ candidates' view (Module:Helpdesk views/faq). */
+export const VIEWS_FAQ_I18N_DIR = resolve( PAGES_DIR, 'views-faq-i18n' );
+export const VIEWS_FAQ_I18N_PAGE = 'Module:Helpdesk views/faq/i18n.json';
+
+export async function viewsFaqMessages(): Promise<Record<string, Record<string, string>>> {
+	return bananaMessages( VIEWS_FAQ_I18N_DIR );
+}
+
 /** The translations of the request page, by language code (qqq left out), English first. */
 export async function requestMessages(): Promise<Record<string, Record<string, string>>> {
 	return bananaMessages( REQUEST_I18N_DIR );
@@ -283,6 +305,7 @@ export async function viewsI18nPages(): Promise<OnWikiPage[]> {
 	const pages: OnWikiPage[] = [
 		{ title: VIEWS_I18N_PAGE, text: wikiJson( messages ), contentModel: 'json' },
 		{ title: REQUEST_I18N_PAGE, text: wikiJson( request ), contentModel: 'json' },
+		{ title: VIEWS_FAQ_I18N_PAGE, text: wikiJson( await viewsFaqMessages() ), contentModel: 'json' },
 	];
 	const codes = Object.keys( messages ).concat( Object.keys( request ).filter( ( code ) => !( code in messages ) ) );
 	for ( const code of codes ) {

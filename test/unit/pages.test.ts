@@ -260,6 +260,8 @@ describe( 'manifest', () => {
 			.map( ( candidate ) => [ candidate.title, candidate.contentModel ] ) ) ).toEqual( {
 			'Module:Helpdesk request': 'Scribunto',
 			'Module:Helpdesk views': 'Scribunto',
+			'Module:Helpdesk views/faq': 'Scribunto',
+			'Module:Helpdesk views/faq/i18n.json': 'json',
 			'Content Partnerships Hub/Helpdesk/Settings.json': 'json',
 			[ VIEWS_I18N_PAGE ]: 'json',
 			[ REQUEST_I18N_PAGE ]: 'json',
@@ -663,7 +665,9 @@ describe( 'Template:Helpdesk request/country and the country names', () => {
 
 describe( 'the pages people read', () => {
 	it( 'offers the request button on the Helpdesk page, opening the editor with the preload and the edit intro', () => {
-		const landing = page( HELPDESK_PAGE );
+		// The landing page shows its page in the reader's language (English here).
+		expect( page( HELPDESK_PAGE ) ).toContain( '| #default = {{:' + HELPDESK_PAGE + '/en}}' );
+		const landing = page( HELPDESK_PAGE + '/en' );
 		// The skin's own colours, no deprecated mw-ui classes; without JavaScript, a page of the user's own.
 		const button = /<span class="helpdesk-request-button plainlinks" style="[^"]*">\[\{\{fullurl:([^|]+)\|([^}]+)\}\} <span class="helpdesk-request-button-label" style="[^"]*">Request support<\/span>\]<\/span>/.exec( landing );
 		expect( button ).not.toBeNull();
@@ -679,11 +683,13 @@ describe( 'the pages people read', () => {
 	} );
 
 	it( 'links the Helpdesk page to the table, statistics, agenda and committee, and not to e-mail', () => {
-		const landing = page( HELPDESK_PAGE );
-		for ( const target of [ REQUEST_TABLE_PAGE, STATISTICS_PAGE, AGENDA_PAGE, COMMITTEE_PAGE ] ) {
-			expect( landing ).toContain( '[[' + target + '|' );
+		for ( const code of [ 'en', 'sv', 'ar' ] ) {
+			const landing = page( HELPDESK_PAGE + '/' + code );
+			for ( const target of [ REQUEST_TABLE_PAGE, STATISTICS_PAGE, AGENDA_PAGE, COMMITTEE_PAGE ] ) {
+				expect( landing, code ).toContain( '[[Special:MyLanguage/' + target + '|' );
+			}
+			expect( landing, code ).not.toMatch( /mailto:|@wikimedia\.se/ );
 		}
-		expect( landing ).not.toMatch( /mailto:|@wikimedia\.se/ );
 	} );
 
 	it( 'preloads an empty request with every parameter of the codec, in order', () => {

@@ -11,10 +11,11 @@ import { CATEGORIES, COMMITTEE_PAGE, HELPDESK_PAGE, REQUESTS_PREFIX, TEMPLATES }
 import type { HelpdeskRequest } from '../../shared/request';
 import { STATUSES } from '../../shared/status';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
-import { onWikiPages } from '../../scripts/onwiki-pages';
+import { LANDING_TRANSLATIONS_DIR, onWikiPages } from '../../scripts/onwiki-pages';
 import { sampleRequest } from '../../scripts/lib/sample-request';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { TEST_USER_AGENT } from './setup/test-wiki';
+import { landingTranslations } from '../../scripts/lib/landing-page';
 import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
 import { BADGE_LABELS, parsePage } from './support/rendering';
 
@@ -192,6 +193,26 @@ describe( 'the on-wiki templates', () => {
 		expect( target.searchParams.get( 'editintro' ) ).toBe( 'Template:Helpdesk_request/editintro' );
 		// Every status badge is explained on it.
 		expect( all( page.document, '.helpdesk-status' ) ).toEqual( expect.arrayContaining( Object.values( BADGE_LABELS ) ) );
+	} );
+
+	it( 'shows the landing page in the reader\'s language, right to left in Arabic, with the button in every language', async () => {
+		const translations = await landingTranslations( LANDING_TRANSLATIONS_DIR );
+		const sv = await parse( { page: HELPDESK_PAGE, uselang: 'sv' } );
+		const landing = sv.document.querySelector( '.helpdesk-landing' ) as Element;
+		expect( [ landing.getAttribute( 'lang' ), landing.getAttribute( 'dir' ) ] ).toEqual( [ 'sv', 'ltr' ] );
+		expect( text( sv.document, '.helpdesk-request-button a' ) ).toBe( translations.sv[ '3' ] );
+		expect( sv.sections[ 0 ] ).toBe( translations.sv[ '4' ] );
+		// The language bar names each language in its own language.
+		expect( all( sv.document, '.helpdesk-languages a' ) ).toEqual( [ 'English', 'العربية', 'Deutsch', 'español', 'français', 'svenska' ] );
+		// Links go to the pages in the reader's language, where there are such pages.
+		expect( sv.document.querySelector( 'a[title="Special:MyLanguage/Content Partnerships Hub/Helpdesk/Requests"]' ) ).not.toBeNull();
+		const ar = await parse( { page: HELPDESK_PAGE + '/ar' } );
+		const arabic = ar.document.querySelector( '.helpdesk-landing' ) as Element;
+		expect( [ arabic.getAttribute( 'lang' ), arabic.getAttribute( 'dir' ) ] ).toEqual( [ 'ar', 'rtl' ] );
+		expect( text( ar.document, '.helpdesk-request-button a' ) ).toBe( translations.ar[ '3' ] );
+		expect( ar.document.querySelector( '.helpdesk-my-requests' ) ).not.toBeNull();
+		// A language of none of ours: English.
+		expect( text( ( await parse( { page: HELPDESK_PAGE, uselang: 'ja' } ) ).document, '.helpdesk-request-button a' ) ).toBe( 'Request support' );
 	} );
 
 	it( 'renders sign-offs, and marks a mistaken one', async () => {
