@@ -106,7 +106,7 @@ class EditDialog extends OO.ui.ProcessDialog {
 			first = first || ( messages.length ? control : null );
 		} );
 		if ( first ) {
-			this.showProblem( msg( 'helpdesk-problems-summary', byField.size ) );
+			this.showProblem( msg( 'helpdesk-own-edit-problems', byField.size ) );
 			( first as FieldControl ).focus();
 			return;
 		}

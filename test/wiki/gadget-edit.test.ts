@@ -62,6 +62,44 @@ describe( 'the requester\'s own requests', () => {
 		}
 	} );
 
+	it( 'works with the keyboard alone, right to left in Arabic, and says what to fix before anything is saved', async () => {
+		const bot = await logIn( testbed.wiki.credentials.bot.botUsername!, testbed.wiki.credentials.bot.botPassword );
+		const title = `Keyboard test: photographs of the souk ${ RUN }`;
+		const page = REQUESTS_PREFIX + title;
+		await bot.create( page, renderRequestPage( {
+			...emptyRequest( 'Requester One', '2026-01-05T10:00:00Z', 'ar' ),
+			title: title, country: 'EG', support: [ 'copyright' ], description: 'صور السوق القديم.',
+		} ), 'A request' );
+		const before = await pageText( bot, page );
+		const { context, page: browserPage } = await loggedInSession( testbed.browser, testbed.wiki, 'Requester One' );
+		try {
+			await browserPage.goto( wikiPageUrl( testbed.wiki, page, { language: 'ar' } ) );
+			const button = browserPage.locator( '.helpdesk-own-edit a' );
+			await button.waitFor();
+			await button.focus();
+			await browserPage.keyboard.press( 'Enter' );
+			const dialog = browserPage.locator( '.helpdesk-own-edit-dialog' );
+			await browserPage.waitForSelector( '.helpdesk-own-edit-dialog #helpdesk-input-title' );
+			// The dialog is right to left, and the title field has the focus once it is ready.
+			await browserPage.waitForFunction( () => document.activeElement?.id === 'helpdesk-input-title' );
+			expect( await dialog.evaluate( ( element ) => [ element.getAttribute( 'dir' ), getComputedStyle( element ).direction ] ) ).toEqual( [ 'rtl', 'rtl' ] );
+			// Empty the title and press Enter: nothing is saved, the dialog says why in its own words, the field has the focus.
+			await browserPage.keyboard.press( 'Control+A' );
+			await browserPage.keyboard.press( 'Backspace' );
+			await browserPage.keyboard.press( 'Enter' );
+			const problem = browserPage.locator( '.helpdesk-own-edit-problem' );
+			await problem.waitFor();
+			expect( ( await problem.textContent() ) ?? '' ).toContain( 'قبل حفظ تعديلاتك' );
+			expect( await browserPage.evaluate( () => document.activeElement?.id ) ).toBe( 'helpdesk-input-title' );
+			// Escape closes the dialog without saving.
+			await browserPage.keyboard.press( 'Escape' );
+			await dialog.waitFor( { state: 'hidden' } );
+			expect( await pageText( bot, page ) ).toBe( before );
+		} finally {
+			await context.close();
+		}
+	} );
+
 	it( 'lists the user\'s requests on the landing page, from the bot\'s data', async () => {
 		const admin = await logIn( testbed.wiki.credentials.admin.botUsername!, testbed.wiki.credentials.admin.botPassword );
 		// The data page as it stands (the bot's, when other tests ran it), put back afterwards.
