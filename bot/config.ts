@@ -21,6 +21,10 @@ export interface HelpdeskPages {
 	shutoff: string;
 	/** The process settings (JSON) that staff and the committee edit. */
 	settings: string;
+	/** The people who offer to give support, one template call each; anyone may edit it. */
+	volunteers: string;
+	/** The routing hints (JSON) of the requests awaiting the committee, which the request pages show. */
+	routing: string;
 	/** The statistics' numbers (JSON), which the statistics page shows. */
 	statisticsData: string;
 	/** Each meeting's agenda: `PREFIX2026-12-10.json` (data) and `PREFIX2026-12-10` (its view). */
@@ -34,6 +38,7 @@ export interface PlanConfig {
 		request: string;
 		statusBadge: string;
 		committeeMember: string;
+		volunteer: string;
 		signOff: string;
 		recommendation: string;
 	};
@@ -93,6 +98,10 @@ export const EXPORT_PREFIX = HELPDESK_PAGE + '/Export/';
 export const ARCHIVE_PREFIX = HELPDESK_PAGE + '/Archive/';
 export const STATISTICS_DATA_PAGE = EXPORT_PREFIX + 'Statistics.json';
 export const AGENDA_PREFIX = AGENDA_PAGE + '/';
+/** Beside the committee page: people who give support. */
+export const VOLUNTEERS_PAGE = HELPDESK_PAGE + '/Volunteers';
+/** Read by Module:Helpdesk request (`p.ROUTING_PAGE`) for the note on each request page. */
+export const ROUTING_PAGE = HELPDESK_PAGE + '/Routing.json';
 
 /** 1.5 MB: well below Meta-Wiki's 2 MiB, so a page near it still saves. */
 export const MAX_PAGE_BYTES = 1500000;
@@ -112,6 +121,8 @@ export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 		committee: COMMITTEE_PAGE,
 		shutoff: SHUTOFF_PAGE,
 		settings: SETTINGS_PAGE,
+		volunteers: VOLUNTEERS_PAGE,
+		routing: ROUTING_PAGE,
 		statisticsData: STATISTICS_DATA_PAGE,
 		agendaPrefix: AGENDA_PREFIX,
 	},
@@ -119,6 +130,7 @@ export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 		request: TEMPLATES.request,
 		statusBadge: TEMPLATES.statusBadge,
 		committeeMember: TEMPLATES.committeeMember,
+		volunteer: 'Helpdesk volunteer',
 		signOff: 'Helpdesk sign-off',
 		recommendation: 'Helpdesk recommendation',
 	},
@@ -172,7 +184,7 @@ function checkPages( pages: HelpdeskPages ): void {
 		[ 'HELPDESK_EXPORT_PAGE', pages.export ], [ 'HELPDESK_EXPORT_PREFIX', pages.exportPrefix ],
 		[ 'HELPDESK_ARCHIVE_PREFIX', pages.archivePrefix ], [ 'HELPDESK_STATE_PAGE', pages.state ],
 		[ 'HELPDESK_SETTINGS_PAGE', pages.settings ], [ 'HELPDESK_STATISTICS_DATA_PAGE', pages.statisticsData ],
-		[ 'HELPDESK_AGENDA_PREFIX', pages.agendaPrefix ],
+		[ 'HELPDESK_AGENDA_PREFIX', pages.agendaPrefix ], [ 'HELPDESK_ROUTING_PAGE', pages.routing ],
 	];
 	for ( const [ name, title ] of names ) {
 		if ( title.indexOf( pages.requestsPrefix ) === 0 ) {
@@ -211,6 +223,8 @@ export function configFromEnv(
 			committee: env.HELPDESK_COMMITTEE_PAGE || pages.committee,
 			shutoff: env.HELPDESK_SHUTOFF_PAGE || pages.shutoff,
 			settings: env.HELPDESK_SETTINGS_PAGE || pages.settings,
+			volunteers: env.HELPDESK_VOLUNTEERS_PAGE || pages.volunteers,
+			routing: env.HELPDESK_ROUTING_PAGE || pages.routing,
 			statisticsData: env.HELPDESK_STATISTICS_DATA_PAGE || pages.statisticsData,
 			agendaPrefix: folder( env.HELPDESK_AGENDA_PREFIX || pages.agendaPrefix ),
 		},

@@ -127,7 +127,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 	}
 	const state = readState( config.pages, statePagesRead, botName );
 	if ( state && !options.forceFullScan && start.covered && start.changed.length === 0 &&
-		state.basis === basisOf( start.committee, start.settings ? start.settings.text : null, config, botName ) &&
+		state.basis === basisOf( start.committee, start.settings ? start.settings.text : null, config, botName, start.volunteers ) &&
 		( state.recheck === '' || state.recheck > now ) && startedAt.getTime() - Date.parse( state.saved ) < STATE_MAX_AGE_MS ) {
 		return log( 'Nothing changed since ' + state.saved + '.' );
 	}
@@ -154,7 +154,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 	for ( let round = 1; ; round++ ) {
 		report.rounds = round;
 		plan = planRun( {
-			config: config, botName: botName, now: now, committeeText: start.committee, known: known,
+			config: config, botName: botName, now: now, committeeText: start.committee, volunteersText: start.volunteers, known: known,
 			pages: Array.from( pages.values() ), history: history, talkPages: talkPages,
 			talkUnavailable: talkUnavailable, accounts: accounts, settingsPage: start.settings, settingsHistory: settingsHistory,
 			refused: skipped,

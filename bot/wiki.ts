@@ -50,9 +50,10 @@ export interface SavedEdit {
 }
 
 export interface StartRead {
-	/** Text of the shutoff and committee pages, null if missing. */
+	/** Text of the shutoff, committee and volunteers' pages, null if missing. */
 	shutoff: string | null;
 	committee: string | null;
+	volunteers: string | null;
 	/** The process settings page as saved, null if missing. */
 	settings: PageSnapshot | null;
 	/** The state pages that exist, among those asked for. */
@@ -181,11 +182,11 @@ export class HelpdeskWiki {
 		overlapSeconds = 600 ): Promise<StartRead> {
 		const pages = this.site.plan.pages;
 		const result: StartRead = {
-			shutoff: null, committee: null, settings: null, statePages: [], userName: '', highLimits: false, changed: [], lastRcid: 0, covered: false,
+			shutoff: null, committee: null, volunteers: null, settings: null, statePages: [], userName: '', highLimits: false, changed: [], lastRcid: 0, covered: false,
 		};
 		const first = await this.read( 'the start pages', () => this.api.request( apiParams( {
 			action: 'query',
-			titles: [ pages.shutoff, pages.committee, pages.settings ].concat( stateTitles ),
+			titles: [ pages.shutoff, pages.committee, pages.settings, pages.volunteers ].concat( stateTitles ),
 			meta: 'userinfo',
 			uiprop: 'rights|groups',
 			list: 'recentchanges',
@@ -202,6 +203,8 @@ export class HelpdeskWiki {
 				result.shutoff = snapshot ? snapshot.text : null;
 			} else if ( title === pages.committee ) {
 				result.committee = snapshot ? snapshot.text : null;
+			} else if ( title === pages.volunteers ) {
+				result.volunteers = snapshot ? snapshot.text : null;
 			} else if ( title === pages.settings ) {
 				result.settings = snapshot ? Object.assign( snapshot, { title: title } ) : null;
 			} else if ( snapshot && stateTitles.includes( title ) ) {
@@ -212,7 +215,7 @@ export class HelpdeskWiki {
 		result.userName = user.name || '';
 		result.highLimits = ( user.rights || [] ).includes( 'apihighlimits' );
 		this.botName = result.userName;
-		this.pagesRead += 3 + result.statePages.length;
+		this.pagesRead += 4 + result.statePages.length;
 		const newest = ( query.recentchanges || [] )[ 0 ];
 		result.lastRcid = newest ? newest.rcid : 0;
 		const from = since( result.statePages );
@@ -250,14 +253,14 @@ export class HelpdeskWiki {
 		return result;
 	}
 
-	/** Whether a recent change touches the Helpdesk: a request page, the bot's pages or the committee page. */
+	/** Whether a recent change touches the Helpdesk: a request page, the bot's pages, the committee, settings or volunteers' page. */
 	private concerns( change: ApiResponse ): boolean {
 		if ( change.type === 'log' && ![ 'delete', 'move', 'import', 'merge', 'protect' ].includes( change.logtype ) ) {
 			return false;
 		}
 		const pages = this.site.plan.pages;
 		const watched = ( title: string ): boolean => title.indexOf( pages.requestsPrefix ) === 0 ||
-			[ pages.committee, pages.settings ].includes( title ) || isBotPage( pages, title );
+			[ pages.committee, pages.settings, pages.volunteers, pages.routing ].includes( title ) || isBotPage( pages, title );
 		return [ change.title, change.logparams && change.logparams.target_title ].some( ( title ) => typeof title === 'string' && watched( title ) );
 	}
 
@@ -394,12 +397,12 @@ export class HelpdeskWiki {
 		this.talkAllowed = titles.slice();
 	}
 
-	/** The allowlist: request subpages, the bot's own pages by their naming scheme, talk pages of `talk` members. */
+	/** The allowlist: request subpages, the bot's own pages by their naming scheme, the routing hints, talk pages of `talk` members. */
 	public mayEdit( title: string ): boolean {
 		const pages = this.site.plan.pages;
 		const prefix = pages.requestsPrefix;
 		return ( title.length > prefix.length && title.slice( 0, prefix.length ) === prefix ) ||
-			isBotPage( pages, title ) || this.talkAllowed.includes( title );
+			isBotPage( pages, title ) || title === pages.routing || this.talkAllowed.includes( title );
 	}
 
 	/**

@@ -18,15 +18,17 @@ import {
 import { checkProcess } from './process';
 import { settingsInForce, SettingsInForce, settingsKey } from './settings-in-force';
 import { settingsTalkTitle } from './names';
-import { COMPILED_PAGES_LAYOUT, flagsOf, recordAttention, renderAgenda, renderExport, renderStatistics } from './pages';
+import { COMPILED_PAGES_LAYOUT, flagsOf, recordAttention, renderAgenda, renderExport, renderRouting, renderStatistics } from './pages';
 import {
 	appendBlock, decisionReasons, DerivedPage, deriveRecord, noticeBlock, pageLink, silentMarkers, statusKey, tallyLine, userLink,
 	withParamFixes, withSignOffMarks, withTally,
 } from './request-page';
+import { routingHints, routingRequest } from './routing';
 import { sha1 } from './sha1';
 import type {
 	Attention, BotState, Committee, CommitteeMember, MoreReading, Notice, Plan, PlanInput, PlannedEdit, RequestRecord, SignOff, TalkPage,
 } from './types';
+import { parseVolunteers, Volunteers } from './volunteers';
 import { botsDenied, marker, normaliseUserName, readMarkers } from './wikitext';
 
 export * from './types';
@@ -38,13 +40,16 @@ export function isRequestPage( config: PlanConfig, title: string ): boolean {
 }
 
 /**
- * What the compiled pages are made from besides the requests (the committee and
- * settings pages, the operator's configuration, the bot): a change means compiling
- * again. The settings in force come from the settings page, so they are left out.
+ * What the compiled pages are made from besides the requests (the committee,
+ * settings and volunteers' pages, the operator's configuration, the bot): a change
+ * means compiling again. The settings in force come from the settings page, so
+ * they are left out.
  */
-export function basisOf( committeeText: string | null, settingsText: string | null, config: PlanConfig, botName: string ): string {
+export function basisOf(
+	committeeText: string | null, settingsText: string | null, config: PlanConfig, botName: string, volunteersText: string | null = null,
+): string {
 	const operator = Object.assign( {}, config, { process: null } );
-	return sha1( JSON.stringify( [ committeeText, settingsText, operator, botName, COMPILED_PAGES_LAYOUT ] ) );
+	return sha1( JSON.stringify( [ committeeText, settingsText, operator, botName, COMPILED_PAGES_LAYOUT, volunteersText ] ) );
 }
 
 function isAgendaData( config: PlanConfig, title: string ): boolean {
@@ -87,6 +92,8 @@ export function planRun( planInput: PlanInput ): Plan {
 	const input: PlanInput = Object.assign( {}, planInput, { config: config } );
 	const bot = normaliseUserName( input.botName );
 	const committee = parseCommittee( input.committeeText, config.templates.committeeMember );
+	const volunteersText = input.volunteersText === undefined ? null : input.volunteersText;
+	const volunteers = parseVolunteers( volunteersText, config.templates.volunteer, config.process );
 	const wants: MoreReading = { history: [], talkPages: [], accounts: [], settingsHistory: inForce.needsHistory };
 	const recipients: Recipients = { bot: bot, accounts: input.accounts };
 	const lookUp = ( names: string[] ): void => names.forEach( ( name ) => {
@@ -143,23 +150,30 @@ export function planRun( planInput: PlanInput ): Plan {
 	}
 	const final = edits.length === 0 && !wants.settingsHistory &&
 		wants.history.length + wants.talkPages.length + wants.accounts.length === 0;
-	const attention = needsAttention( records, committee, config, input.now ).concat( moves, settingsAttention( config, inForce ) );
+	const attention = needsAttention( records, committee, config, input.now ).concat( moves, settingsAttention( config, inForce ),
+		volunteers.problems.map( ( problem ) => ( { page: config.pages.volunteers, code: 'volunteers', params: [], reason: problem } ) ) );
 	// The agenda and statistics first: what the size limit kept off them is listed with the requests.
 	const compiled: Plan[ 'compiled' ] = [];
 	if ( final ) {
 		const sizeNotes: Attention[] = [];
-		const agenda = renderAgenda( records, committee, config, input.now, sizeNotes );
+		// Hints for the requests awaiting the committee, the longest waiting first.
+		const waitingSince = ( record: RequestRecord ): string => record.statusSince || record.filed;
+		const longestWaiting = records.slice().sort( ( a, b ) => waitingSince( a ) < waitingSince( b ) ? -1 :
+			waitingSince( a ) > waitingSince( b ) ? 1 : a.page < b.page ? -1 : 1 );
+		const hints = routingHints( longestWaiting.map( routingRequest ), volunteers, committee, config.process, input.now );
+		const agenda = renderAgenda( records, committee, config, input.now, sizeNotes, hints );
+		const routing = renderRouting( hints, config, sizeNotes );
 		const statistics = renderStatistics( records, committee, config );
 		const exported = renderExport( records, committee, config, input.now, attention.concat( sizeNotes ),
 			{ revid: inForce.revid, valid: inForce.problems.length === 0 } );
-		compiled.push( statistics, ...agenda, ...exported.pages );
+		compiled.push( statistics, ...agenda, routing, ...exported.pages );
 		attention.push( ...sizeNotes, ...exported.attention );
 	}
 	const state: BotState = {
 		saved: input.now,
 		rcid: 0,
-		recheck: recheckTime( records, committee, config, input.now ),
-		basis: basisOf( input.committeeText, input.settingsPage ? input.settingsPage.text : null, config, input.botName ),
+		recheck: recheckTime( records, committee, config, input.now, volunteers ),
+		basis: basisOf( input.committeeText, input.settingsPage ? input.settingsPage.text : null, config, input.botName, volunteersText ),
 		// Views are made once and past agendas stay: only the data pages the bot keeps up to date.
 		compiled: compiled.filter( ( page ) => !page.createOnly && !isAgendaData( config, page.title ) ).map( ( page ) => page.title ),
 		signOffs: records.filter( ( record ) => record.signOffs.some( ( signOff ) => signOff.author !== '' ) ).map( ( record ) => ( {
@@ -176,13 +190,19 @@ export function planRun( planInput: PlanInput ): Plan {
  * or the notices owed change: a reminder round begins, a closed request is due
  * for the archive, a member comes back. '' when there is none.
  */
-export function recheckTime( records: RequestRecord[], committee: Committee, config: PlanConfig, now: string ): string {
+export function recheckTime(
+	records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, volunteers: Volunteers = { people: [], problems: [] },
+): string {
 	const times = records.map( ( record ) => nextChange( record, config, now ) );
 	// The agenda moves on the day after each meeting.
 	config.process.meetings.filter( ( day ) => day >= now.slice( 0, 10 ) ).forEach( ( day ) => times.push( addDays( day + 'T00:00:00Z', 1 ) ) );
 	committee.members.filter( ( member ) => member.awayUntil !== '' ).forEach( ( member ) => {
 		// away_until is the last day away.
 		times.push( addDays( member.awayUntil + 'T00:00:00Z', 1 ) );
+	} );
+	// The hints change the day after a volunteer's last day.
+	volunteers.people.filter( ( person ) => person.until !== '' ).forEach( ( person ) => {
+		times.push( addDays( person.until + 'T00:00:00Z', 1 ) );
 	} );
 	return times.filter( ( time ) => time > now ).sort()[ 0 ] || '';
 }

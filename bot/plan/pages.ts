@@ -15,6 +15,7 @@ import type { PlanConfig } from '../config';
 import { countedSignOffs, signOffCode, signOffProblem, tally } from './committee';
 import { byteLength, elementBytes, pack, storedJson } from './json-page';
 import { agendaTitle, archiveTitle, exportTitle, YearGroup, yearOf } from './names';
+import { hintData, RoutingHint } from './routing';
 import { sha1 } from './sha1';
 import type { Attention, Committee, GeneratedPage, RequestRecord } from './types';
 
@@ -22,12 +23,13 @@ import type { Attention, Committee, GeneratedPage, RequestRecord } from './types
  * The layout of the compiled pages. Raise it when their layout changes, so that the
  * first run of the new bot compiles them again instead of waiting for a change.
  */
-export const COMPILED_PAGES_LAYOUT = 4;
+export const COMPILED_PAGES_LAYOUT = 5;
 
 /** The data pages' schema: the views read it. */
 export const EXPORT_SCHEMA = 3;
 export const STATISTICS_SCHEMA = 1;
 export const AGENDA_SCHEMA = 1;
+export const ROUTING_SCHEMA = 1;
 
 /** The view module that renders the data pages. */
 const VIEWS_MODULE = 'Helpdesk views';
@@ -462,7 +464,7 @@ export function decisionNeeded( record: RequestRecord ): string {
  * are never compiled again: each stays as its own page.
  */
 export function renderAgenda(
-	records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, attention: Attention[] = [],
+	records: RequestRecord[], committee: Committee, config: PlanConfig, now: string, attention: Attention[] = [], hints: RoutingHint[] = [],
 ): GeneratedPage[] {
 	const meeting = nextMeeting( config.process, now.slice( 0, 10 ) );
 	if ( meeting === null ) {
@@ -480,8 +482,11 @@ export function renderAgenda(
 		[ 'approved', 'declined', 'withdrawn', 'done' ].includes( record.status ) && ( previous === null || record.statusSince.slice( 0, 10 ) > previous ) &&
 		record.statusSince <= now );
 	const overdue = records.filter( ( record ) => isOverdue( record, config, now ) && WAITING_ON[ record.status ] !== 'committee' );
-	const entries = waiting.map( ( record ) => Object.assign( requestData( record, committee, config, now ),
-		{ decide: decisionNeeded( record ) } ) );
+	const entries = waiting.map( ( record ) => {
+		const hint = hints.find( ( candidate ) => candidate.page === record.page );
+		return Object.assign( requestData( record, committee, config, now ), { decide: decisionNeeded( record ) },
+			hint ? { routing: hintData( hint ) } : {} );
+	} );
 	const value = ( requests: RequestData[] ): object => ( {
 		schema: AGENDA_SCHEMA,
 		about: 'The agenda of the Expert Committee\'s meeting of ' + meeting + ', compiled by the Helpdesk bot until that day and shown by Module:Helpdesk views.',
@@ -507,6 +512,36 @@ export function renderAgenda(
 		jsonPage( title, agenda ),
 		viewPage( title.replace( /\.json$/, '' ), 'agenda|meeting=' + meeting ),
 	];
+}
+
+// Routing hints -----------------------------------------------------------------
+
+/**
+ * The routing hints of the requests awaiting the committee, by page, which
+ * Module:Helpdesk request shows on each request page. The requests waiting longest
+ * are kept when the page would pass the size limit; the others are counted.
+ */
+export function renderRouting( hints: RoutingHint[], config: PlanConfig, attention: Attention[] = [] ): GeneratedPage {
+	const value = ( listed: RoutingHint[], notShown: number ): object => {
+		const requests: Record<string, unknown> = {};
+		listed.slice().sort( ( a, b ) => a.page < b.page ? -1 : a.page > b.page ? 1 : 0 ).forEach( ( hint ) => {
+			requests[ hint.page ] = hintData( hint );
+		} );
+		return Object.assign( {
+			schema: ROUTING_SCHEMA,
+			about: 'Who could help with each request awaiting the Expert Committee, suggested by the Helpdesk bot from ' + config.pages.volunteers +
+				' and the working groups\' areas in ' + config.pages.settings + '; shown on the request pages by Module:Helpdesk request. Nobody is notified.',
+			volunteers: config.pages.volunteers,
+			requests: requests,
+		}, notShown ? { notShown: notShown } : {} );
+	};
+	const room = config.maxPageBytes - byteLength( storedJson( value( [], hints.length ) ) ) - 256;
+	const shown = pack( hints, ( hint ) => elementBytes( { [ hint.page ]: hintData( hint ) }, 2 ), () => room ).parts[ 0 ] || [];
+	if ( shown.length < hints.length ) {
+		attention.push( { page: config.pages.routing, code: 'routing-cut', params: [ String( hints.length - shown.length ) ],
+			reason: 'The routing hints reached ' + sizeLimit( config ) + ': ' + ( hints.length - shown.length ) + ' requests have none.' } );
+	}
+	return jsonPage( config.pages.routing, value( shown, hints.length - shown.length ) );
 }
 
 /** An obsolete page of the bot's (a data page no longer needed), emptied with a pointer. */

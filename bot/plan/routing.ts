@@ -24,7 +24,7 @@ import type { SupportKind } from '../../shared/request';
 import { ProcessSettings, workingGroupName } from '../../shared/settings';
 import { Status, WAITING_ON } from '../../shared/status';
 import { LANGUAGE_CODE_PATTERN } from '../../shared/validation';
-import type { Committee } from './types';
+import type { Committee, RequestRecord } from './types';
 import { isAvailable, Volunteer, Volunteers } from './volunteers';
 import { normaliseUserName } from './wikitext';
 
@@ -88,6 +88,14 @@ export interface RoutingHint {
 
 const POINTS: Readonly<Record<ReasonCode, number>> = { support: 3, group: 2, language: 2, country: 2, continent: 1 };
 
+/** What a hint is made from, of a request as the bot read it. */
+export function routingRequest( record: RequestRecord ): RoutingRequest {
+	return {
+		page: record.page, problem: record.problem, status: record.status, requester: record.requester, support: record.support,
+		language: record.language, languages: record.summary.languages, country: record.country,
+	};
+}
+
 /** Whether the request waits on the committee, so that the hints help it decide. */
 export function awaitsCommittee( request: RoutingRequest ): boolean {
 	return request.problem === '' && WAITING_ON[ request.status ] === 'committee';
@@ -138,14 +146,21 @@ function speaks( request: RoutingRequest, code: string ): boolean {
 	} );
 }
 
-/** The working group whose areas hold the most of the request's kinds of support; the first in the settings on a tie. */
+/**
+ * The working group whose areas hold the most of the request's kinds of support;
+ * on a tie, the one holding the kind the request names first, then the first in
+ * the settings.
+ */
 function suggestedGroup( request: RoutingRequest, settings: ProcessSettings ): GroupHint | null {
 	let best: GroupHint | null = null;
 	let most = 0;
+	let first = Infinity;
 	for ( const group of settings.workingGroups ) {
 		const kinds = request.support.filter( ( kind ) => ( group.areas || [] ).includes( kind ) );
-		if ( kinds.length > most ) {
+		const firstKind = kinds.length ? request.support.indexOf( kinds[ 0 ] ) : Infinity;
+		if ( kinds.length > most || ( kinds.length === most && kinds.length > 0 && firstKind < first ) ) {
 			most = kinds.length;
+			first = firstKind;
 			best = {
 				code: group.code,
 				why: [ { code: 'support', params: kinds.slice() } ],

@@ -137,6 +137,8 @@ export interface RequestSummary {
 	stage: string;
 	volume: string;
 	contentType: string;
+	/** The languages of the content, as typed (codes or names), for the routing hints. */
+	languages: string[];
 	/** The description's first characters, as plain text on one line. */
 	excerpt: string;
 	links: string[];
@@ -214,6 +216,8 @@ export interface PlanInput {
 	now: string;
 	/** Committee page text, or null if it does not exist. */
 	committeeText: string | null;
+	/** The volunteers' page text, or null (or left out) when it does not exist: nobody is suggested. */
+	volunteersText?: string | null;
 	/** Who added each sign-off, as the last run found; empty without a state. */
 	known: SignOffAuthors[];
 	/** Every page under the requests prefix, as read in this run. */

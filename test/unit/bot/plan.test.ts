@@ -134,7 +134,7 @@ function record( fields: Partial<RequestRecord> ): RequestRecord {
 		affiliate: 'Wikimedia Ghana', individual: false, country: 'GH', support: [ 'mass-upload' ], language: 'en',
 		filed: '2026-03-01T00:00:00Z', status: 'submitted', statusSince: '2026-03-01T00:00:00Z', workingGroup: '', statusHistory: [],
 		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true, statusUnknown: '', processProblems: [],
-		summary: { stage: '', volume: '', contentType: '', excerpt: '', links: [], recommendation: null },
+		summary: { stage: '', volume: '', contentType: '', languages: [], excerpt: '', links: [], recommendation: null },
 	}, fields, { proven: fields.proven || fields.status || 'submitted' } ) as RequestRecord;
 }
 

@@ -44,7 +44,7 @@ function record( status: Status, signOffs: SignOff[], fields: Partial<RequestRec
 		page: PREFIX + 'R', pageid: 1, revid: 1, touched: '2026-03-10T00:00:00Z', problem: '', title: 'R', requester: 'Kofi Mensah',
 		requesterValid: true, affiliate: '', individual: false, country: 'GH', support: [], language: 'en', filed: '2026-03-01T00:00:00Z',
 		status: status, statusUnknown: '', proven: status, processProblems: [], statusSince: '2026-03-08T00:00:00Z', workingGroup: '',
-		summary: { stage: '', volume: '', contentType: '', excerpt: '', links: [], recommendation: null },
+		summary: { stage: '', volume: '', contentType: '', languages: [], excerpt: '', links: [], recommendation: null },
 		statusHistory: [], signOffs: signOffs, notices: [], attention: [], botsDenied: false,
 	}, fields );
 }

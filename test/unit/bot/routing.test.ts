@@ -56,12 +56,11 @@ describe( 'routingHint', () => {
 
 	it( 'ranks by points, each kind of support counting, and a known country above its continent', () => {
 		const hint = hintFor( { support: [ 'copyright', 'finding-people' ], language: 'en', country: 'NG', requester: 'Chinedu Obi' } );
-		// One kind each for communication and project-planning: the first in the settings.
-		expect( hint.group && hint.group.code ).toBe( 'communication' );
-		expect( hint.people[ 0 ] ).toStrictEqual( { user: 'Amara Okafor', score: 3 + 3 + 2 + 2 + 2,
-			text: 'Helps with copyright, finding people; helps the working group Communication; speaks en; knows Nigeria.',
-			why: [ { code: 'support', params: [ 'copyright', 'finding-people' ] }, { code: 'group', params: [ 'communication' ] },
-				{ code: 'language', params: [ 'en' ] }, { code: 'country', params: [ 'NG' ] } ] } );
+		// One kind each for communication and project-planning: the group of the kind the request names first.
+		expect( hint.group && hint.group.code ).toBe( 'project-planning' );
+		expect( hint.people[ 0 ] ).toStrictEqual( { user: 'Amara Okafor', score: 3 + 3 + 2 + 2, text: 'Helps with copyright, finding people; speaks en; knows Nigeria.',
+			why: [ { code: 'support', params: [ 'copyright', 'finding-people' ] }, { code: 'language', params: [ 'en' ] }, { code: 'country', params: [ 'NG' ] } ] } );
+		expect( hintFor( { support: [ 'finding-people', 'copyright' ], language: 'en', country: 'NG' } ).group ).toMatchObject( { code: 'communication' } );
 		expect( people( hint ) ).toStrictEqual( [ 'Amara Okafor', 'Lucía Gómez', 'Pedro Alves' ] );
 	} );
 

@@ -446,9 +446,9 @@ describe( 'a dry run', () => {
 		const report = await runBot( wiki, { dryRun: true } );
 		expect( wiki.edits ).toBe( 0 );
 		const kinds = report.edits.map( ( edit ) => edit.kind );
-		expect( kinds ).toEqual( [ 'talk', 'talk', 'request', 'export', 'export', 'generated', 'export', 'state' ] );
+		expect( kinds ).toEqual( [ 'talk', 'talk', 'request', 'export', 'export', 'generated', 'export', 'export', 'state' ] );
 		expect( report.edits.slice( 3 ).map( ( edit ) => edit.title ) ).toEqual( [
-			PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json', PAGES.agendaPrefix + '2026-12-10', PAGES.export, PAGES.state,
+			PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json', PAGES.agendaPrefix + '2026-12-10', PAGES.routing, PAGES.export, PAGES.state,
 		] );
 		const ping = report.edits.find( ( edit ) => edit.kind === 'request' )!;
 		expect( ping.diff ).toContain( '+[[User:Amara Okafor|Amara Okafor]]' );
@@ -468,8 +468,8 @@ describe( 'runs after a change', () => {
 		wiki.requests.length = 0;
 		const report = await runBot( wiki );
 		expect( report.fullScan ).toBe( true );
-		// Shutoff, committee and settings pages, the state, the 30 requests.
-		expect( report.pagesRead ).toBe( 3 + 1 + 30 );
+		// Shutoff, committee, settings and volunteers' pages, the state, the 30 requests.
+		expect( report.pagesRead ).toBe( 4 + 1 + 30 );
 		const reads = wiki.requests.filter( ( params ) => params.action === 'query' );
 		// The start, all 30 pages (500 a request), the accounts of the committee, the compiled pages' revisions.
 		expect( reads.length ).toBeLessThanOrEqual( Math.ceil( 30 / 500 ) + 5 );
