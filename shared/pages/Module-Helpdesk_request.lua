@@ -34,6 +34,9 @@
 --   {{#invoke:Helpdesk request|statusTitle|on-hold|lang=…}}  → the badge's tooltip
 --   {{#invoke:Helpdesk request|next|on-hold|{{{language|}}}}}  → the "What happens next" box
 --   {{#invoke:Helpdesk request|country|GH|both|lang={{{language|}}}}}  → Ghana (Africa)
+--   The "What happens next" box of a request awaiting the Expert Committee ends with
+--   the bot's routing hints (Routing.json): the working group and the people of the
+--   volunteers' page who could help, with the reasons; nobody is notified.
 
 local p = {}
 
@@ -676,14 +679,152 @@ function p.renderNext( messages, code, meeting )
 	return tostring( box )
 end
 
--- `{{#invoke:Helpdesk request|next|code|language}}`
+-- Routing hints ---------------------------------------------------------------
+
+-- The bot's suggestions for the requests awaiting the committee, by page:
+-- `{ "requests": { PAGE: { "group": { "code", "why" }, "people": [ { "user", "why", "text" } ], "none": [ { "code", "params", "text" } ] } } }`.
+p.ROUTING_PAGE = 'Content Partnerships Hub/Helpdesk/Routing.json'
+p.VOLUNTEERS_PAGE = 'Content Partnerships Hub/Helpdesk/Volunteers'
+-- Statuses at which the request waits on the committee, which the hints help.
+p.COMMITTEE_STATUSES = { submitted = true, [ 'initial-feedback' ] = true, [ 'awaiting-final-go' ] = true }
+
+local function isCode( value )
+	return type( value ) == 'string' and value:match( '^[%w][%w%-]*$' ) ~= nil and #value <= 40
+end
+
+-- A user name as a link to the user page, or as text when it could not be one.
+function p.userLink( name )
+	if type( name ) ~= 'string' or trim( name ) == '' then
+		return ''
+	end
+	if #name > 255 or name:find( '[%[%]{}|<>#%%/&%c]' ) or name:find( '^[%s:]' ) then
+		return p.typed( name )
+	end
+	return '[[User:' .. name .. '|' .. mw.text.nowiki( name ) .. ']]'
+end
+
+-- One parameter of a reason in the reader's language: a kind of support, a working
+-- group, a language, a country or a continent; anything else as text.
+function Messages:routingParam( code, value, countries )
+	if not isCode( value ) then
+		return p.typed( value )
+	end
+	if code == 'support' then
+		return self:label( 'support', value ) or p.LABELS.support[ value ] or p.typed( value )
+	elseif code == 'group' then
+		return self:label( 'working_group', value ) or p.LABELS.working_group[ value ] or p.typed( value )
+	elseif code == 'language' then
+		local name = p.languageCode( value ) and mw.language.fetchLanguageName( value, self.code ) or ''
+		return name ~= '' and mw.text.nowiki( name ) or p.typed( value )
+	elseif code == 'country' then
+		return ( self:country( value, countries ) )
+	elseif code == 'continent' then
+		return self:raw( 'continent-' .. value ) or p.typed( value )
+	end
+	return p.typed( value )
+end
+
+-- What the parameters of each reason for suggesting nobody are.
+local NONE_PARAMS = { [ 'no-group' ] = 'support', [ 'no-area' ] = 'support' }
+
+-- A reason (`{ "code", "params" }`) in the reader's language, or nil when it has no message for it.
+function Messages:routingReason( prefix, reason, countries )
+	if type( reason ) ~= 'table' or not isCode( reason.code ) then
+		return nil
+	end
+	local text = self:raw( prefix .. reason.code )
+	local kind = prefix == 'routing-why-' and reason.code or NONE_PARAMS[ reason.code ]
+	local shown = {}
+	for _, value in ipairs( type( reason.params ) == 'table' and reason.params or {} ) do
+		shown[ #shown + 1 ] = kind and self:routingParam( kind, value, countries ) or p.typed( value )
+	end
+	if not text or ( text:find( '%$1' ) and #shown == 0 ) then
+		return nil
+	end
+	return p.format( text, { table.concat( shown, ', ' ) } )
+end
+
+-- Every reason of a list in the reader's language, or the English `fallback` when one is missing.
+function Messages:routingReasons( reasons, fallback, countries )
+	local shown = {}
+	for _, reason in ipairs( type( reasons ) == 'table' and reasons or {} ) do
+		local text = self:routingReason( 'routing-why-', reason, countries )
+		if not text then
+			return p.typed( fallback )
+		end
+		shown[ #shown + 1 ] = text
+	end
+	return #shown > 0 and table.concat( shown, '; ' ) or p.typed( fallback )
+end
+
+-- The note with the routing hint of one request (a table of Routing.json), or ''.
+function p.renderRouting( messages, hint, countries )
+	if type( hint ) ~= 'table' then
+		return ''
+	end
+	local box = mw.html.create( 'div' ):addClass( 'helpdesk-request-routing' ):attr( 'role', 'note' )
+		:css( 'padding', '0.3em 0.8em 0.6em' ):css( 'border-top', '1px solid var(--border-color-subtle, #c8ccd1)' )
+	box:tag( 'div' ):addClass( 'helpdesk-request-routing-heading' ):css( 'margin', '0.3em 0' ):css( 'font-weight', 'bold' )
+		:wikitext( messages:msg( 'routing-heading' ) )
+	box:tag( 'p' ):addClass( 'helpdesk-request-routing-intro' ):css( 'margin', '0.3em 0' )
+		:wikitext( messages:msg( 'routing-intro', { p.VOLUNTEERS_PAGE } ) )
+	local group = hint.group
+	if type( group ) == 'table' and isCode( group.code ) then
+		box:tag( 'p' ):addClass( 'helpdesk-request-routing-group' ):attr( 'data-group', group.code ):css( 'margin', '0.3em 0' )
+			:wikitext( messages:msg( 'routing-group', { messages:routingParam( 'group', group.code, countries ),
+				messages:routingReasons( group.why, group.text, countries ) } ) )
+	end
+	local people = {}
+	for _, person in ipairs( type( hint.people ) == 'table' and hint.people or {} ) do
+		if type( person ) == 'table' and p.userLink( person.user ) ~= '' then
+			people[ #people + 1 ] = '<li class="helpdesk-request-routing-person">' .. p.userLink( person.user ) .. ': ' ..
+				messages:routingReasons( person.why, person.text, countries ) .. '</li>'
+		end
+	end
+	if #people > 0 then
+		box:tag( 'ul' ):addClass( 'helpdesk-request-routing-people' ):css( 'margin', '0.3em 0 0.3em 1.6em' ):wikitext( table.concat( people, '\n' ) )
+	end
+	for _, none in ipairs( type( hint.none ) == 'table' and hint.none or {} ) do
+		if type( none ) == 'table' then
+			box:tag( 'p' ):addClass( 'helpdesk-request-routing-none' ):attr( 'data-code', isCode( none.code ) and none.code or nil )
+				:css( 'margin', '0.3em 0' ):wikitext( messages:routingReason( 'routing-none-', none, countries ) or p.typed( none.text ) )
+		end
+	end
+	return tostring( box )
+end
+
+-- The note of the request page `page` with the status `code`: only while it awaits
+-- the committee and Routing.json (`routingTitle`) has a hint for it.
+function p.routingNote( messages, code, page, routingTitle, countriesTitle )
+	if not p.COMMITTEE_STATUSES[ code ] or trim( page or '' ) == '' then
+		return ''
+	end
+	local ok, data = loadJson( routingTitle or p.ROUTING_PAGE )
+	local hint = ok and type( data ) == 'table' and type( data.requests ) == 'table' and data.requests[ page ]
+	if type( hint ) ~= 'table' then
+		return ''
+	end
+	local loaded, countries = loadJson( countriesTitle or p.COUNTRIES_PAGE )
+	return p.renderRouting( messages, hint, loaded and countries or nil )
+end
+
+-- `{{#invoke:Helpdesk request|next|code|language}}` (`page=` and `routing=` for tests)
 function p.next( frame )
 	local args = frame.args or {}
 	local messages = messagesFor( frame, args[ 2 ] )
 	local settingsTitle = trim( args.settings or '' ) ~= '' and trim( args.settings ) or p.SETTINGS_PAGE
 	local ok, settings = loadJson( settingsTitle )
 	local meeting = ok and type( settings ) == 'table' and p.nextMeeting( settings.meetings, today( frame ) ) or nil
-	return p.renderNext( messages, trim( args[ 1 ] or '' ), meeting )
+	local code = trim( args[ 1 ] or '' )
+	local page = trim( args.page or '' )
+	if page == '' and p.COMMITTEE_STATUSES[ code ] then
+		local found, current = pcall( function ()
+			return mw.title.getCurrentTitle().prefixedText
+		end )
+		page = found and type( current ) == 'string' and current or ''
+	end
+	local routing = trim( args.routing or '' ) ~= '' and trim( args.routing ) or nil
+	return p.renderNext( messages, code, meeting ) .. p.routingNote( messages, code, page, routing )
 end
 
 return p

@@ -350,12 +350,17 @@ function Context:countryName( code )
 end
 
 local requestModule
-local function requestLabels( set )
+local function requestModuleOf()
 	if requestModule == nil then
 		local ok, module = pcall( require, 'Module:Helpdesk request' )
 		requestModule = ok and module or false
 	end
-	return requestModule and requestModule.LABELS and requestModule.LABELS[ set ] or {}
+	return requestModule
+end
+
+local function requestLabels( set )
+	local module = requestModuleOf()
+	return module and module.LABELS and module.LABELS[ set ] or {}
 end
 
 function Context:stageLabel( code )
@@ -409,6 +414,18 @@ end
 function Context:notice( text )
 	return tostring( mw.html.create( 'div' ):addClass( 'helpdesk-views-notice' )
 		:css( 'border', '1px solid #a2a9b1' ):css( 'padding', '0.5em 1em' ):wikitext( text ) )
+end
+
+-- The routing hints of a request on the agenda, as the request page shows them
+-- (Module:Helpdesk request and its messages), in the view's language.
+function Context:routing( hint )
+	local module = requestModuleOf()
+	if type( hint ) ~= 'table' or not module or not module.renderRouting then
+		return ''
+	end
+	local messages = module.messages( self.frame, nil, self.code )
+	local ok, countries = loadJson( module.COUNTRIES_PAGE )
+	return module.renderRouting( messages, hint, ok and countries or nil )
 end
 
 function Context:settings()
@@ -980,6 +997,7 @@ function Context:agendaBlock( request )
 			self:msg( 'field-recommendation', self:workingGroupName( recommendation.group or request.workingGroup ) ) .. ':</b> <bdi>' ..
 			p.text( recommendation.text ) .. '</bdi> ' .. small( joined( { p.bdi( recommendation.by ), self:date( recommendation.at ) }, ', ' ) ) .. '</div>'
 	end
+	parts[ #parts + 1 ] = self:routing( request.routing )
 	local decide = p.str( request.decide )
 	if decide ~= '' then
 		parts[ #parts + 1 ] = '<div class="helpdesk-agenda-decide"><b>' .. self:msg( 'field-decide' ) .. ':</b> ' ..

@@ -262,6 +262,81 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk request in Lua 5.1', () => {
 		expect( invoke( 'country', { 1: 'SE', 2: 'both' }, { reader: 'sv' } ) ).toBe( '<bdi>SE</bdi>' );
 	} );
 
+	describe( 'the routing hints on a request awaiting the committee', () => {
+		const ROUTING = 'Content Partnerships Hub/Helpdesk/Routing.json';
+		const PAGE = 'Content Partnerships Hub/Helpdesk/Requests/Nationalmuseum portraits';
+		const HINT = {
+			group: { code: 'implementation', why: [ { code: 'support', params: [ 'mass-upload' ] } ], text: 'Implementation: helps with mass upload.' },
+			people: [
+				{ user: 'Björn Lindqvist', score: 8, text: 'Helps with mass upload; speaks sv; knows Europe.', why: [
+					{ code: 'support', params: [ 'mass-upload' ] }, { code: 'group', params: [ 'implementation' ] },
+					{ code: 'language', params: [ 'sv' ] }, { code: 'continent', params: [ 'europe' ] } ] },
+				{ user: 'Amara Okafor', score: 5, text: 'Helps with copyright; knows Nigeria.', why: [
+					{ code: 'support', params: [ 'copyright' ] }, { code: 'country', params: [ 'NG' ] } ] },
+			],
+		};
+		let countries: unknown;
+		const pages = ( requests: Record<string, unknown> ): Record<string, unknown> => ( {
+			[ REQUEST_I18N_PAGE ]: messages, [ COUNTRY_NAMES_PAGE ]: countries, [ ROUTING ]: { schema: 1, requests: requests },
+		} );
+		beforeAll( async () => {
+			countries = JSON.parse( ( await onWikiPages() ).find( ( page ) => page.title === COUNTRY_NAMES_PAGE )?.text as string ) as unknown;
+		} );
+
+		it( 'shows the working group and the people with their reasons in the reader\'s language, after what happens next', () => {
+			const out = invoke( 'next', { 1: 'submitted', 2: 'sv', page: PAGE }, { pages: pages( { [ PAGE ]: HINT } ) } );
+			expect( out.indexOf( 'helpdesk-request-next' ) ).toBeLessThan( out.indexOf( 'helpdesk-request-routing' ) );
+			expect( out ).toContain( '>Who could help</div>' );
+			expect( out ).toContain( 'from the [[Content Partnerships Hub/Helpdesk/Volunteers|volunteers\' page]] and the working groups\' areas. Nobody has been notified.' );
+			expect( out ).toContain( 'data-group="implementation" style="margin:0.3em 0">Working group: Implementation (helps with Mass upload of media files).</p>' );
+			expect( out ).toContain( '<li class="helpdesk-request-routing-person">[[User:Björn Lindqvist|Björn Lindqvist]]: helps with Mass upload of media files; ' +
+				'helps the working group Implementation; speaks Swedish; knows Europe</li>' );
+			expect( out ).toContain( '[[User:Amara Okafor|Amara Okafor]]: helps with Copyright and licensing; knows Nigeria</li>' );
+			const sv = invoke( 'next', { 1: 'awaiting-final-go', 2: 'en', page: PAGE }, { pages: pages( { [ PAGE ]: HINT } ), reader: 'sv' } );
+			expect( sv ).toContain( '>' + messages.sv[ 'helpdesk-request-routing-heading' ] + '</div>' );
+			expect( sv ).toContain( 'talar svenska; känner till Europa</li>' );
+		} );
+
+		it( 'is shown only while the request awaits the committee, and only when the data page has a hint for it', () => {
+			for ( const status of [ 'working-group', 'approved', 'on-hold', 'done', '' ] ) {
+				expect( invoke( 'next', { 1: status, 2: '', page: PAGE }, { pages: pages( { [ PAGE ]: HINT } ) } ), status ).not.toContain( 'helpdesk-request-routing' );
+			}
+			expect( invoke( 'next', { 1: 'submitted', 2: '', page: PAGE + ' (2)' }, { pages: pages( { [ PAGE ]: HINT } ) } ) ).not.toContain( 'helpdesk-request-routing' );
+			// Without the data page: the box alone, and the page depends on the data page to show it once it exists.
+			const missing = lua( 'local out = request.next( frame( { "submitted", "", page = ' + JSON.stringify( PAGE ) + ' } ) ) return tostring( LOADS[ ' +
+				JSON.stringify( ROUTING ) + ' ] or 0 ) .. " " .. out' );
+			expect( missing ).toMatch( /^1 / );
+			expect( missing ).not.toContain( 'helpdesk-request-routing' );
+		} );
+
+		it( 'says why nobody is suggested, and falls back to the bot\'s English for what it has no message for', () => {
+			const none = { none: [ { code: 'no-group', params: [ 'other' ], text: 'No working group lists other among its areas (Settings.json).' },
+				{ code: 'no-volunteers', params: [], text: 'Nobody is listed on the volunteers\' page yet.' },
+				{ code: 'no-area', params: [], text: 'Nobody available on the volunteers\' page helps with what the request asks.' },
+				{ code: 'something-new', params: [ 'x' ], text: 'A reason of a newer bot <b>.' } ] };
+			const out = invoke( 'next', { 1: 'initial-feedback', 2: '', page: PAGE }, { pages: pages( { [ PAGE ]: none } ), reader: 'de' } );
+			expect( out ).toContain( 'data-code="no-group" style="margin:0.3em 0">Keine Arbeitsgruppe nennt ' + messages.de[ 'helpdesk-request-support-other' ] +
+				' unter ihren Bereichen.</p>' );
+			expect( out ).toContain( '>Auf der Freiwilligenseite steht noch niemand.</p>' );
+			expect( out ).toContain( '><bdi>Nobody available on the volunteers&#39; page helps with what the request asks.</bdi></p>' );
+			expect( out ).toContain( '><bdi>A reason of a newer bot &#60;b&#62;.</bdi></p>' );
+		} );
+
+		it( 'keeps hostile values of the data page as text: no link, template, tag or category is gained', () => {
+			const hostile = { group: { code: HOSTILE, why: [ { code: 'support', params: [ HOSTILE ] } ], text: HOSTILE },
+				people: [ { user: HOSTILE, why: [], text: HOSTILE }, { user: 'Mallory', why: [ { code: 'language', params: [ HOSTILE ] },
+					{ code: HOSTILE, params: [] } ], text: HOSTILE }, { user: 'Eve', why: [ { code: 'country', params: [ HOSTILE ] } ], text: 'x' }, 'x' ],
+				none: [ { code: HOSTILE, params: [ HOSTILE ], text: HOSTILE }, 7 ] };
+			const out = invoke( 'next', { 1: 'submitted', 2: '', page: PAGE }, { pages: pages( { [ PAGE ]: hostile } ) } );
+			expect( out ).not.toContain( 'helpdesk-request-routing-group' );
+			expect( out ).not.toMatch( /\[\[Category|\{\{x\}\}|<script|''b''|__NOTOC__/ );
+			// A user name that cannot be one is shown as text, not linked; the reasons the bot never writes give its English.
+			expect( out ).toContain( '<li class="helpdesk-request-routing-person"><bdi>' );
+			expect( out ).toContain( '[[User:Mallory|Mallory]]: <bdi>' );
+			expect( out ).toContain( '[[User:Eve|Eve]]: knows <bdi>' );
+		} );
+	} );
+
 	it( 'keeps the labels of the codes and the links as they were', () => {
 		expect( lua( 'return request.render( "support", "mass-upload, copyright" )' ) ).toBe( 'Mass upload of media files, Copyright and licensing' );
 		expect( lua( 'return request.renderLinks( "* https&#58;//example.org/\\n* javascript:x" )' ) ).toBe( '* [https://example.org/ https&#58;//example.org/]\n* javascript&#58;x' );

@@ -58,7 +58,8 @@ describe( 'the texts of the request templates', () => {
 		for ( const key of Object.keys( en ) ) {
 			const short = key.replace( /^helpdesk-request-/, '' );
 			const byModule = module.includes( '\'' + short + '\'' ) ||
-				[ 'status-', 'status-title-', 'next-committee-', 'next-requester-', 'support-', 'stage-', 'project-', 'continent-' ]
+				[ 'status-', 'status-title-', 'next-committee-', 'next-requester-', 'support-', 'stage-', 'project-', 'continent-', 'routing-why-',
+					'routing-none-' ]
 					.some( ( prefix ) => short.startsWith( prefix ) && module.includes( '\'' + prefix + '\'' ) );
 			expect( used.has( key ) || byModule, key ).toBe( true );
 		}

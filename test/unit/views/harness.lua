@@ -52,6 +52,10 @@ mw.language = {
 			getCode = function () return code end,
 		}
 	end,
+	fetchLanguageName = function ( code, inLanguage )
+		local names = { en = { sv = 'Swedish', pt = 'Portuguese' }, sv = { sv = 'svenska', pt = 'portugisiska' } }
+		return names[ inLanguage ] and names[ inLanguage ][ code ] or ''
+	end,
 }
 
 package.preload[ 'Module:Helpdesk request' ] = function () return dofile( REQUEST_MODULE ) end

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEWS_I18N_PAGE, viewsMessages } from '../../../scripts/onwiki-pages';
+import { REQUEST_I18N_PAGE, requestMessages, VIEWS_I18N_PAGE, viewsMessages } from '../../../scripts/onwiki-pages';
 import {
 	agendaPage, archivePage, caseRequests, emptyAgendaPage, HELPDESK, HOSTILE, manyRequests, openPart2, requestsPage,
 	SCRIPT_URL, settingsPage, statisticsPage, viewRequest,
@@ -219,6 +219,33 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 		expectInert( out );
 		const sv = lua( standard(), 'return views.agenda( frame( { today = "2026-11-30" } ) )', 'sv' );
 		expect( sv ).toContain( 'Rekommendation från arbetsgruppen Kommunikation' );
+	} );
+
+	it( 'shows the routing hints of a request on the agenda in the reader\'s language, with the request page\'s messages', async () => {
+		const requestI18n = await requestMessages();
+		const agenda = agendaPage() as { requests: Record<string, unknown>[] };
+		agenda.requests[ 0 ].routing = {
+			group: { code: 'communication', why: [ { code: 'support', params: [ 'finding-people' ] } ], text: 'Communication: helps with finding people.' },
+			people: [ { user: 'Lucía Gómez', score: 7, text: 'Helps with copyright; speaks pt; knows Brazil.', why: [
+				{ code: 'support', params: [ 'copyright' ] }, { code: 'language', params: [ 'pt' ] }, { code: 'country', params: [ 'BR' ] } ] },
+			{ user: HOSTILE, score: 3, text: HOSTILE, why: [ { code: 'support', params: [ HOSTILE ] } ] } ],
+		};
+		agenda.requests[ 1 ].routing = { none: [ { code: 'no-volunteers', params: [], text: 'Nobody is listed on the volunteers\' page yet.' } ] };
+		const pages = Object.assign( standard(), { [ HELPDESK + '/Agenda/2026-12-10.json' ]: agenda, [ REQUEST_I18N_PAGE ]: requestI18n } );
+		const out = lua( pages, 'return views.agenda( frame( { today = "2026-11-30" } ) )' );
+		const blocks = out.split( 'class="helpdesk-agenda-request"' ).slice( 1 );
+		const hinted = blocks.filter( ( block ) => block.includes( 'Lucía' ) )[ 0 ];
+		expect( hinted ).toContain( '>Who could help</div>' );
+		expect( hinted ).toContain( 'Working group: <bdi>Communication</bdi> (helps with Finding the right people).' );
+		expect( hinted ).toContain( '[[User:Lucía Gómez|Lucía Gómez]]: helps with Copyright and licensing; speaks Portuguese; knows <bdi>BR</bdi></li>' );
+		expect( hinted.indexOf( 'helpdesk-request-routing' ) ).toBeLessThan( hinted.indexOf( 'helpdesk-agenda-decide' ) );
+		expect( blocks.filter( ( block ) => block.includes( 'data-code="no-volunteers"' ) ) ).toHaveLength( 1 );
+		expect( blocks.filter( ( block ) => block.includes( 'helpdesk-request-routing' ) ) ).toHaveLength( 2 );
+		expectInert( out );
+		const sv = lua( pages, 'return views.agenda( frame( { today = "2026-11-30" } ) )', 'sv' );
+		expect( sv ).toContain( '>' + requestI18n.sv[ 'helpdesk-request-routing-heading' ] + '</div>' );
+		expect( sv ).toContain( 'Arbetsgrupp: <bdi>Kommunikation</bdi> (' );
+		expect( sv ).toContain( 'talar portugisiska' );
 	} );
 
 	it( 'says so when the agenda has nothing on it', () => {
