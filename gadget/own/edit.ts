@@ -115,16 +115,28 @@ function asFailure( thrown: unknown ): ApiFailure {
 /**
  * Save the edited fields against the revision they were read from. Never rejects.
  */
-export async function saveEdit(
+export function saveEdit(
 	api: PageApi, base: PageRevision, editable: EditableRequest, fields: RequestFormFields, summary: string,
 ): Promise<EditOutcome> {
 	const to = editedTemplate( editable, fields );
 	if ( to === editable.templateText ) {
-		return { status: 'unchanged' };
+		return Promise.resolve( { status: 'unchanged' } );
 	}
+	return editAgainst( api, base, ( revision ) => replaceTemplate( revision.text, editable.templateText, to ), summary );
+}
+
+/**
+ * Save the text `next` makes of a revision, against that revision, beginning with
+ * `base`; on an edit conflict the page is read again and `next` asked again. When
+ * `next` gives null (the change no longer fits the page) nothing is saved: the
+ * outcome is a conflict. Never rejects.
+ */
+export async function editAgainst(
+	api: PageApi, base: PageRevision, next: ( revision: PageRevision ) => string | null, summary: string,
+): Promise<EditOutcome> {
 	let revision = base;
 	for ( let tries = 0; tries < MAX_TRIES; tries++ ) {
-		const text = replaceTemplate( revision.text, editable.templateText, to );
+		const text = next( revision );
 		if ( text === null ) {
 			return { status: 'conflict' };
 		}

@@ -4,7 +4,9 @@
  * form's messages and OOUI):
  *
  * - on a request page, "Edit my request" opens the form's fields filled with the
- *   request and saves only the template back (see edit.ts);
+ *   request and saves only the template back (see edit.ts); on the requester's own
+ *   request, once it is done or declined, a small form asks for their verdict
+ *   (see verdict.ts);
  * - on the landing page, "My requests" lists the user's requests from the bot's
  *   data page (see mine.ts), in the placeholder `.helpdesk-my-requests`.
  *
@@ -18,6 +20,8 @@ import { msg } from '../form/text';
 import { openEditDialog } from './edit-dialog';
 import { PageApi, PageRevision } from './edit';
 import { DataPage, DataRequest, myRequests, statusKey } from './mine';
+import { verdictWanted } from './verdict';
+import { showVerdictForm } from './verdict-form';
 
 function setMessages(): void {
 	const language = mw.language as { getFallbackLanguageChain?: () => string[] } | undefined;
@@ -85,6 +89,10 @@ function offerEdit( user: string ): void {
 		} );
 		button.on( 'click', () => openEditDialog( pages, base ) );
 		$( '#mw-content-text' ).prepend( button.$element );
+		const verdict = verdictWanted( base.text, user );
+		if ( verdict ) {
+			showVerdictForm( pages, base, user, verdict.language );
+		}
 	}, () => {
 		// Not readable now: no button; the page's own edit link remains.
 	} );
