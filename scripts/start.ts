@@ -21,6 +21,7 @@ import {
 	AGENDA_PAGE, COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE, STATISTICS_PAGE,
 } from '../shared/pages';
 import { DEFAULT_SETTINGS, settingsText } from '../shared/settings';
+import { VOLUNTEERS_PAGE } from '../bot/config';
 
 const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
 /** How often npm start checks that the wiki's server still runs. */
@@ -43,10 +44,36 @@ interface DemoUser {
 }
 
 /**
+ * People who give support, for the demo's routing hints: each matches some of the
+ * demo requests awaiting the committee (by kind of support, language, country or
+ * continent); one was available only until a past date, and a requester and a
+ * committee member are listed too (never suggested for their own request).
+ */
+export function demoVolunteers( committeeMember: string, requester: string ): string[] {
+	return [
+		'{{Helpdesk volunteer|user=Ingrid Holm|areas=finding-people, copyright, communication|languages=sv, nb, en|regions=europe, SE|until=2027-12-31}}',
+		'{{Helpdesk volunteer|user=Mateo Rojas|areas=mass-upload, technical, implementation|languages=es, en|regions=south-america, CL}}',
+		'{{Helpdesk volunteer|user=Zrinka Babić|areas=training-material, content-examples, supporting-material|languages=hr, en|regions=europe}}',
+		'{{Helpdesk volunteer|user=Aisha Nakato|areas=data-upload, technical|languages=en, lg|regions=africa, UG}}',
+		'{{Helpdesk volunteer|user=Tomás Ferreira|areas=copyright, mass-upload|languages=pt, es|regions=BR, south-america|until=2026-06-30}}',
+		`{{Helpdesk volunteer|user=${ committeeMember }|areas=content-examples, content-use|languages=en|regions=europe}}`,
+		`{{Helpdesk volunteer|user=${ requester }|areas=copyright, training-material|languages=sv, en|regions=SE}}`,
+	];
+}
+
+/** The volunteers' page of shared/pages with `people` listed. */
+async function volunteersPage( people: string[] ): Promise<string> {
+	const lines = ( await readFile( resolve( PROJECT_DIR, 'shared/pages/Content_Partnerships_Hub--Helpdesk--Volunteers.wikitext' ), 'utf8' ) ).split( '\n' );
+	// After the heading and the comment under it.
+	lines.splice( lines.indexOf( '== People who give support ==' ) + 2, 0, ...people );
+	return lines.join( '\n' );
+}
+
+/**
  * The local wiki's own committee (its committee accounts, one of them notified on
- * the talk page), its process settings (its staff account reminded and told of
- * problems) and the bot's shutoff page set to run. Each is created only when
- * missing, so what someone changed on the local wiki stays.
+ * the talk page), its volunteers, its process settings (its staff account reminded
+ * and told of problems) and the bot's shutoff page set to run. Each is created only
+ * when missing, so what someone changed on the local wiki stays.
  */
 async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promise<void> {
 	const committee = users.filter( ( user ) => user.role === 'committee' );
@@ -55,15 +82,22 @@ async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promis
 	const lines = template.split( '\n' ).filter( ( line ) => !line.startsWith( '{{Helpdesk committee member|' ) );
 	lines.splice( lines.indexOf( '== Members ==' ) + 2, 0, ...members );
 	const committeePage = lines.join( '\n' );
+	// Requester Two filed the request about finding people: listed, never suggested for it.
+	const requester = users.find( ( user ) => user.username === 'Requester Two' ) || users.find( ( user ) => user.role === 'requester' );
+	const volunteers = await volunteersPage( demoVolunteers( committee.length ? committee[ 0 ].username : 'Amara Okafor',
+		requester ? requester.username : 'Requester Two' ) );
 	const staff = users.filter( ( user ) => user.role === 'staff' ).map( ( user ) => user.username );
 	const settings = settingsText( Object.assign( {}, DEFAULT_SETTINGS, { helpdesk: staff } ) );
 	const bot = await connect( target );
-	const pages = [ [ COMMITTEE_PAGE, committeePage, 'wikitext' ], [ SETTINGS_PAGE, settings, 'json' ], [ SHUTOFF_PAGE, 'run', 'wikitext' ] ];
+	const pages = [
+		[ COMMITTEE_PAGE, committeePage, 'wikitext' ], [ VOLUNTEERS_PAGE, volunteers, 'wikitext' ], [ SETTINGS_PAGE, settings, 'json' ],
+		[ SHUTOFF_PAGE, 'run', 'wikitext' ],
+	];
 	for ( const [ title, text, model ] of pages ) {
 		try {
 			await bot.request( {
 				action: 'edit', title: title, text: text, contentmodel: model, createonly: true, token: bot.csrfToken,
-				summary: 'Local wiki: the demo committee, its staff and the bot switched on',
+				summary: 'Local wiki: the demo committee, its volunteers, its staff and the bot switched on',
 			} );
 		} catch ( error ) {
 			if ( ( error as { code?: string } ).code !== 'articleexists' ) {

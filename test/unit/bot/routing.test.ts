@@ -10,6 +10,10 @@ import { parseCommittee } from '../../../bot/plan/committee';
 import { hintData, MAX_SUGGESTED, reasonText, RoutingRequest, routingHint, routingHints } from '../../../bot/plan/routing';
 import { parseVolunteers, Volunteers } from '../../../bot/plan/volunteers';
 import { DEFAULT_SETTINGS, ProcessSettings } from '../../../shared/settings';
+import type { SupportKind } from '../../../shared/request';
+import type { Status } from '../../../shared/status';
+import { demoVolunteers } from '../../../scripts/start';
+import demoRequests from '../../../scripts/demo-requests.json';
 
 const NOW = '2026-12-01T08:00:00Z';
 const VOLUNTEERS = parseVolunteers( readFileSync( new URL( '../../fixtures/bot/volunteers.wiki', import.meta.url ), 'utf8' ),
@@ -194,5 +198,31 @@ describe( 'hintData and reasonText', () => {
 		].map( ( reason ) => reasonText( reason as Parameters<typeof reasonText>[ 0 ], DEFAULT_SETTINGS ) ) ).toStrictEqual( [
 			'helps with data upload, technical', 'helps the working group Use of the content', 'speaks ar, fr', 'knows Kenya', 'knows South America',
 		] );
+	} );
+} );
+
+describe( 'the demo of npm start', () => {
+	it( 'has volunteers the bot reads without a problem, who give every demo request awaiting the committee someone to ask', () => {
+		const volunteers = parseVolunteers( demoVolunteers( 'Amara Okafor', 'Requester Two' ).join( '\n' ), 'Helpdesk volunteer', DEFAULT_SETTINGS );
+		expect( volunteers.problems ).toStrictEqual( [] );
+		const requests = ( demoRequests as { title: string; status: string; requester: string; support: string[]; language?: string;
+			languages?: string[]; country: string; }[] ).map( ( demo ) => request( {
+			page: PREFIX + demo.title, status: demo.status as Status, requester: demo.requester, support: demo.support as SupportKind[],
+			language: demo.language || 'en', languages: demo.languages || [], country: demo.country,
+		} ) );
+		const hints = routingHints( requests, volunteers, COMMITTEE, DEFAULT_SETTINGS, NOW );
+		expect( hints.length ).toBeGreaterThanOrEqual( 3 );
+		for ( const hint of hints ) {
+			expect( hint.people.length, hint.page ).toBeGreaterThan( 0 );
+			expect( hint.group, hint.page ).not.toBeNull();
+			// Available only until mid-2026.
+			expect( people( hint ) ).not.toContain( 'Tomás Ferreira' );
+		}
+		const swedish = hints.find( ( hint ) => hint.page === PREFIX + 'Hitta rätt personer för ett arkivsamarbete' )!;
+		expect( swedish.people[ 0 ] ).toMatchObject( { user: 'Ingrid Holm' } );
+		// The content's language typed as a name in the request's language: svenska.
+		expect( swedish.people[ 0 ].why ).toContainEqual( { code: 'language', params: [ 'sv' ] } );
+		// Its requester is on the volunteers' page too.
+		expect( people( swedish ) ).not.toContain( 'Requester Two' );
 	} );
 } );
