@@ -104,4 +104,20 @@ describe( 'routing hints in a run', () => {
 		await runBot( wiki );
 		expect( routing( wiki ).requests[ KUMASI ].people!.map( ( person ) => person.user ) ).toStrictEqual( [ 'Chen Wei' ] );
 	} );
+
+	test( 'drop a volunteer the day after their until date, with no page edited', async () => {
+		const wiki = makeWiki();
+		wiki.save( PAGES.volunteers, [
+			'{{Helpdesk volunteer|user=Nadia Rahman|areas=copyright|until=2026-03-05}}',
+			'{{Helpdesk volunteer|user=Ngozi Eze|areas=copyright}}',
+		].join( '\n' ), 'Nadia Rahman' );
+		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
+		await runBot( wiki );
+		expect( routing( wiki ).requests[ KUMASI ].people!.map( ( person ) => person.user ) ).toStrictEqual( [ 'Nadia Rahman', 'Ngozi Eze' ] );
+		wiki.setClock( '2026-03-05T23:00:00Z' );
+		expect( ( await runBot( wiki ) ).fullScan ).toBe( false );
+		wiki.setClock( '2026-03-06T00:30:00Z' );
+		expect( ( await runBot( wiki ) ).fullScan ).toBe( true );
+		expect( routing( wiki ).requests[ KUMASI ].people!.map( ( person ) => person.user ) ).toStrictEqual( [ 'Ngozi Eze' ] );
+	} );
 } );
