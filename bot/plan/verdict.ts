@@ -148,7 +148,7 @@ export interface VerdictYear {
 	ratings: number[];
 }
 
-/** Per year in which requests were done or declined (as the sign-offs bear out), newest first. */
+/** Per year in which requests were done or declined (as the sign-offs bear out), oldest first. */
 export function verdictsByYear( records: VerdictRecord[], bot: string ): VerdictYear[] {
 	const years: Record<string, VerdictYear> = {};
 	records.filter( isClosedForVerdict ).forEach( ( record ) => {
@@ -164,7 +164,7 @@ export function verdictsByYear( records: VerdictRecord[], bot: string ): Verdict
 			entry.ratings[ verdict.rating - 1 ]++;
 		}
 	} );
-	return Object.keys( years ).sort().reverse().map( ( year ) => {
+	return Object.keys( years ).sort().map( ( year ) => {
 		const entry = years[ year ];
 		const sum = entry.ratings.reduce( ( total, count, index ) => total + count * ( index + 1 ), 0 );
 		entry.average = entry.answered ? Math.round( sum / entry.answered * 10 ) / 10 : null;
