@@ -12,7 +12,7 @@
  * on the page, when they have no account or when the page shuts the bot out.
  */
 import { VERDICT_RATINGS, VERDICT_STATUSES, VerdictCall, verdictCalls } from '../../shared/verdict';
-import { daysBetween, parseTimestamp } from '../../shared/wikitext';
+import { addDays, daysBetween, parseTimestamp } from '../../shared/wikitext';
 import { addedBy } from './added-by';
 import { sha1 } from './sha1';
 import type { NoticeEntry, Revision, StatusEntry } from './types';
@@ -27,6 +27,9 @@ export interface Verdict extends VerdictCall {
 	revid: number;
 	timestamp: string;
 }
+
+/** Who added a verdict, as the bot's state keeps it between runs. */
+export type KnownVerdict = Pick<Verdict, 'key' | 'author' | 'revid' | 'timestamp'>;
 
 /** The requester is asked when the request has been done or declined for this many days… */
 export const VERDICT_ASK_AFTER_DAYS = 1;
@@ -55,7 +58,7 @@ export function verdictNoticeKey( status: string, since: string ): string {
  * from `history` (newest first, from the revision the text is of). Verdicts that
  * name nobody or give no rating are left out.
  */
-export function attributeVerdicts( text: string, known: Verdict[], history: Revision[] ): Verdict[] {
+export function attributeVerdicts( text: string, known: KnownVerdict[], history: Revision[] ): Verdict[] {
 	const calls = verdictCalls( text ).filter( ( call ) => call.user !== '' && call.rating > 0 );
 	const keys = calls.map( verdictKey );
 	const found = addedBy( keys.filter( ( key ) => !known.some( ( verdict ) => verdict.key === key ) ), history, verdictKeys );
@@ -135,6 +138,19 @@ export function verdictAsk( record: VerdictRecord, now: string, bot: string ): s
 	return key;
 }
 
+/**
+ * When the requester of a request done or declined is to be asked, if they are
+ * not asked yet and have given no verdict: the run then must look again even if no
+ * page changed. '' when there is nothing to wait for.
+ */
+export function verdictAskTime( record: VerdictRecord ): string {
+	if ( !isClosedForVerdict( record ) || !record.requesterValid || asked( record ) ||
+		record.verdicts.some( ( verdict ) => verdict.user === record.requester ) ) {
+		return '';
+	}
+	return addDays( record.statusSince, VERDICT_ASK_AFTER_DAYS );
+}
+
 /** The verdicts of the requests closed in one year. */
 export interface VerdictYear {
 	year: string;
@@ -149,7 +165,7 @@ export interface VerdictYear {
 }
 
 /** Per year in which requests were done or declined (as the sign-offs bear out), oldest first. */
-export function verdictsByYear( records: VerdictRecord[], bot: string ): VerdictYear[] {
+export function verdictsByYear( records: VerdictRecord[] ): VerdictYear[] {
 	const years: Record<string, VerdictYear> = {};
 	records.filter( isClosedForVerdict ).forEach( ( record ) => {
 		const year = record.statusSince.slice( 0, 4 );
@@ -158,7 +174,7 @@ export function verdictsByYear( records: VerdictRecord[], bot: string ): Verdict
 		if ( record.notices.some( ( notice ) => notice.key.indexOf( KEY_PREFIX ) === 0 && notice.to.includes( record.requester ) ) ) {
 			entry.asked++;
 		}
-		const verdict = countedVerdict( record.verdicts, record.requester === bot ? '' : record.requester );
+		const verdict = countedVerdict( record.verdicts, record.requester );
 		if ( verdict ) {
 			entry.answered++;
 			entry.ratings[ verdict.rating - 1 ]++;

@@ -109,12 +109,12 @@ describe( 'the verdicts per year', () => {
 			record( { notices: asked, verdicts: forged } ),
 			record( { statusSince: '2025-12-01T10:00:00Z', verdicts: own( 2 ) } ),
 			record( { status: 'support-under-way', proven: 'support-under-way', verdicts: own( 1 ) } ),
-		], 'Helpdesk bot' );
+		] );
 		expect( years ).toEqual( [
 			{ year: '2025', asked: 0, answered: 1, average: 2, ratings: [ 0, 1, 0, 0, 0 ] },
 			{ year: '2026', asked: 4, answered: 2, average: 4.5, ratings: [ 0, 0, 0, 1, 1 ] },
 		] );
-		expect( verdictsByYear( [ record( { notices: asked } ) ], 'Helpdesk bot' ) ).toEqual( [
+		expect( verdictsByYear( [ record( { notices: asked } ) ] ) ).toEqual( [
 			{ year: '2026', asked: 1, answered: 0, average: null, ratings: [ 0, 0, 0, 0, 0 ] },
 		] );
 	} );
