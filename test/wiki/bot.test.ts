@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { diffLines } from 'diff';
 import { ApiParams, Mwn } from 'mwn';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { AGENDA_PREFIX, ARCHIVE_PREFIX, EXPORT_PREFIX, STATE_PAGE, STATISTICS_DATA_PAGE } from '../../bot/config';
+import { AGENDA_PREFIX, ARCHIVE_PREFIX, EXPORT_PREFIX, ROUTING_PAGE, STATE_PAGE, STATISTICS_DATA_PAGE, VOLUNTEERS_PAGE } from '../../bot/config';
 import { main } from '../../bot/main';
 import { statusRecord } from '../../bot/plan/request-page';
 import type { RunReport } from '../../bot/run';
@@ -48,6 +48,13 @@ const COMMITTEE_TEXT = [
 let wiki: LocalWiki;
 /** Reads pages and sets the Helpdesk up, as Admin. */
 let admin: Mwn;
+/** People who give support: one who matches the Lagos request, one who filed it, one line the bot cannot read. */
+const VOLUNTEERS_TEXT = [
+	'{{Helpdesk volunteer|user=Ngozi Eze|areas=copyright, mass-upload|languages=en, yo|regions=NG}}',
+	'{{Helpdesk volunteer|user=' + REQUESTER_ONE + '|areas=mass-upload, copyright|languages=en}}',
+	'{{Helpdesk volunteer|user=Mallory|areas=[[Category:Injected]]}}',
+].join( '\n' );
+
 const people: Record<string, Mwn> = {};
 /** Everything every bot run printed, to look for secrets in. */
 let printed = '';
@@ -351,6 +358,7 @@ describe( 'the bot on a real wiki', () => {
 			people[ user.username ] = await logIn( user.username, user.password );
 		}
 		await admin.request( { action: 'edit', title: COMMITTEE_PAGE, text: COMMITTEE_TEXT, summary: 'bot test', token: admin.csrfToken } );
+		await admin.request( { action: 'edit', title: VOLUNTEERS_PAGE, text: VOLUNTEERS_TEXT, summary: 'bot test', token: admin.csrfToken } );
 		// The next meeting in ten days, whatever the day the tests run.
 		await admin.request( { action: 'edit', title: SETTINGS_PAGE, text: settingsText( Object.assign( {}, DEFAULT_SETTINGS, { meetings: [ MEETING ] } ) ),
 			contentmodel: 'json', summary: 'bot test', token: admin.csrfToken } );
@@ -443,6 +451,28 @@ describe( 'the bot on a real wiki', () => {
 		const agendaView = await renderedHtml( AGENDA_PREFIX + MEETING );
 		expect( agendaView ).toContain( name( titles.a ) );
 		expect( agendaView ).toContain( 'batch upload' );
+	} );
+
+	test( 'the request awaiting the committee shows who could help, on its page and on the agenda, and nobody is pinged for it', async () => {
+		const routing = JSON.parse( await pageText( ROUTING_PAGE ) );
+		// Requester One filed it: listed, never suggested for it.
+		expect( routing.requests[ titles.a ] ).toMatchObject( {
+			group: { code: 'implementation' },
+			people: [ { user: 'Ngozi Eze', why: [ { code: 'support', params: [ 'mass-upload', 'copyright' ] }, { code: 'language', params: [ 'en' ] },
+				{ code: 'country', params: [ 'NG' ] } ] } ],
+		} );
+		const page = await renderedHtml( titles.a );
+		expect( page ).toContain( 'class="helpdesk-request-routing"' );
+		expect( page ).toMatch( /title="User:Ngozi Eze[^"]*">Ngozi Eze<\/a>: helps with Mass upload of media files, Copyright and licensing; speaks English; knows Nigeria/ );
+		expect( await renderedHtml( titles.a, 'sv' ) ).toContain( 'Vem skulle kunna hjälpa' );
+		expect( await renderedHtml( AGENDA_PREFIX + MEETING ) ).toContain( 'Ngozi Eze</a>: helps with' );
+		// Shown, never written into a page: no mention, no signature.
+		expect( await pageText( titles.a ) ).not.toContain( 'Ngozi' );
+		// The line it cannot read is listed with what needs attention.
+		const exported = JSON.parse( await pageText( EXPORT_PAGE ) );
+		expect( exported.attention.filter( ( entry: { page: string } ) => entry.page === VOLUNTEERS_PAGE ).map( ( entry: { text: string } ) => entry.text ) )
+			.toEqual( [ expect.stringMatching( /^Mallory: areas=\[\[Category:Injected\]\] not understood/ ), expect.stringMatching( /^Mallory names no area/ ) ] );
+		expect( await renderedHtml( REQUEST_TABLE_PAGE ) ).not.toContain( 'Category:Injected</a>' );
 	} );
 
 	test( 'a second run changes nothing and makes at most 5 API requests after logging in', async () => {
