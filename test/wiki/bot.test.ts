@@ -53,6 +53,8 @@ const VOLUNTEERS_TEXT = [
 	'{{Helpdesk volunteer|user=Ngozi Eze|areas=copyright, mass-upload|languages=en, yo|regions=NG}}',
 	'{{Helpdesk volunteer|user=' + REQUESTER_ONE + '|areas=mass-upload, copyright|languages=en}}',
 	'{{Helpdesk volunteer|user=Mallory|areas=[[Category:Injected]]}}',
+	'{{Helpdesk volunteer|user=<b>Bold</b>|areas=copyright, {{subst:x}}|languages=\'\'\'sv\'\'\'|regions=__NOTOC__|until=soon}}',
+	'{{Helpdesk volunteer|user=Past Helper|areas=copyright|until=2020-01-31}}',
 ].join( '\n' );
 
 const people: Record<string, Mwn> = {};
@@ -471,8 +473,17 @@ describe( 'the bot on a real wiki', () => {
 		// The line it cannot read is listed with what needs attention.
 		const exported = JSON.parse( await pageText( EXPORT_PAGE ) );
 		expect( exported.attention.filter( ( entry: { page: string } ) => entry.page === VOLUNTEERS_PAGE ).map( ( entry: { text: string } ) => entry.text ) )
-			.toEqual( [ expect.stringMatching( /^Mallory: areas=\[\[Category:Injected\]\] not understood/ ), expect.stringMatching( /^Mallory names no area/ ) ] );
-		expect( await renderedHtml( REQUEST_TABLE_PAGE ) ).not.toContain( 'Category:Injected</a>' );
+			.toEqual( [ expect.stringMatching( /^Mallory: areas=\[\[Category:Injected\]\] not understood/ ), expect.stringMatching( /^Mallory names no area/ ),
+				expect.stringMatching( /^A \{\{Helpdesk volunteer\}\} line names "<b>Bold<\/b>", which is not a user name/ ) ] );
+		expect( await renderedHtml( REQUEST_TABLE_PAGE ) ).not.toMatch( /Category:Injected<\/a>|<b>Bold/ );
+		// The volunteers' page shows each line readably, what people typed as text.
+		const volunteers = await renderedHtml( VOLUNTEERS_PAGE );
+		expect( volunteers ).toMatch( /title="User:Ngozi Eze[^"]*">Ngozi Eze<\/a> \(<a [^>]*>talk<\/a>\) — helps with: copyright, mass-upload(&#32;| )· languages: en, yo(&#32;| )· regions: NG/ );
+		expect( volunteers ).toContain( 'helps with: [[Category:Injected]]' );
+		expect( volunteers ).toContain( '⚠ <code>&lt;b&gt;Bold&lt;/b&gt;</code> is not a user name' );
+		expect( volunteers ).toContain( 'available until soon ⚠ (write the date as YYYY-MM-DD)' );
+		expect( volunteers ).toContain( 'was available until 31 January 2020: no longer suggested' );
+		expect( volunteers ).not.toMatch( /<b>Bold|Category:Injected<\/a>|<a [^>]*Category|id="toc"/ );
 	} );
 
 	test( 'a second run changes nothing and makes at most 5 API requests after logging in', async () => {
