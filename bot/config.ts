@@ -5,6 +5,7 @@
  */
 import { AGENDA_PAGE, COMMITTEE_PAGE, EXPORT_PAGE, HELPDESK_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE, TEMPLATES } from '../shared/pages';
 import { DEFAULT_SETTINGS, ProcessSettings } from '../shared/settings';
+import { DEFAULT_FAQ_OPTIONS } from './plan/faq';
 
 export interface HelpdeskPages {
 	/** Each request is a subpage under this prefix (namespace included, if any). */
@@ -27,6 +28,10 @@ export interface HelpdeskPages {
 	routing: string;
 	/** The statistics' numbers (JSON), which the statistics page shows. */
 	statisticsData: string;
+	/** The FAQ candidates (JSON) for the staff; its view is the same title without `.json`. */
+	faqCandidates: string;
+	/** The existing FAQ pages are the pages under this prefix. */
+	faqPrefix: string;
 	/** Each meeting's agenda: `PREFIX2026-12-10.json` (data) and `PREFIX2026-12-10` (its view). */
 	agendaPrefix: string;
 }
@@ -124,6 +129,8 @@ export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 		volunteers: VOLUNTEERS_PAGE,
 		routing: ROUTING_PAGE,
 		statisticsData: STATISTICS_DATA_PAGE,
+		faqCandidates: DEFAULT_FAQ_OPTIONS.page,
+		faqPrefix: DEFAULT_FAQ_OPTIONS.faqPrefix,
 		agendaPrefix: AGENDA_PREFIX,
 	},
 	templates: {
@@ -185,6 +192,7 @@ function checkPages( pages: HelpdeskPages ): void {
 		[ 'HELPDESK_ARCHIVE_PREFIX', pages.archivePrefix ], [ 'HELPDESK_STATE_PAGE', pages.state ],
 		[ 'HELPDESK_SETTINGS_PAGE', pages.settings ], [ 'HELPDESK_STATISTICS_DATA_PAGE', pages.statisticsData ],
 		[ 'HELPDESK_AGENDA_PREFIX', pages.agendaPrefix ], [ 'HELPDESK_ROUTING_PAGE', pages.routing ],
+		[ 'HELPDESK_FAQ_CANDIDATES_PAGE', pages.faqCandidates ],
 	];
 	for ( const [ name, title ] of names ) {
 		if ( title.indexOf( pages.requestsPrefix ) === 0 ) {
@@ -226,6 +234,8 @@ export function configFromEnv(
 			volunteers: env.HELPDESK_VOLUNTEERS_PAGE || pages.volunteers,
 			routing: env.HELPDESK_ROUTING_PAGE || pages.routing,
 			statisticsData: env.HELPDESK_STATISTICS_DATA_PAGE || pages.statisticsData,
+			faqCandidates: env.HELPDESK_FAQ_CANDIDATES_PAGE || pages.faqCandidates,
+			faqPrefix: folder( env.HELPDESK_FAQ_PREFIX || pages.faqPrefix ),
 			agendaPrefix: folder( env.HELPDESK_AGENDA_PREFIX || pages.agendaPrefix ),
 		},
 		templates: DEFAULT_PLAN_CONFIG.templates,

@@ -139,7 +139,10 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 		}
 	};
 	const pages = new Map<number, PageSnapshot>();
-	( await wiki.readAllRequests( start.highLimits ) ).forEach( ( page ) => pages.set( page.pageid, page ) );
+	// The FAQ pages written so far are listed with the requests, for the FAQ candidates' links.
+	const requestPages = await wiki.readAllRequests( start.highLimits, config.pages.faqPrefix );
+	requestPages.forEach( ( page ) => pages.set( page.pageid, page ) );
+	const faqPages = requestPages.listed || [];
 	const history: Record<string, Revision[]> = {};
 	const talkPages: Record<string, TalkPage> = {};
 	const accounts: Record<string, boolean> = {};
@@ -157,7 +160,7 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 			config: config, botName: botName, now: now, committeeText: start.committee, volunteersText: start.volunteers, known: known,
 			pages: Array.from( pages.values() ), history: history, talkPages: talkPages,
 			talkUnavailable: talkUnavailable, accounts: accounts, settingsPage: start.settings, settingsHistory: settingsHistory,
-			refused: skipped,
+			refused: skipped, faqPages: faqPages,
 		} );
 		const wants = plan.wants;
 		known = plan.state.signOffs;

@@ -297,19 +297,31 @@ export class HelpdeskWiki {
 		}
 	}
 
-	/** Every page under the requests prefix with its content: allpages as a generator, 50 (500) a request. */
-	public async readAllRequests( highLimits: boolean ): Promise<PageSnapshot[]> {
+	/**
+	 * Every page under the requests prefix with its content: allpages as a generator,
+	 * 50 (500) a request. With `listPrefix`, the titles of the main-namespace pages
+	 * under it too (the FAQ pages), in the same API requests, as `listed`.
+	 */
+	public async readAllRequests( highLimits: boolean, listPrefix?: string ): Promise<PageSnapshot[] & { listed?: string[] }> {
 		const found: Record<string, PageSnapshot> = {};
+		const listed: string[] = [];
+		const alsoList = listPrefix ? { list: 'allpages', apnamespace: 0, apprefix: listPrefix, aplimit: highLimits ? 500 : 50 } : {};
 		await this.all( 'the request pages', Object.assign( {
 			generator: 'allpages',
 			gapnamespace: this.site.requestsNamespace,
 			gapprefix: this.site.requestsPrefixText,
 			gaplimit: highLimits ? 500 : 50,
-		}, REVISION_PROPS ), ( response ) => this.collect( response, ( snapshot ) => {
-			found[ snapshot.title ] = snapshot;
-		} ) );
-		const pages = Object.keys( found ).sort().map( ( title ) => found[ title ] );
+		}, alsoList, REVISION_PROPS ), ( response ) => {
+			this.collect( response, ( snapshot ) => {
+				found[ snapshot.title ] = snapshot;
+			} );
+			( ( response.query && response.query.allpages ) || [] ).forEach( ( page: { title: string } ) => listed.push( page.title ) );
+		} );
+		const pages: PageSnapshot[] & { listed?: string[] } = Object.keys( found ).sort().map( ( title ) => found[ title ] );
 		this.pagesRead += pages.length;
+		if ( listPrefix ) {
+			pages.listed = listed.sort();
+		}
 		return pages;
 	}
 

@@ -13,9 +13,9 @@
 import { parseRequestPage } from '../../shared/codec';
 import { HELPDESK_PAGE } from '../../shared/pages';
 import { STOP_WORDS } from './faq-stop-words';
-import { storedJson } from './json-page';
+import { byteLength, storedJson } from './json-page';
 import { generatedPage } from './pages';
-import type { GeneratedPage, PageSnapshot, RequestRecord } from './types';
+import type { Attention, GeneratedPage, PageSnapshot, RequestRecord } from './types';
 
 /** The data page's schema: the view reads it. */
 export const FAQ_SCHEMA = 1;
@@ -349,18 +349,68 @@ const ABOUT = 'FAQ candidates: what the requests to the Content Partnerships Hub
 	'Module:Helpdesk views/faq. Withdrawn requests and pages the bot cannot read are left out (leftOut). Lists are cut ' +
 	'at the limits given (limits); what was cut is counted (…NotShown).';
 
+/** The data page's value. */
+interface FaqData {
+	schema: number;
+	about: string;
+	requests: number;
+	leftOut: { withdrawn: number; unreadable: number };
+	faqPrefix: string;
+	faqPages: number;
+	limits: { requestsPerEntry: number; faqPagesPerEntry: number; recurring: number; wordsPerLanguage: number };
+	support: FaqEntry[];
+	projects: FaqEntry[];
+	contentTypes: FaqEntry[];
+	contentTypesNotShown: number;
+	languages: FaqLanguage[];
+	languagesNotShown: number;
+}
+
 /**
- * The FAQ candidates' data page and its view (made once when missing). `faqPages`
- * are the titles of the existing FAQ pages (the subpages of `options.faqPrefix`).
+ * The value cut until its page has at most `maxBytes`: fewer requests linked per
+ * entry first, then fewer content types, languages and words (each list keeps its
+ * most frequent entries and counts the rest as not shown). Whether anything was cut.
  */
-export function renderFaqCandidates(
-	requests: FaqRequest[], faqPages: string[], options: FaqOptions = DEFAULT_FAQ_OPTIONS,
-): GeneratedPage[] {
+function fitted( value: FaqData, maxBytes: number ): boolean {
+	const fits = (): boolean => byteLength( storedJson( value ) ) <= maxBytes;
+	if ( fits() ) {
+		return false;
+	}
+	const everyEntry = (): FaqEntry[] => value.support.concat(
+		value.projects, value.contentTypes, ...value.languages.map( ( language ) => language.words ),
+	);
+	for ( const perEntry of [ 5, 2, 0 ] ) {
+		everyEntry().forEach( ( entry ) => {
+			entry.requests = entry.requests.slice( 0, perEntry );
+		} );
+		value.limits.requestsPerEntry = perEntry;
+		if ( fits() ) {
+			return true;
+		}
+	}
+	for ( const share of [ 0.5, 0.25, 0.1, 0 ] ) {
+		const keep = ( length: number ): number => Math.floor( length * share );
+		value.contentTypesNotShown += value.contentTypes.length - keep( value.contentTypes.length );
+		value.contentTypes = value.contentTypes.slice( 0, keep( value.contentTypes.length ) );
+		value.languagesNotShown += value.languages.length - keep( value.languages.length );
+		value.languages = value.languages.slice( 0, keep( value.languages.length ) );
+		value.languages.forEach( ( language ) => {
+			language.wordsNotShown += language.words.length - keep( language.words.length );
+			language.words = language.words.slice( 0, keep( language.words.length ) );
+		} );
+		if ( fits() ) {
+			break;
+		}
+	}
+	return true;
+}
+
+function faqValue( requests: FaqRequest[], faqPages: string[], options: FaqOptions ): FaqData {
 	const counted = requests.filter( ( request ) => request.status !== '' && request.status !== 'withdrawn' );
 	const faq = faqPagesOf( faqPages, options.faqPrefix );
 	const types = contentTypeEntries( counted, faq );
 	const languages = languageEntries( counted, faq );
-	const value = {
+	return {
 		schema: FAQ_SCHEMA,
 		about: ABOUT,
 		requests: counted.length,
@@ -381,6 +431,23 @@ export function renderFaqCandidates(
 		languages: languages.slice( 0, FAQ_LIMITS.languages ),
 		languagesNotShown: Math.max( 0, languages.length - FAQ_LIMITS.languages ),
 	};
+}
+
+/**
+ * The FAQ candidates' data page and its view (made once when missing). `faqPages`
+ * are the titles of the existing FAQ pages (the subpages of `options.faqPrefix`).
+ * With `size`, the lists are cut until the page has at most `size.maxBytes`, and a
+ * note says so.
+ */
+export function renderFaqCandidates(
+	requests: FaqRequest[], faqPages: string[], options: FaqOptions = DEFAULT_FAQ_OPTIONS,
+	size: { maxBytes: number; notes: Attention[] } = { maxBytes: Infinity, notes: [] },
+): GeneratedPage[] {
+	const value = faqValue( requests, faqPages, options );
+	if ( fitted( value, size.maxBytes ) ) {
+		size.notes.push( { page: options.page, code: 'faq-cut', params: [],
+			reason: 'The FAQ candidates reached the page size limit (' + size.maxBytes + ' bytes): fewer requests and entries are listed.' } );
+	}
 	return [
 		Object.assign( generatedPage( options.page, storedJson( value ) ), { contentModel: 'json' as const } ),
 		Object.assign( generatedPage( options.view, '{{#invoke:Helpdesk views/faq|faq}}' ), { createOnly: true } ),

@@ -23,6 +23,7 @@ import {
 	appendBlock, decisionReasons, DerivedPage, deriveRecord, noticeBlock, pageLink, silentMarkers, statusKey, tallyLine, userLink,
 	withParamFixes, withSignOffMarks, withTally,
 } from './request-page';
+import { faqRequests, renderFaqCandidates } from './faq';
 import { routingHints, routingRequest } from './routing';
 import { sha1 } from './sha1';
 import type {
@@ -166,7 +167,10 @@ export function planRun( planInput: PlanInput ): Plan {
 		const statistics = renderStatistics( records, committee, config );
 		const exported = renderExport( records, committee, config, input.now, attention.concat( sizeNotes ),
 			{ revid: inForce.revid, valid: inForce.problems.length === 0 } );
-		compiled.push( statistics, ...agenda, routing, ...exported.pages );
+		const faqOptions = { page: config.pages.faqCandidates, view: config.pages.faqCandidates.replace( /\.json$/, '' ), faqPrefix: config.pages.faqPrefix };
+		const faq = renderFaqCandidates( faqRequests( input.pages, records ), input.faqPages || [], faqOptions,
+			{ maxBytes: config.maxPageBytes, notes: sizeNotes } );
+		compiled.push( statistics, ...agenda, routing, ...faq, ...exported.pages );
 		attention.push( ...sizeNotes, ...exported.attention );
 	}
 	const state: BotState = {

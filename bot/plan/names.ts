@@ -101,6 +101,6 @@ export function isExportPage( pages: HelpdeskPages, title: string ): boolean {
 
 /** Every page the bot compiles or keeps its state on: the layer may edit these. */
 export function isBotPage( pages: HelpdeskPages, title: string ): boolean {
-	return [ pages.export, pages.statisticsData, settingsTalkTitle( pages ) ].includes( title ) ||
+	return [ pages.export, pages.statisticsData, settingsTalkTitle( pages ), pages.faqCandidates, pages.faqCandidates.replace( /\.json$/, '' ) ].includes( title ) ||
 		partOf( pages.state, title ) > 0 || isArchivePage( pages, title ) || isExportPart( pages, title ) || isAgendaPage( pages, title );
 }

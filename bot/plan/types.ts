@@ -232,6 +232,8 @@ export interface PlanInput {
 	accounts: Record<string, boolean>;
 	/** The settings page as read (null: missing); undefined to plan with the configuration's settings. */
 	settingsPage?: PageSnapshot | null;
+	/** Titles of the FAQ pages there are (under `config.pages.faqPrefix`), for the FAQ candidates. */
+	faqPages?: string[];
 	/** Titles of pages whose edit the wiki refused in this run: planned without them. */
 	refused?: string[];
 	/** The settings page's history, newest first, once asked for (`wants.settingsHistory`). */

@@ -197,6 +197,11 @@ export class InMemoryActionApi {
 			query.users = String( params.ususers ).split( '|' ).map( ( name ) => this.accounts.has( name ) ?
 				{ userid: Array.from( this.accounts ).indexOf( name ) + 1, name: name } : { name: name, missing: true } );
 		}
+		if ( params.list === 'allpages' && !params.gapcontinue ) {
+			// Listed with the generator's first batch: the few pages a test has fit in one.
+			const prefix = String( params.apprefix );
+			query.allpages = Array.from( this.pages.keys() ).filter( ( title ) => title.indexOf( prefix ) === 0 ).sort().map( ( title ) => ( { ns: 0, title: title } ) );
+		}
 		if ( params.generator === 'allpages' ) {
 			const prefix = String( params.gapprefix );
 			const titles = Array.from( this.pages.keys() ).filter( ( title ) => title.indexOf( prefix ) === 0 ).sort();

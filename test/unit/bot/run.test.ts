@@ -439,6 +439,23 @@ describe( 'pages the bot must leave alone', () => {
 	} );
 } );
 
+describe( 'the FAQ candidates', () => {
+	test( 'list the FAQ pages there are, read with the request pages in the same API requests', async () => {
+		const wiki = makeWiki();
+		wiki.save( KUMASI, requestText( {} ), 'Kofi Mensah' );
+		wiki.save( PAGES.faqPrefix + 'Mass upload', 'How to upload many files at once.', 'Staff' );
+		wiki.save( PAGES.faqPrefix + 'Copyright', 'What the licences mean.', 'Staff' );
+		const report = await runBot( wiki );
+		expect( report.ok ).toBe( true );
+		const faq = dataPage( wiki, PAGES.faqCandidates );
+		expect( faq.faqPages ).toBe( 2 );
+		expect( JSON.stringify( faq.support ) ).toContain( PAGES.faqPrefix + 'Mass upload' );
+		expect( wiki.text( PAGES.faqCandidates.replace( /\.json$/, '' ) ) ).toBe( '{{#invoke:Helpdesk views/faq|faq}}' );
+		// No request of its own for the list.
+		expect( wiki.requests.filter( ( params ) => params.list === 'allpages' && params.generator !== 'allpages' ) ).toEqual( [] );
+	} );
+} );
+
 describe( 'a dry run', () => {
 	test( 'edits nothing and shows each planned edit as a diff', async () => {
 		const wiki = makeWiki();
@@ -446,9 +463,10 @@ describe( 'a dry run', () => {
 		const report = await runBot( wiki, { dryRun: true } );
 		expect( wiki.edits ).toBe( 0 );
 		const kinds = report.edits.map( ( edit ) => edit.kind );
-		expect( kinds ).toEqual( [ 'talk', 'talk', 'request', 'export', 'export', 'generated', 'export', 'export', 'state' ] );
+		expect( kinds ).toEqual( [ 'talk', 'talk', 'request', 'export', 'export', 'generated', 'export', 'export', 'generated', 'export', 'state' ] );
 		expect( report.edits.slice( 3 ).map( ( edit ) => edit.title ) ).toEqual( [
-			PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json', PAGES.agendaPrefix + '2026-12-10', PAGES.routing, PAGES.export, PAGES.state,
+			PAGES.statisticsData, PAGES.agendaPrefix + '2026-12-10.json', PAGES.agendaPrefix + '2026-12-10', PAGES.routing,
+			PAGES.faqCandidates, PAGES.faqCandidates.replace( /\.json$/, '' ), PAGES.export, PAGES.state,
 		] );
 		const ping = report.edits.find( ( edit ) => edit.kind === 'request' )!;
 		expect( ping.diff ).toContain( '+[[User:Amara Okafor|Amara Okafor]]' );
@@ -473,8 +491,9 @@ describe( 'runs after a change', () => {
 		const reads = wiki.requests.filter( ( params ) => params.action === 'query' );
 		// The start, all 30 pages (500 a request), the accounts of the committee, the compiled pages' revisions.
 		expect( reads.length ).toBeLessThanOrEqual( Math.ceil( 30 / 500 ) + 5 );
-		// The request awaits the committee: its new excerpt is on the agenda as well as on the requests' data page.
-		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.agendaPrefix + '2026-12-10.json', PAGES.export, PAGES.state ] );
+		// The request awaits the committee: its new excerpt is on the agenda as well as on the requests' data page,
+		// and its new words among the FAQ candidates.
+		expect( report.edits.map( ( edit ) => edit.title ) ).toEqual( [ PAGES.agendaPrefix + '2026-12-10.json', PAGES.faqCandidates, PAGES.export, PAGES.state ] );
 	} );
 
 	test( 'a deleted request leaves the data pages', async () => {
