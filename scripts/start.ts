@@ -21,7 +21,7 @@ import {
 	AGENDA_PAGE, COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE, STATISTICS_PAGE,
 } from '../shared/pages';
 import { DEFAULT_SETTINGS, settingsText } from '../shared/settings';
-import { VOLUNTEERS_PAGE } from '../bot/config';
+import { DEFAULT_PLAN_CONFIG, VOLUNTEERS_PAGE } from '../bot/config';
 
 const PROJECT_DIR = fileURLToPath( new URL( '..', import.meta.url ) );
 /** How often npm start checks that the wiki's server still runs. */
@@ -69,6 +69,11 @@ async function volunteersPage( people: string[] ): Promise<string> {
 	return lines.join( '\n' );
 }
 
+/** The demo's FAQ page, under the prefix the bot lists for the FAQ candidates. */
+export const DEMO_FAQ_PAGE = DEFAULT_PLAN_CONFIG.pages.faqPrefix + 'Mass upload';
+const DEMO_FAQ_TEXT = 'How to prepare a mass upload of media files to Wikimedia Commons: the files, their metadata, the licence ' +
+	'and the tools (Pattypan, OpenRefine). A demo page of the local wiki.';
+
 /**
  * The local wiki's own committee (its committee accounts, one of them notified on
  * the talk page), its volunteers, its process settings (its staff account reminded
@@ -92,12 +97,14 @@ async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promis
 	const pages = [
 		[ COMMITTEE_PAGE, committeePage, 'wikitext' ], [ VOLUNTEERS_PAGE, volunteers, 'wikitext' ], [ SETTINGS_PAGE, settings, 'json' ],
 		[ SHUTOFF_PAGE, 'run', 'wikitext' ],
+		// An FAQ page, so that the FAQ candidates link one.
+		[ DEMO_FAQ_PAGE, DEMO_FAQ_TEXT, 'wikitext' ],
 	];
 	for ( const [ title, text, model ] of pages ) {
 		try {
 			await bot.request( {
 				action: 'edit', title: title, text: text, contentmodel: model, createonly: true, token: bot.csrfToken,
-				summary: 'Local wiki: the demo committee, its volunteers, its staff and the bot switched on',
+				summary: 'Local wiki: the demo committee, its volunteers, its staff, an FAQ page and the bot switched on',
 			} );
 		} catch ( error ) {
 			if ( ( error as { code?: string } ).code !== 'articleexists' ) {
