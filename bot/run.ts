@@ -8,7 +8,8 @@
  */
 import type { PlanConfig } from './config';
 import { isoSeconds, stripComments } from '../shared/wikitext';
-import { historyNeedsMore, parseCommittee } from './plan/committee';
+import { historyNeedsMore } from './plan/added-by';
+import { historyKeys, parseCommittee } from './plan/committee';
 import { basisOf, planRun } from './plan/index';
 import { settingsHistoryEnough } from './plan/settings-in-force';
 import { statePartTitle } from './plan/names';
@@ -170,7 +171,8 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 			continue;
 		}
 		for ( const want of wants.history ) {
-			const complete = ( revisions: Revision[] ): boolean => !historyNeedsMore( revisions, want.keys, config.templates.signOff );
+			const keysOf = historyKeys( config.templates.signOff );
+			const complete = ( revisions: Revision[] ): boolean => !historyNeedsMore( revisions, want.keys, keysOf );
 			history[ want.title ] = await wiki.readHistory( want.title, complete );
 		}
 		Object.assign( accounts, await wiki.readAccounts( wants.accounts ) );

@@ -5,6 +5,8 @@
  */
 import type { Committee, CommitteeMember, Revision, SignOff, SignOffKind, Tally } from './types';
 import { parseTimestamp, shortened, userNameProblem } from '../../shared/wikitext';
+import { addedBy, KeysOf } from './added-by';
+import { verdictKeys } from './verdict';
 import { findTemplates, normaliseUserName, paramValue } from './wikitext';
 
 /** A real calendar day, YYYY-MM-DD. */
@@ -127,49 +129,24 @@ export function signOffKeys( text: string, templateName: string ): string[] {
 }
 
 /**
- * Whether a history read newest first must go on to tell who added `keys`: a key
- * is attributed to the oldest revision of the unbroken run of revisions, up to the
- * latest, that hold it, so reading stops at a revision without any of them.
+ * What a revision holds that the history is read for: its sign-offs and its
+ * verdicts (see verdict.ts), whose authors are found the same way.
  */
-export function historyNeedsMore( revisions: Revision[], keys: string[], templateName: string ): boolean {
-	const open = keys.slice();
-	for ( const revision of revisions ) {
-		const held = signOffKeys( revision.text, templateName );
-		for ( let i = open.length - 1; i >= 0; i-- ) {
-			if ( !held.includes( open[ i ] ) ) {
-				open.splice( i, 1 );
-			}
-		}
-		if ( open.length === 0 ) {
-			return false;
-		}
-	}
-	return true;
+export function historyKeys( templateName: string ): KeysOf {
+	return ( text ) => signOffKeys( text, templateName ).concat( verdictKeys( text ) );
 }
 
 /**
  * Who added each call: for a call known from an earlier run, who it was then;
  * otherwise the author of the oldest revision in the unbroken run, from the
- * latest revision back (`history`, newest first), that holds the same call. A
- * call re-added after it was removed is the re-adder's. Calls not found keep an
- * empty author.
+ * latest revision back (`history`, newest first), that holds the same call (see
+ * added-by.ts). A call re-added after it was removed is the re-adder's. Calls not
+ * found keep an empty author.
  */
 export function attributeSignOffs( calls: SignOffCall[], known: SignOff[], history: Revision[], templateName = 'Helpdesk sign-off' ): SignOff[] {
-	const runStart: Record<string, Revision> = {};
-	const open: Record<string, boolean> = {};
-	calls.forEach( ( call ) => {
-		open[ call.key ] = !known.some( ( signOff ) => keyOf( signOff ) === call.key );
-	} );
-	for ( const revision of history ) {
-		const held = signOffKeys( revision.text, templateName );
-		Object.keys( open ).filter( ( key ) => open[ key ] ).forEach( ( key ) => {
-			if ( held.includes( key ) ) {
-				runStart[ key ] = revision;
-			} else {
-				open[ key ] = false;
-			}
-		} );
-	}
+	const open = calls.map( ( call ) => call.key ).filter( ( key, index, keys ) => keys.indexOf( key ) === index &&
+		!known.some( ( signOff ) => keyOf( signOff ) === key ) );
+	const runStart = addedBy( open, history, ( text ) => signOffKeys( text, templateName ) );
 	const seen: Record<string, boolean> = {};
 	const result: SignOff[] = [];
 	for ( const call of calls ) {

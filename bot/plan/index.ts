@@ -14,6 +14,7 @@ import { parseCommittee } from './committee';
 import { languageFor, message } from './messages';
 import {
 	Due, filingDue, nextChange, Recipients, remindedOf, reminderDue, signOffDues, statusDue, statusHolds, tellable, unprovenDue,
+	verdictDue,
 } from './notices';
 import { checkProcess } from './process';
 import { settingsInForce, SettingsInForce, settingsKey } from './settings-in-force';
@@ -27,7 +28,8 @@ import { faqRequests, renderFaqCandidates } from './faq';
 import { routingHints, routingRequest } from './routing';
 import { sha1 } from './sha1';
 import type {
-	Attention, BotState, Committee, CommitteeMember, MoreReading, Notice, Plan, PlanInput, PlannedEdit, RequestRecord, SignOff, TalkPage,
+	Attention, BotState, Committee, CommitteeMember, MoreReading, Notice, Plan, PlanInput, PlannedEdit, RequestRecord, SignOffAuthors,
+	TalkPage,
 } from './types';
 import { parseVolunteers, Volunteers } from './volunteers';
 import { botsDenied, marker, normaliseUserName, readMarkers } from './wikitext';
@@ -111,9 +113,9 @@ export function planRun( planInput: PlanInput ): Plan {
 
 	const moves: Attention[] = [];
 	const derived: DerivedPage[] = [];
-	const known: Record<number, SignOff[]> = {};
+	const known: Record<number, SignOffAuthors> = {};
 	input.known.forEach( ( entry ) => {
-		known[ entry.pageid ] = entry.signOffs;
+		known[ entry.pageid ] = entry;
 	} );
 	const titles = input.pages.filter( ( page ) => !page.redirect && !isRedirect( page.text ) ).map( ( page ) => page.title );
 	for ( const page of input.pages.filter( ( candidate ) => isRequestPage( config, candidate.title ) ) ) {
@@ -126,7 +128,9 @@ export function planRun( planInput: PlanInput ): Plan {
 			}
 			continue;
 		}
-		const derivedPage = deriveRecord( page, known[ page.pageid ] || [], input.history[ page.title ], config, bot, input.now );
+		const authors = known[ page.pageid ];
+		const derivedPage = deriveRecord( page, authors ? authors.signOffs : [], input.history[ page.title ], config, bot, input.now,
+			authors && authors.verdicts || [] );
 		if ( derivedPage.needsHistory.length ) {
 			wants.history.push( { title: page.title, keys: derivedPage.needsHistory } );
 		}
@@ -180,13 +184,23 @@ export function planRun( planInput: PlanInput ): Plan {
 		basis: basisOf( input.committeeText, input.settingsPage ? input.settingsPage.text : null, config, input.botName, volunteersText ),
 		// Views are made once and past agendas stay: only the data pages the bot keeps up to date.
 		compiled: compiled.filter( ( page ) => !page.createOnly && !isAgendaData( config, page.title ) ).map( ( page ) => page.title ),
-		signOffs: records.filter( ( record ) => record.signOffs.some( ( signOff ) => signOff.author !== '' ) ).map( ( record ) => ( {
-			pageid: record.pageid, signOffs: record.signOffs.filter( ( signOff ) => signOff.author !== '' ),
-		} ) ),
+		signOffs: records.map( authorsOf ).filter( ( entry ) => entry.signOffs.length > 0 || entry.verdicts !== undefined ),
 	};
 	return {
 		wants: wants, edits: edits, compiled: compiled, state: state, needsAttention: attention, records: records, committee: committee,
 	};
+}
+
+/** Who added the sign-offs and verdicts of a request, as far as known: for the state. */
+function authorsOf( record: RequestRecord ): SignOffAuthors {
+	const entry: SignOffAuthors = { pageid: record.pageid, signOffs: record.signOffs.filter( ( signOff ) => signOff.author !== '' ) };
+	const verdicts = record.verdicts.filter( ( verdict ) => verdict.author !== '' );
+	if ( verdicts.length ) {
+		entry.verdicts = verdicts.map( ( verdict ) => ( {
+			key: verdict.key, user: verdict.user, author: verdict.author, revid: verdict.revid, timestamp: verdict.timestamp,
+		} ) );
+	}
+	return entry;
 }
 
 /**
@@ -275,6 +289,7 @@ function planEdits(
 			reminderDue( record, committee, config, input.now, recipients.bot ),
 			unprovenDue( record, config, recipients.bot ),
 			...signOffDues( record, committee, recipients.bot ),
+			verdictDue( record, input.now, recipients.bot ),
 		].filter( ( due ): due is Due => due !== null );
 		pagePlans.push( { page: page, routed: dues.map( ( due ) => route( due, record ) ) } );
 	}
@@ -372,6 +387,9 @@ function requestEdit( input: PlanInput, committee: Committee, page: DerivedPage,
 			sentences.push( message( 'en', 'unproven', links( pinged ), message( 'en', 'status-' + record.status ),
 				escapeText( problem ? problem.text.replace( / Counted as .*$/, '' ) : '', false ), message( 'en', 'status-' + record.proven ) ) );
 			reasons.push( 'tell the helpdesk staff that the status does not hold' );
+		} else if ( due.about === 'verdict' && pinged.length ) {
+			sentences.push( message( record.language || 'en', 'verdict-ask', links( pinged ) ) );
+			reasons.push( 'ask the requester for their verdict' );
 		} else if ( due.about === 'sign-off' && pinged.length && due.signOff ) {
 			const member = committee.members.find( ( candidate ) => candidate.name === due.signOff!.member );
 			const language = member ? languageFor( member.languages, 'signoff-not-counted' ) : 'en';

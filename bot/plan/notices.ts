@@ -15,9 +15,10 @@ import { availableMembers, countedSignOffs } from './committee';
 import { unprovenKey } from './process';
 import { reminderKey, statusKey } from './request-page';
 import type { Committee, NoticeEntry, RequestRecord, SignOff } from './types';
+import { verdictAsk, verdictAskTime } from './verdict';
 import { normaliseUserName } from './wikitext';
 
-export type NoticeAbout = 'filed' | 'reminder' | 'status' | 'unproven' | 'sign-off';
+export type NoticeAbout = 'filed' | 'reminder' | 'status' | 'unproven' | 'sign-off' | 'verdict';
 
 export interface Due {
 	key: string;
@@ -179,6 +180,16 @@ export function signOffDues( record: RequestRecord, committee: Committee, bot: s
 	return dues;
 }
 
+/**
+ * The requester is asked once for their verdict, a day after the request was done
+ * or declined (see verdict.ts); one without an account is recorded as such, never
+ * asked.
+ */
+export function verdictDue( record: RequestRecord, now: string, bot: string ): Due | null {
+	const key = verdictAsk( record, now, bot );
+	return key === '' ? null : owed( key, 'verdict', record, () => [ record.requester ] );
+}
+
 /** Names of a due notice whose accounts are not known yet. */
 export function unknownAccounts( due: Due, recipients: Recipients ): string[] {
 	return due.pending.filter( ( name ) => !( name in recipients.accounts ) );
@@ -187,19 +198,19 @@ export function unknownAccounts( due: Due, recipients: Recipients ): string[] {
 /**
  * The first time after `now` at which, with no page edited, this request owes a
  * notice or moves on the compiled pages: the next reminder round or, closed, the
- * archive. '' when nothing is ahead.
+ * archive and the request for the requester's verdict. '' when nothing is ahead.
  */
 export function nextChange( record: RequestRecord, config: PlanConfig, now: string ): string {
 	if ( record.problem !== '' || record.statusSince === '' ) {
 		return '';
 	}
 	const threshold = reminderDays( config.process, record.status );
-	let time = '';
+	const times: string[] = [ verdictAskTime( record ) ];
 	if ( isClosed( record.status ) ) {
 		// Archived once more than archiveAfterDays whole days have passed.
-		time = addDays( record.statusSince, config.archiveAfterDays + 1 );
+		times.push( addDays( record.statusSince, config.archiveAfterDays + 1 ) );
 	} else if ( threshold ) {
-		time = addDays( record.statusSince, ( reminderRound( record, config, now ) + 1 ) * threshold );
+		times.push( addDays( record.statusSince, ( reminderRound( record, config, now ) + 1 ) * threshold ) );
 	}
-	return time > now ? time : '';
+	return times.filter( ( time ) => time > now ).sort()[ 0 ] || '';
 }

@@ -18,6 +18,7 @@ import { agendaTitle, archiveTitle, exportTitle, YearGroup, yearOf } from './nam
 import { hintData, RoutingHint } from './routing';
 import { sha1 } from './sha1';
 import type { Attention, Committee, GeneratedPage, RequestRecord } from './types';
+import { verdictsByYear } from './verdict';
 
 /**
  * The layout of the compiled pages. Raise it when their layout changes, so that the
@@ -427,6 +428,7 @@ export function renderStatistics( records: RequestRecord[], committee: Committee
 				decisionMedian: median( decision( list ) ),
 			};
 		} ),
+		verdicts: verdictsByYear( valid ),
 	} );
 }
 

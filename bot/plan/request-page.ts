@@ -14,6 +14,7 @@ import type { PlanConfig } from '../config';
 import { attributeSignOffs, countedSignOffs, signOffCalls, signOffCode, tally } from './committee';
 import { message } from './messages';
 import type { Committee, NoticeEntry, PageSnapshot, Recommendation, RequestRecord, RequestSummary, Revision, SignOff, StatusEntry } from './types';
+import { attributeVerdicts, KnownVerdict, verdictsNeedingHistory } from './verdict';
 import { botsDenied, findTemplates, marker, normaliseUserName, paramValue, readMarkers, setCallParams, setTemplateParams } from './wikitext';
 
 /** Template parameter names, as the codec writes them. */
@@ -94,11 +95,12 @@ export interface DerivedPage {
 
 /**
  * What the bot knows of a request page, from its text, what earlier runs found of
- * who added its sign-offs (`known`), and the history read for the others
- * (`history`, newest first, or undefined when not read).
+ * who added its sign-offs (`known`) and verdicts (`knownVerdicts`), and the history
+ * read for the others (`history`, newest first, or undefined when not read).
  */
 export function deriveRecord(
 	snapshot: PageSnapshot, known: SignOff[], history: Revision[] | undefined, config: PlanConfig, botName: string, now: string,
+	knownVerdicts: KnownVerdict[] = [],
 ): DerivedPage {
 	const markers = pageNotices( snapshot.text, config );
 	// A date on the page can be as late as the page's latest revision (a run sees its own edits after it began).
@@ -127,6 +129,7 @@ export function deriveRecord(
 		summary: { stage: '', volume: '', contentType: '', languages: [], excerpt: '', links: [], recommendation: null },
 		statusHistory: markers.statuses,
 		signOffs: [],
+		verdicts: [],
 		notices: markers.notices,
 		attention: [],
 		botsDenied: botsDenied( snapshot.text, botName ),
@@ -185,10 +188,14 @@ export function deriveRecord(
 	// The history from the revision read on: a page edited since still tells who added what is on it.
 	const from = history ? history.findIndex( ( revision ) => revision.revid === snapshot.revid ) : -1;
 	const historyFits = from !== -1;
-	record.signOffs = attributeSignOffs( counted, known, historyFits ? history!.slice( from ) : [], config.templates.signOff );
+	const fromRead = historyFits ? history!.slice( from ) : [];
+	record.signOffs = attributeSignOffs( counted, known, fromRead, config.templates.signOff );
+	// A verdict someone else added is looked up again each time too, as a sign-off is.
+	record.verdicts = attributeVerdicts( snapshot.text, knownVerdicts.filter( ( verdict ) => verdict.user === verdict.author ), fromRead );
+	const unknownVerdicts = verdictsNeedingHistory( record.verdicts, requester );
 	return {
 		record: record,
-		needsHistory: unknown.length && !historyFits ? unknown : [],
+		needsHistory: unknown.length + unknownVerdicts.length && !historyFits ? unknown.concat( unknownVerdicts ) : [],
 		outcome: status,
 		snapshot: snapshot,
 	};

@@ -2,7 +2,7 @@
  * The bot's state between runs, on a JSON page of its own and, when large, on
  * numbered pages after it (`State.json`, `State/2.json`…), read in a run's first
  * API request. It answers one question, "has anything changed since the last
- * run", and keeps who added each sign-off still on a page (facts of the page
+ * run", and keeps who added each sign-off and verdict still on a page (facts of the page
  * history, which never change). It is never the authority on a request's status
  * or on what was delivered: the request pages and talk pages are.
  *
@@ -10,7 +10,8 @@
  *                  "rcid": RCID, "recheck": T or "", "basis": SHA-1, "compiled": [ TITLE, … ],
  *                  "signOffs": [ ROW, … ] }
  *     part 2…N:  { "schema": 3, "saved": T, "part": K, "parts": N, "signOffs": [ ROW, … ] }
- *     ROW:       [ PAGEID, [ "KIND|DECISION|MEMBER|AUTHOR|REVID|TIMESTAMP", … ] ]
+ *     ROW:       [ PAGEID, [ "KIND|DECISION|MEMBER|AUTHOR|REVID|TIMESTAMP", …,
+ *                              "verdict|USER|RATING|COMMENT-SHA1|AUTHOR|REVID|TIMESTAMP", … ] ]
  *
  * User names cannot contain `|`. The parts of one save carry the same `saved`; a
  * part missing, from another save, or last edited by someone other than the bot
@@ -22,6 +23,7 @@ import { byteLength, elementBytes, pack, storedJson } from './json-page';
 import { statePartTitle } from './names';
 import { generatedPage } from './pages';
 import type { BotState, GeneratedPage, PageSnapshot, SignOff, SignOffAuthors } from './types';
+import type { KnownVerdict } from './verdict';
 import { normaliseUserName } from './wikitext';
 
 export const STATE_SCHEMA = 3;
@@ -47,16 +49,38 @@ function signOffFrom( text: unknown ): SignOff | null {
 	};
 }
 
+/** A verdict's key (`verdict|USER|RATING|COMMENT-SHA1`), then who added it. */
+function verdictText( verdict: KnownVerdict ): string {
+	return [ verdict.key, verdict.author, verdict.revid, verdict.timestamp ].join( '|' );
+}
+
+function verdictFrom( text: string ): KnownVerdict | null {
+	const fields = text.split( '|' );
+	if ( fields.length !== 7 || fields[ 0 ] !== 'verdict' || !/^\d+$/.test( fields[ 5 ] ) ) {
+		return null;
+	}
+	return { key: fields.slice( 0, 4 ).join( '|' ), user: fields[ 1 ], author: fields[ 4 ], revid: Number( fields[ 5 ] ), timestamp: fields[ 6 ] };
+}
+
 function rowOf( entry: SignOffAuthors ): Row {
-	return [ entry.pageid, entry.signOffs.map( signOffText ) ];
+	return [ entry.pageid, entry.signOffs.map( signOffText ).concat( ( entry.verdicts || [] ).map( verdictText ) ) ];
 }
 
 function authorsFrom( row: unknown ): SignOffAuthors | null {
 	if ( !Array.isArray( row ) || row.length !== 2 || !Number.isInteger( row[ 0 ] ) || !Array.isArray( row[ 1 ] ) ) {
 		return null;
 	}
-	const signOffs = row[ 1 ].map( signOffFrom );
-	return signOffs.includes( null ) ? null : { pageid: row[ 0 ], signOffs: signOffs as SignOff[] };
+	const isVerdict = ( text: unknown ): boolean => typeof text === 'string' && text.indexOf( 'verdict|' ) === 0;
+	const signOffs = row[ 1 ].filter( ( text ) => !isVerdict( text ) ).map( signOffFrom );
+	const verdicts = ( row[ 1 ] as string[] ).filter( isVerdict ).map( verdictFrom );
+	if ( signOffs.includes( null ) || verdicts.includes( null ) ) {
+		return null;
+	}
+	const entry: SignOffAuthors = { pageid: row[ 0 ], signOffs: signOffs as SignOff[] };
+	if ( verdicts.length ) {
+		entry.verdicts = verdicts as KnownVerdict[];
+	}
+	return entry;
 }
 
 function header( state: BotState, part: number, parts: number ): Record<string, unknown> {

@@ -5,6 +5,7 @@
 import type { PlanConfig } from '../config';
 import type { SupportKind } from '../../shared/request';
 import type { Status } from '../../shared/status';
+import type { KnownVerdict, Verdict } from './verdict';
 
 /** A page as the API returned it: the latest revision with its content. */
 export interface PageSnapshot {
@@ -109,6 +110,8 @@ export interface RequestRecord {
 	/** Statuses the bot has recorded on the page, oldest first. */
 	statusHistory: StatusEntry[];
 	signOffs: SignOff[];
+	/** The requester's verdicts and any other `{{Helpdesk verdict}}` on the page, with who added them. */
+	verdicts: Verdict[];
 	/** Every notice the page records. */
 	notices: NoticeEntry[];
 	/** Problems a person should look at (besides `problem`). */
@@ -165,6 +168,8 @@ export interface Committee {
 export interface SignOffAuthors {
 	pageid: number;
 	signOffs: SignOff[];
+	/** Who added each verdict still on the page (left out when there is none). */
+	verdicts?: KnownVerdict[];
 }
 
 /**
@@ -246,7 +251,7 @@ export interface Notice {
 	/** Who is told. */
 	to: string[];
 	channel: 'mention' | 'talk';
-	about: 'filed' | 'reminder' | 'status' | 'unproven' | 'sign-off' | 'settings';
+	about: 'filed' | 'reminder' | 'status' | 'unproven' | 'sign-off' | 'settings' | 'verdict';
 	requests: string[];
 }
 

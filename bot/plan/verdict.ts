@@ -29,7 +29,7 @@ export interface Verdict extends VerdictCall {
 }
 
 /** Who added a verdict, as the bot's state keeps it between runs. */
-export type KnownVerdict = Pick<Verdict, 'key' | 'author' | 'revid' | 'timestamp'>;
+export type KnownVerdict = Pick<Verdict, 'key' | 'user' | 'author' | 'revid' | 'timestamp'>;
 
 /** The requester is asked when the request has been done or declined for this many days… */
 export const VERDICT_ASK_AFTER_DAYS = 1;

@@ -133,7 +133,7 @@ function record( fields: Partial<RequestRecord> ): RequestRecord {
 		page: PREFIX + 'R', pageid: 1, revid: 1, touched: '2026-03-01T00:00:00Z', problem: '', title: 'R', requester: 'Kofi Mensah',
 		affiliate: 'Wikimedia Ghana', individual: false, country: 'GH', support: [ 'mass-upload' ], language: 'en',
 		filed: '2026-03-01T00:00:00Z', status: 'submitted', statusSince: '2026-03-01T00:00:00Z', workingGroup: '', statusHistory: [],
-		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true, statusUnknown: '', processProblems: [],
+		signOffs: [], verdicts: [], notices: [], attention: [], botsDenied: false, requesterValid: true, statusUnknown: '', processProblems: [],
 		summary: { stage: '', volume: '', contentType: '', languages: [], excerpt: '', links: [], recommendation: null },
 	}, fields, { proven: fields.proven || fields.status || 'submitted' } ) as RequestRecord;
 }

@@ -45,7 +45,7 @@ function record( status: Status, signOffs: SignOff[], fields: Partial<RequestRec
 		requesterValid: true, affiliate: '', individual: false, country: 'GH', support: [], language: 'en', filed: '2026-03-01T00:00:00Z',
 		status: status, statusUnknown: '', proven: status, processProblems: [], statusSince: '2026-03-08T00:00:00Z', workingGroup: '',
 		summary: { stage: '', volume: '', contentType: '', languages: [], excerpt: '', links: [], recommendation: null },
-		statusHistory: [], signOffs: signOffs, notices: [], attention: [], botsDenied: false,
+		statusHistory: [], signOffs: signOffs, verdicts: [], notices: [], attention: [], botsDenied: false,
 	}, fields );
 }
 

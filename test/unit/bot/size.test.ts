@@ -43,7 +43,7 @@ function record( index: number, fields: Partial<RequestRecord> = {} ): RequestRe
 		problem: '', title: 'Request ' + index + ': photographs of a regional museum', requester: 'Requester ' + ( index % 7 ),
 		affiliate: 'Wikimedia community of Ghana', individual: false, country: 'GH', support: [ 'mass-upload', 'copyright' ], language: 'en',
 		filed: '2024-01-01T00:00:00Z', status: 'on-hold', statusSince: '2026-02-01T00:00:00Z', workingGroup: '', statusHistory: [],
-		signOffs: [], notices: [], attention: [], botsDenied: false, requesterValid: true, statusUnknown: '', processProblems: [],
+		signOffs: [], verdicts: [], notices: [], attention: [], botsDenied: false, requesterValid: true, statusUnknown: '', processProblems: [],
 		summary: { stage: '', volume: '', contentType: '', languages: [], excerpt: '', links: [], recommendation: null },
 	}, fields, { proven: fields.proven || fields.status || 'on-hold' } ) as RequestRecord;
 }
