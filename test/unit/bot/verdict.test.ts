@@ -1,7 +1,8 @@
 /**
  * The requester's verdict: which verdict counts (the requester's own, added by
  * their own edit), when the requester is asked (once, a day after the request was
- * done or declined), and the verdicts per year for the statistics.
+ * done or declined, also when a run fails half-way), and the verdicts per year for
+ * the statistics.
  */
 import { describe, expect, it } from 'vitest';
 import type { Revision } from '../../../bot/plan/types';
@@ -9,6 +10,8 @@ import {
 	attributeVerdicts, countedVerdict, verdictAsk, verdictKeys, VerdictRecord, verdictsByYear,
 } from '../../../bot/plan/verdict';
 import { verdictCall } from '../../../shared/verdict';
+import type { InMemoryActionApi } from './fake-api';
+import { dataPage, makeWiki, mentionCounts, PAGES, PREFIX, requestText, runBot, signOffQuorum } from './helpers';
 
 const PAGE = '{{Helpdesk request|title=Scans|requester=Kofi Mensah|status=done}}\n== Discussion ==\n';
 const OWN = '\n== Verdict ==\n' + verdictCall( 4, 'Quick help.', 'Kofi Mensah' ) + ' ~~~~';
@@ -117,5 +120,91 @@ describe( 'the verdicts per year', () => {
 		expect( verdictsByYear( [ record( { notices: asked } ) ] ) ).toEqual( [
 			{ year: '2026', asked: 1, answered: 0, average: null, ratings: [ 0, 0, 0, 0, 0 ] },
 		] );
+	} );
+} );
+
+describe( 'the bot asks for the verdict on the wiki', () => {
+	const TITLE = PREFIX + 'Glasplåtar från Uppsala';
+
+	/** A request in Swedish that the staff marked done (borne out by the sign-offs), and the bot's runs until then. */
+	async function doneRequest(): Promise<InMemoryActionApi> {
+		const wiki = makeWiki();
+		wiki.save( TITLE, requestText( { title: 'Glasplåtar från Uppsala', language: 'sv', status: 'support-under-way' } ), 'Kofi Mensah' );
+		signOffQuorum( wiki, TITLE );
+		await runBot( wiki );
+		wiki.tick( 60 );
+		wiki.save( TITLE, wiki.text( TITLE ).replace( /^\| status =.*$/m, '| status = done' ), 'Helpdesk staff' );
+		wiki.tick( 1 );
+		await runBot( wiki );
+		return wiki;
+	}
+
+	const asks = ( wiki: InMemoryActionApi ): number => ( wiki.text( TITLE ).match( /"k":"verdict:done:/g ) || [] ).length;
+
+	it( 'asks the requester once, in their language, a day after the request was done, recorded in the edit that asks', async () => {
+		const wiki = await doneRequest();
+		expect( asks( wiki ) ).toBe( 0 );
+		wiki.tick( 23 * 60 );
+		expect( ( await runBot( wiki ) ).edits ).toEqual( [] );
+		wiki.tick( 60 );
+		const before = wiki.text( TITLE );
+		const report = await runBot( wiki );
+		expect( report.notices ).toEqual( [ { to: [ 'Kofi Mensah' ], channel: 'mention', about: 'verdict', requests: [ TITLE ] } ] );
+		const added = wiki.text( TITLE ).slice( before.length );
+		expect( added ).toContain( '[[User:Kofi Mensah|Kofi Mensah]]: hur gick det?' );
+		expect( added ).toMatch( /<!-- helpdesk-bot \{"k":"verdict:done:[0-9T:-]+Z","of":\["Kofi Mensah"\],"to":\["Kofi Mensah"\]\} -->/ );
+		for ( let day = 0; day < 3; day++ ) {
+			wiki.tick( 24 * 60 );
+			expect( ( await runBot( wiki, { full: true } ) ).edits ).toEqual( [] );
+		}
+		expect( asks( wiki ) ).toBe( 1 );
+	} );
+
+	it( 'asks once after an answer lost on the way back, and after a run killed right after its edit', async () => {
+		for ( const fault of [ 'lost', 'killed' ] ) {
+			const wiki = await doneRequest();
+			wiki.tick( 25 * 60 );
+			wiki.afterEdit = () => {
+				wiki.afterEdit = null;
+				throw new Error( fault === 'lost' ? 'socket hang up' : 'killed' );
+			};
+			await runBot( wiki ).catch( () => undefined );
+			wiki.tick( 15 );
+			await runBot( wiki );
+			wiki.tick( 24 * 60 );
+			await runBot( wiki, { full: true } );
+			expect( asks( wiki ), fault ).toBe( 1 );
+			expect( mentionCounts( wiki )[ 'Kofi Mensah' ], fault ).toBe( 2 );
+		}
+	} );
+
+	it( 'does not ask when the requester gave a verdict already, and counts it; a forged one is not counted', async () => {
+		const wiki = await doneRequest();
+		wiki.save( TITLE, wiki.text( TITLE ) + '\n\n== Förfrågarens omdöme ==\n' + verdictCall( 5, 'Tack!', 'Kofi Mensah' ) + ' ~~~~', 'Kofi Mensah' );
+		wiki.tick( 25 * 60 );
+		await runBot( wiki );
+		expect( asks( wiki ) ).toBe( 0 );
+		expect( dataPage( wiki, PAGES.statisticsData ).verdicts ).toEqual( [ { year: '2026', asked: 0, answered: 1, average: 5, ratings: [ 0, 0, 0, 0, 1 ] } ] );
+
+		const forged = await doneRequest();
+		forged.save( TITLE, forged.text( TITLE ) + '\n' + verdictCall( 1, 'Dåligt.', 'Kofi Mensah' ), 'Ngozi Eze' );
+		forged.tick( 25 * 60 );
+		await runBot( forged );
+		expect( dataPage( forged, PAGES.statisticsData ).verdicts ).toEqual( [ { year: '2026', asked: 0, answered: 0, average: null, ratings: [ 0, 0, 0, 0, 0 ] } ] );
+	} );
+
+	it( 'never asks a requester without an account, nor on a page that shuts the bot out', async () => {
+		const wiki = await doneRequest();
+		wiki.accounts.delete( 'Kofi Mensah' );
+		wiki.tick( 25 * 60 );
+		await runBot( wiki );
+		expect( wiki.text( TITLE ) ).toMatch( /"k":"verdict:done:[^"]+","of":\[\],"to":\[\],"none":\["Kofi Mensah"\]/ );
+		expect( wiki.text( TITLE ) ).not.toContain( 'hur gick det' );
+
+		const denied = await doneRequest();
+		denied.save( TITLE, denied.text( TITLE ) + '\n{{nobots}}', 'Helpdesk staff' );
+		denied.tick( 25 * 60 );
+		await runBot( denied );
+		expect( asks( denied ) ).toBe( 0 );
 	} );
 } );
