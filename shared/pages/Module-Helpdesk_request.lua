@@ -827,4 +827,37 @@ function p.next( frame )
 	return p.renderNext( messages, code, meeting ) .. p.routingNote( messages, code, page, routing )
 end
 
+-- `{{#invoke:Helpdesk request|verdict|rating=…|comment=…|user=…}}` (Template:Helpdesk
+-- verdict): the requester's verdict in the reader's language, the rating as stars
+-- and in words, the comment (escaped by the form) as the text it stands for.
+function p.verdict( frame )
+	local args = frame.args or {}
+	local messages = messagesFor( frame, nil )
+	local rating = tonumber( trim( args.rating or '' ) )
+	if not rating or rating ~= math.floor( rating ) or rating < 1 or rating > 5 then
+		rating = nil
+	end
+	local box = mw.html.create( 'span' ):addClass( 'helpdesk-verdict notheme' )
+		:attr( 'data-rating', rating and tostring( rating ) or '' )
+		:css( 'display', 'inline-block' ):css( 'margin', '0.1em 0' ):css( 'padding', '0.1em 0.6em' )
+		:css( 'border', '1px solid #a2a9b1' ):css( 'border-radius', '2px' ):css( 'background-color', '#f8f9fa' ):css( 'color', '#202122' )
+	box:wikitext( messages:msg( 'verdict-label' ) .. ' ' )
+	if rating then
+		box:tag( 'span' ):attr( 'aria-hidden', 'true' ):addClass( 'helpdesk-verdict-stars' ):css( 'color', '#a66200' )
+			:wikitext( string.rep( '★', rating ) .. string.rep( '☆', 5 - rating ) )
+		box:wikitext( ' ' .. messages:msg( 'verdict-rating', { tostring( rating ) } ) )
+	else
+		box:wikitext( messages:msg( 'verdict-no-rating' ) )
+	end
+	local comment = trim( p.decodeReferences( args.comment or '' ) )
+	if comment ~= '' then
+		box:wikitext( ' — ' .. messages:msg( 'signoff-quote', { p.typed( comment ) } ) )
+	end
+	local user = trim( p.decodeReferences( args.user or '' ) )
+	if user ~= '' then
+		box:wikitext( ' — ' .. p.userLink( user ) )
+	end
+	return tostring( box )
+end
+
 return p

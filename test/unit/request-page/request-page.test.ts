@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTRY_NAMES_PAGE, REQUEST_I18N_DIR, REQUEST_I18N_PAGE, requestMessages, onWikiPages, VIEWS_LANG_MESSAGE } from '../../../scripts/onwiki-pages';
+import { escapeText } from '../../../shared/escape';
 import { STATUSES } from '../../../shared/status';
 import { toLua } from '../lua/to-lua';
 
@@ -219,6 +220,20 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk request in Lua 5.1', () => {
 		const sv = invoke( 'next', { 1: 'working-group', 2: 'ar' }, { pages: pages, reader: 'sv' } );
 		expect( sv ).toContain( '>Vad händer nu</div>' );
 		expect( sv ).toContain( 'Expertkommittén har nästa möte den (sv date 2026-11-30).' );
+	} );
+
+	it( 'shows the requester\'s verdict in the reader\'s language: stars, "4 of 5", the comment as text, who gave it', () => {
+		const comment = escapeText( HOSTILE, false );
+		const box = invoke( 'verdict', { rating: '4', comment: comment, user: 'Kofi Mensah' }, { reader: 'sv' } );
+		expect( box ).toMatch( /^<span class="helpdesk-verdict notheme" data-rating="4"/ );
+		expect( box ).toContain( 'Förfrågarens omdöme: <span aria-hidden="true" class="helpdesk-verdict-stars"' );
+		expect( box ).toContain( '>★★★★☆</span> 4 av 5 — ”<bdi>' );
+		expect( box ).toContain( ' — [[User:Kofi Mensah|Kofi Mensah]]</span>' );
+		for ( const markup of [ '{{x}}', '<script', '[[Category:', '\'\'b', '__NOTOC__', ']]{{' ] ) {
+			expect( box ).not.toContain( markup );
+		}
+		expect( invoke( 'verdict', { rating: '2', comment: '', user: 'Kofi Mensah' }, { reader: 'ar' } ) ).toContain( '★★☆☆☆</span> 2 من 5 — [[User:' );
+		expect( invoke( 'verdict', { rating: '7', comment: 'x', user: '' } ) ).toContain( 'The requester\'s verdict: no rating from 1 to 5 — “<bdi>x</bdi>”</span>' );
 	} );
 
 	it( 'reads the date of today through the parser, so that the page is rendered again the next day', () => {
