@@ -873,6 +873,43 @@ local function counted( counts, codes, label )
 	return entries
 end
 
+-- The requesters' verdicts per year in which requests were done or declined: how
+-- many were asked, how many answered, the average rating and each rating's count.
+function Context:verdictYears( list )
+	local years = {}
+	for _, year in ipairs( p.list( list ) ) do
+		if type( year ) == 'table' and p.str( year.year ) ~= '' then
+			years[ #years + 1 ] = year
+		end
+	end
+	local out = { '== ' .. self:msg( 'stats-verdicts' ) .. ' ==', '<p>' .. self:msg( 'stats-verdicts-intro' ) .. '</p>' }
+	if #years == 0 then
+		out[ #out + 1 ] = '<p>' .. self:msg( 'stats-no-data' ) .. '</p>'
+		return table.concat( out, '\n' )
+	end
+	local head = { self:msg( 'col-year' ), self:msg( 'col-asked' ), self:msg( 'col-answered' ), self:msg( 'col-average' ) }
+	for rating = 1, 5 do
+		head[ #head + 1 ] = self:msg( 'col-rating', rating )
+	end
+	local rows = {
+		'<table class="wikitable sortable helpdesk-verdicts" style="max-width:100%">',
+		'<tr><th>' .. table.concat( head, '</th><th>' ) .. '</th></tr>',
+	}
+	for _, year in ipairs( years ) do
+		local average = p.num( year.average )
+		local cells = { p.text( year.year ), self:number( p.num( year.asked ) or 0 ), self:number( p.num( year.answered ) or 0 ),
+			average and self:number( average ) or '–' }
+		local ratings = p.list( year.ratings )
+		for rating = 1, 5 do
+			cells[ #cells + 1 ] = self:number( p.num( ratings[ rating ] ) or 0 )
+		end
+		rows[ #rows + 1 ] = '<tr><td>' .. table.concat( cells, '</td><td>' ) .. '</td></tr>'
+	end
+	rows[ #rows + 1 ] = '</table>'
+	out[ #out + 1 ] = table.concat( rows, '\n' )
+	return table.concat( out, '\n' )
+end
+
 function p.renderStatistics( self )
 	local data, problem = self:load( self.pages.statistics, 1 )
 	if not data then
@@ -931,6 +968,7 @@ function p.renderStatistics( self )
 		yearOut[ #yearOut + 1 ] = table.concat( rows, '\n' )
 	end
 	out[ #out + 1 ] = table.concat( yearOut, '\n' )
+	out[ #out + 1 ] = self:verdictYears( data.verdicts )
 	return self:wrap( table.concat( out, '\n' ), 'helpdesk-views-statistics' )
 end
 

@@ -199,6 +199,27 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 		expect( lua( standard(), 'return views.statistics( frame() )', 'sv' ) ).toContain( 'År 2026: 40 förfrågningar från 12 länder på 4 kontinenter.' );
 	} );
 
+	it( 'shows the requesters\' verdicts per year: asked, answered, average and each rating; none yet is no error', () => {
+		const withVerdicts = ( verdicts: unknown ): Record<string, unknown> => Object.assign( standard(), {
+			[ HELPDESK + '/Export/Statistics.json' ]: Object.assign( statisticsPage(), { verdicts: verdicts } ),
+		} );
+		const out = lua( withVerdicts( [
+			{ year: '2025', asked: 10, answered: 4, average: 4.5, ratings: [ 0, 0, 0, 2, 2 ] },
+			{ year: '2026', asked: 3, answered: 0, average: null, ratings: [ 0, 0, 0, 0, 0 ] },
+			{ year: HOSTILE, asked: 'x', ratings: 'y' },
+		] ), 'return views.statistics( frame() )' );
+		expect( out ).toContain( '== The requesters\' verdicts ==' );
+		expect( out ).toContain( '<th>Year</th><th>Asked</th><th>Answered</th><th>Average rating</th><th>1 of 5</th><th>2 of 5</th>' );
+		expect( out ).toContain( '<td>2025</td><td>10</td><td>4</td><td>4.5</td><td>0</td><td>0</td><td>0</td><td>2</td><td>2</td>' );
+		expect( out ).toContain( '<td>2026</td><td>3</td><td>0</td><td>–</td><td>0</td>' );
+		expectInert( out );
+		const swedish = lua( withVerdicts( [ { year: '2025', asked: 1, answered: 1, average: 3, ratings: [ 0, 0, 1, 0, 0 ] } ] ), 'return views.statistics( frame() )', 'sv' );
+		expect( swedish ).toContain( '== Förfrågarnas omdömen ==' );
+		expect( swedish ).toContain( '<th>3 av 5</th>' );
+		// Statistics from before the verdicts: the section says there is no data yet.
+		expect( lua( standard(), 'return views.statistics( frame() )' ) ).toMatch( /== The requesters' verdicts ==\n<p>[^<]*<\/p>\n<p>No data yet\.<\/p>/ );
+	} );
+
 	it( 'renders the next agenda: blocks oldest first, sign-offs, recommendation, decision, decided, overdue, past agendas', () => {
 		const out = lua( standard(), 'return views.agenda( frame( { today = "2026-11-30" } ) )' );
 		expect( out ).toContain( 'Agenda for the meeting of (en date 2026-12-10)' );
