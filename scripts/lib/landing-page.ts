@@ -87,7 +87,7 @@ export function landingWithoutTranslate(
 ): LandingPage[] {
 	const languages = [ 'en' ].concat( Object.keys( translations ).filter( ( code ) => code !== 'qqq' && code !== 'en' ).sort() );
 	const bar = '<div class="helpdesk-languages" style="margin:0 0 0.5em; font-size:90%;">' +
-		languages.map( ( code ) => '<span lang="' + code + '">[[' + title + '/' + code + '|{{#language:' + code + '}}]]</span>' ).join( ' • ' ) +
+		languages.map( ( code ) => '<bdi lang="' + code + '">[[' + title + '/' + code + '|{{#language:' + code + '}}]]</bdi>' ).join( ' • ' ) +
 		'</div>';
 	const pages: LandingPage[] = languages.map( ( code ) => ( {
 		title: title + '/' + code,
