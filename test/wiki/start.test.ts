@@ -107,7 +107,7 @@ describe( 'npm start', () => {
 		expect( start.child.exitCode, start.output() ).toBeNull();
 		const output = start.output();
 		expect( output ).toContain( `Starting the local wiki (folder ${ dir }, port ${ port })` );
-		expect( output ).toMatch( /5 filed, 0 already there/ );
+		expect( output ).toMatch( /6 filed, 0 already there/ );
 		expect( output.indexOf( 'The bot\'s first run' ) ).toBeLessThan( output.indexOf( '\nReady in ' ) );
 		expect( output ).toContain( `http://127.0.0.1:${ port }/index.php?title=Content_Partnerships_Hub%2FHelpdesk` );
 		const server = JSON.parse( await readFile( join( dir, 'server.json' ), 'utf8' ) ) as { pgid: number; port: number };
