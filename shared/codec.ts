@@ -25,7 +25,8 @@ import { findTemplates, paramKey, stripComments } from './wikitext';
 
 export const REQUEST_TEMPLATE = 'Helpdesk request';
 
-type FieldKind = 'text' | 'list' | 'codes' | 'flag';
+/** `ids`: a list whose entries are also split at spaces, commas and semicolons (`Q1, Q2`). */
+type FieldKind = 'text' | 'list' | 'codes' | 'flag' | 'ids';
 
 interface Param {
 	field: keyof HelpdeskRequest;
@@ -33,6 +34,8 @@ interface Param {
 	kind: FieldKind;
 	/** A value matching this is written as it is (it is harmless and readable). */
 	plain?: RegExp;
+	/** Written only when filled, and absent from the request when empty (the outcomes). */
+	optional?: true;
 }
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -60,7 +63,17 @@ export const PARAMS: readonly Param[] = [
 	{ field: 'timeline', name: 'timeline', kind: 'text' },
 	{ field: 'description', name: 'description', kind: 'text' },
 	{ field: 'links', name: 'links', kind: 'list' },
+	{ field: 'outcomeCategory', name: 'outcome_category', kind: 'text', optional: true },
+	{ field: 'outcomeItems', name: 'outcome_items', kind: 'ids', optional: true },
+	{ field: 'outcomeQuery', name: 'outcome_query', kind: 'text', optional: true },
+	{ field: 'outcomePages', name: 'outcome_pages', kind: 'list', optional: true },
 ];
+
+/** Whether a parameter is written: always, or, for the optional ones, when filled. */
+export function isWritten( param: Param, request: HelpdeskRequest ): boolean {
+	const value = request[ param.field ];
+	return !param.optional || ( Array.isArray( value ) ? value.length > 0 : value !== undefined && value !== '' );
+}
 
 export interface RenderOptions {
 	/** Heading of the discussion section, in the request's language. */
@@ -74,6 +87,7 @@ function renderValue( param: Param, value: unknown ): string {
 		case 'codes':
 			return ( value as string[] ).join( ', ' );
 		case 'list':
+		case 'ids':
 			return ( value as string[] ).map( ( entry ) => '\n* ' + escapeText( entry, false ) ).join( '' );
 		default: {
 			const text = value as string;
@@ -84,7 +98,7 @@ function renderValue( param: Param, value: unknown ): string {
 
 /** The call of the request template, with every field. */
 export function renderRequestTemplate( request: HelpdeskRequest ): string {
-	const lines = PARAMS.map( ( param ) => {
+	const lines = PARAMS.filter( ( param ) => isWritten( param, request ) ).map( ( param ) => {
 		const value = renderValue( param, request[ param.field ] );
 		return '| ' + param.name + ' =' + ( value === '' || value.charAt( 0 ) === '\n' ? '' : ' ' ) + value;
 	} );
@@ -145,6 +159,15 @@ function listEntries( raw: string ): string[] {
 		return bulleted.map( ( line ) => unescapeText( line.replace( /^\*+ ?/, '' ).replace( /[ \t]+$/, '' ) ) );
 	}
 	return lines.map( ( line ) => unescapeText( line.trim() ) ).filter( ( entry ) => entry !== '' );
+}
+
+/** Identifiers one a line, or several on a line separated by spaces, commas or semicolons. */
+function ids( raw: string ): string[] {
+	const found: string[] = [];
+	listEntries( raw ).forEach( ( entry ) => {
+		found.push( ...entry.split( /[\s,;]+/ ).filter( ( id ) => id !== '' ) );
+	} );
+	return found;
 }
 
 function codes<T extends string>( raw: string, allowed: readonly T[], param: string, warnings: string[] ): T[] {
@@ -243,6 +266,14 @@ export function parseRequestPage( pageText: string, options: ParseOptions = {} )
 		statusSince: text( 'status_since' ),
 		workingGroup: workingGroup || '',
 	};
+	const outcomes = request as unknown as Record<string, string | string[]>;
+	PARAMS.filter( ( param ) => param.optional && raw[ param.name ] ).forEach( ( param ) => {
+		const value = param.kind === 'text' ? text( param.name ) : param.kind === 'ids' ?
+			ids( raw[ param.name ] ) : listEntries( raw[ param.name ] );
+		if ( value.length ) {
+			outcomes[ param.field ] = value;
+		}
+	} );
 	const written: Partial<Record<string, string>> = {};
 	Object.keys( raw ).forEach( ( name ) => {
 		written[ name ] = text( name );

@@ -90,7 +90,22 @@ export interface HelpdeskRequest {
 	statusSince: string;
 	/** The working group helping, while the status is `working-group`. */
 	workingGroup: WorkingGroup | '';
+	/**
+	 * Outcomes, added once the Helpdesk gives support: a Commons category of the
+	 * uploaded files, as typed (`Media from Servier Medical Art`). Absent when empty.
+	 */
+	outcomeCategory?: string;
+	/** Wikidata items created or improved (`Q42`), as typed. Absent when empty. */
+	outcomeItems?: string[];
+	/** A query.wikidata.org link showing the items, kept as a link. Absent when empty. */
+	outcomeQuery?: string;
+	/** Pages written or illustrated: links or interwiki text (`w:sv:Servier`), as typed. Absent when empty. */
+	outcomePages?: string[];
 }
+
+/** The outcome fields: optional, written on the page only when filled. */
+export const OUTCOME_FIELDS = [ 'outcomeCategory', 'outcomeItems', 'outcomeQuery', 'outcomePages' ] as const;
+export type OutcomeField = typeof OUTCOME_FIELDS[ number ];
 
 /** Fields the requester fills in on the form. */
 export type RequestFormFields = Pick<HelpdeskRequest,
@@ -103,6 +118,8 @@ export const LIMITS = {
 	shortText: 255,
 	description: 20000,
 	listEntries: 50,
+	/** A query.wikidata.org link holds its whole query: longer than other links. */
+	queryLink: 4000,
 } as const;
 
 /** A request with every field at its empty value, filed now by `requester`. */

@@ -21,8 +21,8 @@ export interface FieldProblem {
 	entry?: number;
 }
 
-/** Codes only a whole request can have: its timestamps are not typed on the form. */
-export type RequestProblemCode = FieldProblemCode | 'invalid-timestamp';
+/** Codes only a whole request can have: its timestamps and outcomes are not typed on the form. */
+export type RequestProblemCode = FieldProblemCode | 'invalid-timestamp' | 'invalid-category' | 'invalid-item' | 'invalid-page';
 
 export interface RequestProblem {
 	field: keyof HelpdeskRequest;
@@ -39,6 +39,32 @@ export const FORM_FIELDS: readonly ( keyof RequestFormFields )[] = [
 
 /** A link: http or https, a host, then anything but whitespace. */
 export const LINK_PATTERN = /^https?:\/\/(?=[^\s/?#\\]*[0-9A-Za-z\u00a1-\uffff])[^\s/?#\\]+(?:[/?#]\S*)?$/;
+
+/**
+ * A category name as a title can have it (with or without `Category:`): something
+ * visible, none of the characters that make links, templates, tags or sections.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are refused
+export const CATEGORY_NAME_PATTERN = /^(?![\s_]*$)(?![\s_]*[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Yy][\s_]*:[\s_]*$)[^#<>[\]{}|\u0000-\u001f\u007f]+$/;
+
+/** A Wikidata item id. */
+export const ITEM_ID_PATTERN = /^Q[1-9][0-9]*$/;
+
+/** Interwiki text of a page (`w:sv:Title`, `[[:sv:Title]]`): a prefix, a colon, a title; no `scheme://`. */
+export const INTERWIKI_PAGE_PATTERN = /^(?!\[*:?[A-Za-z0-9-]*:\/\/)(?:\[\[:?[A-Za-z][A-Za-z0-9-]*:[^[\]{}|<>\n]*[^[\]{}|<>\s][^[\]{}|<>\n]*\]\]|:?[A-Za-z][A-Za-z0-9-]*:[^[\]{}|<>\s][^[\]{}|<>\n]*)$/;
+
+/** An outcome page: an http(s) link or interwiki text. */
+export function isOutcomePage( entry: string ): boolean {
+	return LINK_PATTERN.test( entry ) || INTERWIKI_PAGE_PATTERN.test( entry );
+}
+
+/** The category's name without `Category:` and surrounding space, or '' when it is no category name. */
+export function outcomeCategoryName( typed: string ): string {
+	if ( !CATEGORY_NAME_PATTERN.test( typed ) ) {
+		return '';
+	}
+	return typed.replace( /^[\s_]*category[\s_]*:/i, '' ).replace( /[\s_]+/g, ' ' ).trim();
+}
 
 /** ISO 8601 in UTC to the second, as the codec writes it plainly. */
 export const TIMESTAMP_PATTERN = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z$/;
@@ -251,5 +277,33 @@ export function validateRequest( request: HelpdeskRequest ): RequestProblem[] {
 	if ( request.workingGroup !== '' && !isWorkingGroup( request.workingGroup ) ) {
 		found.add( 'workingGroup', 'unknown-choice' );
 	}
+	outcomeProblems( request ).forEach( ( problem ) => found.add( problem.field, problem.code, problem.limit, problem.entry ) );
 	return ( validateFields( request ) as RequestProblem[] ).concat( found.problems );
+}
+
+/**
+ * Problems of the outcomes of a request (all optional): a category name, Wikidata
+ * item ids, a query link and pages as links or interwiki text.
+ */
+export function outcomeProblems( request: HelpdeskRequest ): RequestProblem[] {
+	const found = problemList<keyof HelpdeskRequest, RequestProblemCode>();
+	const category = request.outcomeCategory;
+	if ( category !== undefined && category !== '' ) {
+		if ( characterCount( category ) > LIMITS.shortText ) {
+			found.add( 'outcomeCategory', 'too-long', LIMITS.shortText );
+		} else if ( outcomeCategoryName( category ) === '' ) {
+			found.add( 'outcomeCategory', 'invalid-category' );
+		}
+	}
+	found.list( 'outcomeItems', request.outcomeItems || [], ( id ) => ITEM_ID_PATTERN.test( id ) ? null : 'invalid-item' );
+	const query = request.outcomeQuery;
+	if ( query !== undefined && query !== '' ) {
+		if ( characterCount( query ) > LIMITS.queryLink ) {
+			found.add( 'outcomeQuery', 'too-long', LIMITS.queryLink );
+		} else if ( !LINK_PATTERN.test( query ) ) {
+			found.add( 'outcomeQuery', 'invalid-link' );
+		}
+	}
+	found.list( 'outcomePages', request.outcomePages || [], ( page ) => isOutcomePage( page ) ? null : 'invalid-page' );
+	return found.problems;
 }

@@ -6,6 +6,7 @@
  * change applied to it, unless the template itself was changed.
  */
 import { parseRequestPage, renderRequestTemplate } from '../../shared/codec';
+import { OUTCOME_FIELDS } from '../../shared/request';
 import type { HelpdeskRequest, RequestFormFields } from '../../shared/request';
 import { FORM_FIELDS, requestFromFields } from '../filing/fields';
 import { ApiFailure } from '../filing/problems';
@@ -79,6 +80,12 @@ export function editedTemplate( editable: EditableRequest, fields: RequestFormFi
 	kept.status = editable.kept.status;
 	kept.statusSince = editable.kept.statusSince;
 	kept.workingGroup = editable.kept.workingGroup;
+	// The outcomes are not on the form: they stay as the page has them.
+	OUTCOME_FIELDS.forEach( ( field ) => {
+		if ( original[ field ] !== undefined ) {
+			( request as unknown as Record<string, unknown> )[ field ] = original[ field ];
+		}
+	} );
 	return renderRequestTemplate( request );
 }
 

@@ -34,6 +34,8 @@
 --   {{#invoke:Helpdesk request|statusTitle|on-hold|lang=…}}  → the badge's tooltip
 --   {{#invoke:Helpdesk request|next|on-hold|{{{language|}}}}}  → the "What happens next" box
 --   {{#invoke:Helpdesk request|country|GH|both|lang={{{language|}}}}}  → Ghana (Africa)
+--   {{#invoke:Helpdesk request|outcomes|{{{language|}}}|category=…|items=…|query=…|pages=…}}
+--     → the box "Outcomes" with the figures the bot counted (Impact.json)
 --   The "What happens next" box of a request awaiting the Expert Committee ends with
 --   the bot's routing hints (Routing.json): the working group and the people of the
 --   volunteers' page who could help, with the reasons; nobody is notified.
@@ -858,6 +860,202 @@ function p.verdict( frame )
 		box:wikitext( ' — ' .. p.userLink( user ) )
 	end
 	return tostring( box )
+end
+
+-- Outcomes -----------------------------------------------------------------
+--
+-- `{{#invoke:Helpdesk request|outcomes|{{{language|}}}|category=…|items=…|query=…|pages=…}}`
+-- (`page=` and `impact=` for tests): the box "Outcomes" of a request in support or
+-- done, with what the requester or the staff added (each value checked: a category
+-- name, item ids, http(s) links; anything else shown as text, marked) and the
+-- figures the Helpdesk bot counted on [[Content Partnerships Hub/Helpdesk/Impact.json]].
+
+p.IMPACT_PAGE = 'Content Partnerships Hub/Helpdesk/Impact.json'
+p.COMMONS_URL = 'https://commons.wikimedia.org/wiki/'
+p.WIKIDATA_URL = 'https://www.wikidata.org/wiki/'
+
+-- The category's name without `Category:`, or nil when it cannot be one (as the bot reads it).
+function p.categoryName( typed )
+	local text = p.decodeReferences( typed or '' )
+	if text:find( '[#<>%[%]{}|%c]' ) then
+		return nil
+	end
+	local name = trim( ( text:gsub( '^[%s_]*[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Yy][%s_]*:', '' ):gsub( '[%s_]+', ' ' ) ) )
+	return name ~= '' and name or nil
+end
+
+-- A Wikidata item id, or nil.
+function p.itemId( typed )
+	local id = trim( p.decodeReferences( typed or '' ) )
+	return id:match( '^Q[1-9]%d*$' ) and #id <= 20 and id or nil
+end
+
+-- A title as a wiki's URLs write it: `_` for spaces, other characters percent-encoded.
+function p.wikiUrlTitle( name )
+	return ( name:gsub( ' ', '_' ):gsub( '[^%w%-%._~:/%(%)!,]', function ( ch )
+		return string.format( '%%%02X', ch:byte() )
+	end ) )
+end
+
+-- A URL written as an external link, its special characters as references.
+local function externalLink( url, label )
+	local href = url:gsub( '[&_~%[%]{}|<>" \']', function ( ch )
+		return '&#' .. ch:byte() .. ';'
+	end )
+	return '[' .. href .. ' ' .. label .. ']'
+end
+
+function Messages:notUnderstood( typed )
+	return p.typed( typed ) .. ' <span class="helpdesk-request-outcome-unknown">' .. self:msg( 'outcomes-not-understood' ) .. '</span>'
+end
+
+-- A count from the data page, or nil.
+local function count( value )
+	return type( value ) == 'number' and value >= 0 and value == math.floor( value ) and value or nil
+end
+
+-- `{{PLURAL:$n|…}}` of a message, for the counts.
+function Messages:counted( key, numbers )
+	local text = self:raw( key )
+	if not text then
+		return self:msg( key )
+	end
+	text = text:gsub( '{{PLURAL:%s*%$(%d)%s*|(.-)}}', function ( i, forms )
+		return self.language:plural( numbers[ tonumber( i ) ] or 0, mw.text.split( forms, '|', true ) )
+	end )
+	local shown = {}
+	for i, n in ipairs( numbers ) do
+		shown[ i ] = self.language:formatNum( n )
+	end
+	return p.format( text, shown )
+end
+
+-- The box: `typed` holds the four parameters as on the page; `entry` the bot's figures (a table of Impact.json) or nil.
+function p.renderOutcomes( messages, typed, entry )
+	local rows = {}
+	local function row( key, class, value )
+		rows[ #rows + 1 ] = '<tr class="' .. class .. '"><th scope="row" style="width:30%; padding:0.3em 0.8em; text-align:start; vertical-align:top;">' ..
+			messages:msg( key ) .. '</th><td style="padding:0.3em 0.8em; vertical-align:top;">' .. value .. '</td></tr>'
+	end
+	entry = type( entry ) == 'table' and entry or {}
+	local category = trim( typed.category or '' )
+	if category ~= '' then
+		local name = p.categoryName( category )
+		row( 'outcomes-category', 'helpdesk-request-outcome-category', name and
+			'<span class="plainlinks">' .. externalLink( p.COMMONS_URL .. 'Category:' .. p.wikiUrlTitle( name ), p.typed( name ) ) .. '</span>' or
+			messages:notUnderstood( p.decodeReferences( category ) ) )
+		local files = count( entry.files )
+		if name and files then
+			local shown = messages:counted( entry.filesCut == true and 'outcomes-files-cut' or 'outcomes-files-count', { files, count( entry.subcategories ) or 0 } )
+			row( 'outcomes-files', 'helpdesk-request-outcome-files', shown )
+			local pages, wikis = count( entry.usagePages ), count( entry.usageWikis )
+			if entry.usage == 'global' and pages then
+				row( 'outcomes-usage', 'helpdesk-request-outcome-usage', messages:counted( 'outcomes-usage-global', { pages, wikis or 0 } ) )
+			elseif entry.usage == 'same-wiki' and pages then
+				row( 'outcomes-usage', 'helpdesk-request-outcome-usage', messages:counted( 'outcomes-usage-same-wiki', { pages } ) )
+			elseif entry.usage == 'not-available' then
+				row( 'outcomes-usage', 'helpdesk-request-outcome-usage', messages:msg( 'outcomes-usage-not-available' ) )
+			end
+		end
+	end
+	local items = {}
+	local listed = 0
+	for _, typedItem in ipairs( p.outcomeIds( typed.items or '' ) ) do
+		local id = p.itemId( typedItem )
+		listed = listed + ( id and 1 or 0 )
+		items[ #items + 1 ] = id and '<span class="plainlinks">' .. externalLink( p.WIKIDATA_URL .. id, id ) .. '</span>' or messages:notUnderstood( p.decodeReferences( typedItem ) )
+	end
+	if #items > 0 then
+		local exist = count( entry.items )
+		local value = table.concat( items, ', ' )
+		if exist and count( entry.itemsListed ) == listed then
+			value = value .. '<br /><span class="helpdesk-request-outcome-items-count">' .. messages:counted( 'outcomes-items-count', { exist, listed } ) .. '</span>'
+		end
+		row( 'outcomes-items', 'helpdesk-request-outcome-items', value )
+	end
+	local query = trim( p.decodeReferences( typed.query or '' ) )
+	if query ~= '' then
+		row( 'outcomes-query', 'helpdesk-request-outcome-query', p.isWebUrl( query ) and
+			'<span class="plainlinks">' .. externalLink( query, messages:msg( 'outcomes-query-link' ) ) .. '</span>' or messages:notUnderstood( query ) )
+	end
+	local pages = {}
+	for _, page in ipairs( p.listEntries( typed.pages or '' ) ) do
+		if trim( page ) ~= '' then
+			pages[ #pages + 1 ] = '<li>' .. p.linkEntry( page ) .. '</li>'
+		end
+	end
+	if #pages > 0 then
+		row( 'outcomes-pages', 'helpdesk-request-outcome-pages', '<ul style="margin:0 0 0 1.2em;">' .. table.concat( pages, '' ) .. '</ul>' )
+	end
+	if #rows == 0 then
+		return ''
+	end
+	local notes = {}
+	local checked = type( entry.checked ) == 'string' and entry.checked:match( '^%d%d%d%d%-%d%d%-%d%d' ) and entry.checked or nil
+	if checked then
+		notes[ #notes + 1 ] = messages:msg( 'outcomes-checked', { messages:date( checked:sub( 1, 10 ) ) } )
+	elseif category ~= '' or #items > 0 then
+		notes[ #notes + 1 ] = messages:msg( 'outcomes-not-checked' )
+	end
+	for _, problem in ipairs( type( entry.problems ) == 'table' and entry.problems or {} ) do
+		local code = type( problem ) == 'table' and problem.code
+		if code == 'impact-commons-failed' or code == 'impact-wikidata-failed' then
+			notes[ #notes + 1 ] = messages:msg( code == 'impact-commons-failed' and 'outcomes-commons-failed' or 'outcomes-wikidata-failed' )
+		elseif code == 'impact-missing-category' then
+			notes[ #notes + 1 ] = messages:msg( 'outcomes-missing-category' )
+		end
+	end
+	local box = mw.html.create( 'div' ):addClass( 'helpdesk-request-outcomes' )
+		:css( 'padding', '0.3em 0 0.6em' ):css( 'border-top', '1px solid var(--border-color-subtle, #c8ccd1)' )
+	box:tag( 'div' ):addClass( 'helpdesk-request-outcomes-heading' ):css( 'margin', '0.3em 0.8em' ):css( 'font-weight', 'bold' )
+		:wikitext( messages:msg( 'outcomes-heading' ) )
+	box:wikitext( '<table class="helpdesk-request-outcomes-fields" style="width:100%; margin:0; border-collapse:collapse; overflow-wrap:anywhere; ' ..
+		'background-color:transparent; color:inherit;">' .. table.concat( rows, '' ) .. '</table>' )
+	for _, note in ipairs( notes ) do
+		box:tag( 'p' ):addClass( 'helpdesk-request-outcomes-note' ):css( 'margin', '0.3em 0.8em' ):wikitext( note )
+	end
+	return tostring( box )
+end
+
+-- Item ids as the codec reads them: list entries, also split at spaces, commas and semicolons.
+function p.outcomeIds( text )
+	local ids = {}
+	for _, entry in ipairs( p.listEntries( text or '' ) ) do
+		for id in p.decodeReferences( entry ):gmatch( '[^%s,;]+' ) do
+			ids[ #ids + 1 ] = id
+		end
+	end
+	return ids
+end
+
+function p.outcomes( frame )
+	local args = frame.args or {}
+	local messages = messagesFor( frame, args[ 1 ] )
+	local typed = {}
+	for _, name in ipairs( { 'category', 'items', 'query', 'pages' } ) do
+		-- Hand-written <nowiki> reaches a module as a strip marker.
+		local ok, value = pcall( mw.text.unstripNoWiki, args[ name ] or '' )
+		typed[ name ] = ok and type( value ) == 'string' and value or ( args[ name ] or '' )
+	end
+	local page = trim( args.page or '' )
+	if page == '' then
+		local found, current = pcall( function ()
+			return mw.title.getCurrentTitle().prefixedText
+		end )
+		page = found and type( current ) == 'string' and current or ''
+	end
+	local impactTitle = trim( args.impact or '' ) ~= '' and trim( args.impact ) or p.IMPACT_PAGE
+	local ok, data = loadJson( impactTitle )
+	local entry
+	if ok and type( data ) == 'table' and type( data.requests ) == 'table' then
+		for _, candidate in ipairs( data.requests ) do
+			if type( candidate ) == 'table' and candidate.page == page then
+				entry = candidate
+				break
+			end
+		end
+	end
+	return p.renderOutcomes( messages, typed, entry )
 end
 
 return p

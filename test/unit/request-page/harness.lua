@@ -33,6 +33,8 @@ mw.language = {
 				return '(' .. code .. ' date ' .. date:sub( 1, 10 ) .. ')'
 			end,
 			isRTL = function () return code == 'ar' end,
+			formatNum = function ( _, n ) return tostring( n ) end,
+			plural = function ( _, n, forms ) return n == 1 and forms[ 1 ] or forms[ 2 ] or forms[ 1 ] end,
 			getCode = function () return code end,
 		}
 	end,

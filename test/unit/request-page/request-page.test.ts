@@ -356,4 +356,68 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk request in Lua 5.1', () => {
 		expect( lua( 'return request.render( "support", "mass-upload, copyright" )' ) ).toBe( 'Mass upload of media files, Copyright and licensing' );
 		expect( lua( 'return request.renderLinks( "* https&#58;//example.org/\\n* javascript:x" )' ) ).toBe( '* [https://example.org/ https&#58;//example.org/]\n* javascript&#58;x' );
 	} );
+	describe( 'the outcomes box', () => {
+		const IMPACT = 'Content Partnerships Hub/Helpdesk/Impact.json';
+		const PAGE = 'Content Partnerships Hub/Helpdesk/Requests/Servier illustrations';
+		const ENTRY = {
+			page: PAGE, year: '2026', status: 'done', checked: '2026-11-29T08:00:00Z', category: 'Media from Servier', files: 3012, filesCut: false,
+			subcategories: 4, usage: 'global', usagePages: 57, usageWikis: 9, itemsListed: 2, items: 1, itemsMissing: [ 'Q999999' ], problems: [],
+		};
+		const typed = {
+			category: 'Category&#58;Media from Servier', items: '\n* Q42\n* Q999999', query: 'https&#58;//query.wikidata.org/#SELECT%20%3Fitem',
+			pages: '\n* https&#58;//sv.wikipedia.org/wiki/Servier\n* w&#58;fr&#58;Servier',
+		};
+		const outcomes = ( args: Record<string, string>, entry: unknown = ENTRY, reader = 'en' ): string => invoke( 'outcomes',
+			{ 1: 'en', page: PAGE, ...args }, { reader: reader, pages: { [ REQUEST_I18N_PAGE ]: messages, [ IMPACT ]: { schema: 1, requests: [ entry ] } } } );
+
+		it( 'shows the outcomes as links and the figures the bot counted', () => {
+			const out = outcomes( typed );
+			expect( out ).toContain( 'class="helpdesk-request-outcomes"' );
+			expect( out ).toContain( '>Outcomes</div>' );
+			expect( out ).toContain( '[https://commons.wikimedia.org/wiki/Category:Media&#95;from&#95;Servier <bdi>Media from Servier</bdi>]' );
+			expect( out ).toContain( '3012 files (subcategories two levels down included)' );
+			expect( out ).toContain( '57 pages on 9 wikis' );
+			expect( out ).toContain( '[https://www.wikidata.org/wiki/Q42 Q42]</span>, <span class="plainlinks">[https://www.wikidata.org/wiki/Q999999 Q999999]' );
+			expect( out ).toContain( '1 of 2 items exist' );
+			expect( out ).toContain( '[https://query.wikidata.org/#SELECT%20%3Fitem the query on query.wikidata.org]' );
+			expect( out ).toContain( '<li>[https://sv.wikipedia.org/wiki/Servier https&#58;//sv.wikipedia.org/wiki/Servier]</li><li>w&#58;fr&#58;Servier</li>' );
+			expect( out ).toContain( 'Counted by the Helpdesk bot on (en date 2026-11-29)' );
+			expect( outcomes( typed, ENTRY, 'sv' ) ).toContain( '>' + messages.sv[ 'helpdesk-request-outcomes-heading' ] + '</div>' );
+		} );
+
+		it( 'says how the usage was counted: same wiki only, or not at all; and when the count stopped', () => {
+			expect( outcomes( typed, Object.assign( {}, ENTRY, { usage: 'same-wiki', usagePages: 1 } ) ) ).toContain( '1 page on the same wiki' );
+			expect( outcomes( typed, Object.assign( {}, ENTRY, { usage: 'not-available', usagePages: null } ) ) ).toContain( 'cannot be counted' );
+			expect( outcomes( typed, Object.assign( {}, ENTRY, { files: 5000, filesCut: true } ) ) ).toContain( 'at least 5000 files' );
+		} );
+
+		it( 'says when nothing was counted yet, and when an API failed', () => {
+			expect( outcomes( typed, { page: 'another page' } ) ).toContain( 'Not counted yet' );
+			const failed = outcomes( typed, Object.assign( {}, ENTRY, { items: null, problems: [ { code: 'impact-wikidata-failed', params: [ 'x' ], text: 'x' } ] } ) );
+			expect( failed ).toContain( 'Wikidata could not be reached' );
+			expect( failed ).not.toContain( 'items exist' );
+			// Figures of other outcomes than those on the page are not shown.
+			expect( outcomes( Object.assign( {}, typed, { items: 'Q42' } ) ) ).not.toContain( 'items exist' );
+		} );
+
+		it( 'shows values that are not of their kind as text, marked, and makes no markup of them', () => {
+			const out = outcomes( {
+				category: '&#91;&#91;Category&#58;X&#93;&#93;', items: 'Q1, P31, &#123;&#123;x&#125;&#125;', query: 'javascript&#58;alert(1)',
+				pages: '\n* &#91;&#91;w&#58;sv&#58;X&#124;y&#93;&#93; &#126;&#126;&#126;&#126;',
+			}, { page: PAGE, files: 5, usage: 'global', usagePages: 2, usageWikis: 1, items: 1, itemsListed: 1, checked: HOSTILE, problems: [ HOSTILE ] } );
+			expect( out ).toContain( '<bdi>&#91;&#91;Category:X&#93;&#93;</bdi> <span class="helpdesk-request-outcome-unknown">(not understood)</span>' );
+			expect( out ).not.toContain( '5 files' );
+			expect( out ).toContain( '[https://www.wikidata.org/wiki/Q1 Q1]</span>, <bdi>P31</bdi> <span class="helpdesk-request-outcome-unknown">' );
+			expect( out ).toContain( '1 of 1 item exists' );
+			expect( out ).not.toContain( '[javascript' );
+			expect( out ).not.toContain( '[[' );
+			expect( out ).not.toContain( '{{x}}' );
+			expect( out ).not.toContain( '~~~~' );
+			expect( out ).not.toContain( '<script' );
+		} );
+
+		it( 'is empty without outcomes', () => {
+			expect( outcomes( { category: '', items: '', query: '', pages: '' } ) ).toBe( '' );
+		} );
+	} );
 } );

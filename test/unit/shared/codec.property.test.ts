@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARAMS, parseRequestPage, renderRequestPage, REQUEST_TEMPLATE } from '../../../shared/codec';
+import { isWritten, PARAMS, parseRequestPage, renderRequestPage, REQUEST_TEMPLATE } from '../../../shared/codec';
 import { escapeText, unescapeText } from '../../../shared/escape';
 import { HelpdeskRequest } from '../../../shared/request';
 import { anyRequest, anyText, hostileText, nonBlankText } from './request-arbitraries';
@@ -45,7 +45,8 @@ function unintendedMarkup( page: string, request: HelpdeskRequest, heading: stri
 	if ( next() !== '{{' + REQUEST_TEMPLATE ) {
 		found.push( 'first line is not the template call' );
 	}
-	for ( const [ index, param ] of PARAMS.entries() ) {
+	const params = PARAMS.filter( ( param ) => isWritten( param, request ) );
+	for ( const [ index, param ] of params.entries() ) {
 		const line = next();
 		const head = '| ' + param.name + ' =';
 		if ( line.indexOf( head ) !== 0 ) {
@@ -57,7 +58,7 @@ function unintendedMarkup( page: string, request: HelpdeskRequest, heading: stri
 			found.push( param.name + ': value starts with markup: ' + JSON.stringify( value ) );
 		}
 		const field = request[ param.field ];
-		if ( param.kind === 'list' ) {
+		if ( param.kind === 'list' || param.kind === 'ids' ) {
 			for ( let entry = 0; entry < ( field as string[] ).length; entry++ ) {
 				const item = next();
 				if ( !/^\* (?![*#:;])/.test( item ) ) {
@@ -66,7 +67,7 @@ function unintendedMarkup( page: string, request: HelpdeskRequest, heading: stri
 			}
 		}
 		// Multi-line text continues up to the next parameter; pipes are counted below.
-		const following = PARAMS[ index + 1 ];
+		const following = params[ index + 1 ];
 		const nextHead = following ? '| ' + following.name + ' =' : '}}';
 		while ( at < lines.length && lines[ at ].indexOf( nextHead ) !== 0 ) {
 			const continuation = next();
@@ -82,10 +83,10 @@ function unintendedMarkup( page: string, request: HelpdeskRequest, heading: stri
 	if ( count( page, '{' ) !== 2 || count( page, '}' ) !== 2 ) {
 		found.push( 'braces beyond the one template call' );
 	}
-	if ( count( page, '|' ) !== PARAMS.length ) {
+	if ( count( page, '|' ) !== params.length ) {
 		found.push( 'pipes beyond the parameter separators' );
 	}
-	if ( count( page, '=' ) !== PARAMS.length + 4 ) {
+	if ( count( page, '=' ) !== params.length + 4 ) {
 		found.push( 'equals signs beyond the parameters and the heading' );
 	}
 	for ( const [ markup, what ] of [

@@ -73,8 +73,19 @@ export const timestamp = fc.date( {
 
 const list = ( entry: fc.Arbitrary<string> ): fc.Arbitrary<string[]> => fc.array( entry, { maxLength: 6 } );
 
-/** Any request the model can hold (choices are from their lists, text is anything). */
-export const anyRequest: fc.Arbitrary<HelpdeskRequest> = fc.record( {
+/** A Wikidata item id. */
+export const itemId = fc.integer( { min: 1, max: 200000000 } ).map( ( n ) => 'Q' + n );
+
+/** An identifier as typed: one token, nothing that separates identifiers. */
+const idToken = fc.oneof( itemId, anyText.filter( ( text ) => text !== '' && !/[\s,;]/.test( text ) && !/[\s,;]/.test( text.normalize( 'NFC' ) ) ) );
+
+/** Outcome fields: each left out, or filled (an empty outcome is not written). */
+const OUTCOME_KEYS = [ 'outcomeCategory', 'outcomeItems', 'outcomeQuery', 'outcomePages' ];
+function requiredKeys<T extends object>( record: T ): ( keyof T )[] {
+	return ( Object.keys( record ) as ( keyof T )[] ).filter( ( key ) => !OUTCOME_KEYS.includes( key as string ) );
+}
+
+const anyFields = {
 	title: nonBlankText,
 	requester: nonBlankText,
 	filed: fc.oneof( timestamp, anyText ),
@@ -95,15 +106,22 @@ export const anyRequest: fc.Arbitrary<HelpdeskRequest> = fc.record( {
 	status: fc.constantFrom( ...STATUSES ),
 	statusSince: fc.oneof( timestamp, fc.constant( '' ), anyText ),
 	workingGroup: fc.constantFrom( '' as const, ...WORKING_GROUPS ),
-}, { noNullPrototype: true } );
+	outcomeCategory: anyText.filter( ( text ) => text !== '' ),
+	outcomeItems: fc.array( idToken, { minLength: 1, maxLength: 6 } ),
+	outcomeQuery: fc.oneof( fc.webUrl(), anyText.filter( ( text ) => text !== '' ) ),
+	outcomePages: fc.array( fc.oneof( fc.webUrl(), anyText ), { minLength: 1, maxLength: 6 } ),
+};
+
+/** Any request the model can hold (choices are from their lists, text is anything). */
+export const anyRequest: fc.Arbitrary<HelpdeskRequest> = fc.record( anyFields,
+	{ requiredKeys: requiredKeys( anyFields ), noNullPrototype: true } ) as fc.Arbitrary<HelpdeskRequest>;
 
 /** One visible line of at most `max` characters. */
 const line = ( max: number ): fc.Arbitrary<string> => fc.string( { unit: 'grapheme', minLength: 1, maxLength: max } )
 	.map( ( text ) => text.replace( /[\r\n]/g, ' ' ) )
 	.filter( ( text ) => text.trim() !== '' && Array.from( text ).length <= max );
 
-/** Requests that validateRequest() accepts. */
-export const validRequest: fc.Arbitrary<HelpdeskRequest> = fc.record( {
+const validFields = {
 	title: line( 120 ),
 	requester: line( 40 ),
 	filed: timestamp,
@@ -124,4 +142,12 @@ export const validRequest: fc.Arbitrary<HelpdeskRequest> = fc.record( {
 	status: fc.constantFrom( ...STATUSES ),
 	statusSince: fc.oneof( timestamp, fc.constant( '' ) ),
 	workingGroup: fc.constantFrom( '' as const, ...WORKING_GROUPS ),
-}, { noNullPrototype: true } );
+	outcomeCategory: line( 80 ).filter( ( name ) => /^[^#<>[\]{}|_:]+$/.test( name ) && name.trim() === name ),
+	outcomeItems: fc.array( itemId, { minLength: 1, maxLength: 4 } ),
+	outcomeQuery: fc.webUrl().filter( ( url ) => url.length <= 255 ),
+	outcomePages: fc.array( fc.webUrl().filter( ( url ) => url.length <= 255 ), { minLength: 1, maxLength: 3 } ),
+};
+
+/** Requests that validateRequest() accepts. */
+export const validRequest: fc.Arbitrary<HelpdeskRequest> = fc.record( validFields,
+	{ requiredKeys: requiredKeys( validFields ), noNullPrototype: true } ) as fc.Arbitrary<HelpdeskRequest>;

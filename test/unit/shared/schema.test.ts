@@ -10,9 +10,11 @@ import { parseRequestPage } from '../../../shared/codec';
 import { COUNTRIES } from '../../../shared/countries';
 import importSchema from '../../../shared/import.schema.json';
 import requestSchema from '../../../shared/request.schema.json';
-import { emptyRequest, HelpdeskRequest, LIMITS, PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../../shared/request';
+import { emptyRequest, HelpdeskRequest, LIMITS, OUTCOME_FIELDS, PARTNERSHIP_STAGES, SUPPORT_KINDS, TARGET_PROJECTS } from '../../../shared/request';
 import { STATUSES, WORKING_GROUPS } from '../../../shared/status';
-import { LANGUAGE_CODE_PATTERN, LINK_PATTERN, TIMESTAMP_PATTERN, validateRequest } from '../../../shared/validation';
+import {
+	CATEGORY_NAME_PATTERN, INTERWIKI_PAGE_PATTERN, ITEM_ID_PATTERN, LANGUAGE_CODE_PATTERN, LINK_PATTERN, TIMESTAMP_PATTERN, validateRequest,
+} from '../../../shared/validation';
 import { anyRequest, validRequest } from './request-arbitraries';
 import { sampleRequest } from '../../../scripts/lib/sample-request';
 
@@ -27,9 +29,9 @@ const isImportFile = ajv.compile( importSchema );
 const fields = requestSchema.$defs.requestFields.properties;
 
 describe( 'the request schema', () => {
-	it( 'has exactly the fields of HelpdeskRequest, all required, with descriptions', () => {
+	it( 'has exactly the fields of HelpdeskRequest, all required but the outcomes, with descriptions', () => {
 		const names = Object.keys( emptyRequest( 'R', '2026-01-01T00:00:00Z', 'en' ) ).sort();
-		expect( Object.keys( fields ).sort() ).toStrictEqual( names );
+		expect( Object.keys( fields ).sort() ).toStrictEqual( names.concat( OUTCOME_FIELDS ).sort() );
 		expect( [ ...requestSchema.required ].sort() ).toStrictEqual( names );
 		for ( const [ name, field ] of Object.entries( fields ) ) {
 			expect( typeof field.description, name ).toBe( 'string' );
@@ -55,6 +57,13 @@ describe( 'the request schema', () => {
 		expect( fields.links.items.pattern ).toBe( LINK_PATTERN.source );
 		expect( defs.timestamp.pattern ).toBe( TIMESTAMP_PATTERN.source );
 		expect( fields.language.pattern ).toBe( LANGUAGE_CODE_PATTERN.source );
+		expect( fields.outcomeCategory.anyOf[ 1 ].pattern ).toBe( CATEGORY_NAME_PATTERN.source );
+		expect( fields.outcomeItems.items.pattern ).toBe( ITEM_ID_PATTERN.source );
+		expect( fields.outcomeItems.maxItems ).toBe( LIMITS.listEntries );
+		expect( fields.outcomeQuery.anyOf[ 1 ].pattern ).toBe( LINK_PATTERN.source );
+		expect( fields.outcomeQuery.maxLength ).toBe( LIMITS.queryLink );
+		expect( fields.outcomePages.items.anyOf.map( ( choice ) => choice.pattern ) )
+			.toStrictEqual( [ LINK_PATTERN.source, INTERWIKI_PAGE_PATTERN.source ] );
 	} );
 
 	it( 'accepts every request read from the page fixtures that validateRequest accepts, and only those', () => {
