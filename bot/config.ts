@@ -26,6 +26,8 @@ export interface HelpdeskPages {
 	volunteers: string;
 	/** The routing hints (JSON) of the requests awaiting the committee, which the request pages show. */
 	routing: string;
+	/** The impact of outcomes (JSON), which the request pages, the table and the statistics show. */
+	impact: string;
 	/** The statistics' numbers (JSON), which the statistics page shows. */
 	statisticsData: string;
 	/** The FAQ candidates (JSON) for the staff; its view is the same title without `.json`. */
@@ -68,7 +70,21 @@ export interface PlanConfig {
 	 * pages or cut with a note.
 	 */
 	maxPageBytes: number;
+	/** Where the impact of outcomes is counted; without it, it is not. */
+	impact?: ImpactApiConfig;
 }
+
+/** The APIs standing for Wikimedia Commons and Wikidata, read anonymously. */
+export interface ImpactApiConfig {
+	commonsApiUrl: string;
+	wikidataApiUrl: string;
+	userAgent: string;
+	/** Milliseconds before mwn tries a failed read again (once). */
+	retryPauseMs: number;
+}
+
+export const COMMONS_API_URL = 'https://commons.wikimedia.org/w/api.php';
+export const WIKIDATA_API_URL = 'https://www.wikidata.org/w/api.php';
 
 /** How the thin layer talks to the wiki. */
 export interface WikiConfig {
@@ -107,6 +123,8 @@ export const AGENDA_PREFIX = AGENDA_PAGE + '/';
 export const VOLUNTEERS_PAGE = HELPDESK_PAGE + '/Volunteers';
 /** Read by Module:Helpdesk request (`p.ROUTING_PAGE`) for the note on each request page. */
 export const ROUTING_PAGE = HELPDESK_PAGE + '/Routing.json';
+/** Read by Module:Helpdesk request (`p.IMPACT_PAGE`) and Module:Helpdesk views. */
+export const IMPACT_PAGE = HELPDESK_PAGE + '/Impact.json';
 
 /** 1.5 MB: well below Meta-Wiki's 2 MiB, so a page near it still saves. */
 export const MAX_PAGE_BYTES = 1500000;
@@ -128,6 +146,7 @@ export const DEFAULT_PLAN_CONFIG: PlanConfig = {
 		settings: SETTINGS_PAGE,
 		volunteers: VOLUNTEERS_PAGE,
 		routing: ROUTING_PAGE,
+		impact: IMPACT_PAGE,
 		statisticsData: STATISTICS_DATA_PAGE,
 		faqCandidates: DEFAULT_FAQ_OPTIONS.page,
 		faqPrefix: DEFAULT_FAQ_OPTIONS.faqPrefix,
@@ -192,7 +211,7 @@ function checkPages( pages: HelpdeskPages ): void {
 		[ 'HELPDESK_ARCHIVE_PREFIX', pages.archivePrefix ], [ 'HELPDESK_STATE_PAGE', pages.state ],
 		[ 'HELPDESK_SETTINGS_PAGE', pages.settings ], [ 'HELPDESK_STATISTICS_DATA_PAGE', pages.statisticsData ],
 		[ 'HELPDESK_AGENDA_PREFIX', pages.agendaPrefix ], [ 'HELPDESK_ROUTING_PAGE', pages.routing ],
-		[ 'HELPDESK_FAQ_CANDIDATES_PAGE', pages.faqCandidates ],
+		[ 'HELPDESK_FAQ_CANDIDATES_PAGE', pages.faqCandidates ], [ 'HELPDESK_IMPACT_PAGE', pages.impact ],
 	];
 	for ( const [ name, title ] of names ) {
 		if ( title.indexOf( pages.requestsPrefix ) === 0 ) {
@@ -233,6 +252,7 @@ export function configFromEnv(
 			settings: env.HELPDESK_SETTINGS_PAGE || pages.settings,
 			volunteers: env.HELPDESK_VOLUNTEERS_PAGE || pages.volunteers,
 			routing: env.HELPDESK_ROUTING_PAGE || pages.routing,
+			impact: env.HELPDESK_IMPACT_PAGE || pages.impact,
 			statisticsData: env.HELPDESK_STATISTICS_DATA_PAGE || pages.statisticsData,
 			faqCandidates: env.HELPDESK_FAQ_CANDIDATES_PAGE || pages.faqCandidates,
 			faqPrefix: folder( env.HELPDESK_FAQ_PREFIX || pages.faqPrefix ),
@@ -275,6 +295,19 @@ export function configFromEnv(
 	}
 	const contact = env.HELPDESK_BOT_CONTACT || PROJECT_PAGE;
 	const schedule = env.HELPDESK_BOT_SCHEDULE || '*/15 * * * *';
+	const userAgent = 'HelpdeskBot/' + versions.bot + ' (' + PROJECT_PAGE + '; ' + contact + ') mwn/' + versions.mwn;
+	const retryPauseMs = number( env, 'HELPDESK_RETRY_PAUSE_MS', 5000 );
+	plan.impact = {
+		commonsApiUrl: env.HELPDESK_COMMONS_API_URL || COMMONS_API_URL,
+		wikidataApiUrl: env.HELPDESK_WIKIDATA_API_URL || WIKIDATA_API_URL,
+		userAgent: userAgent,
+		retryPauseMs: retryPauseMs,
+	};
+	for ( const [ name, url ] of [ [ 'HELPDESK_COMMONS_API_URL', plan.impact.commonsApiUrl ], [ 'HELPDESK_WIKIDATA_API_URL', plan.impact.wikidataApiUrl ] ] ) {
+		if ( !/^https?:\/\/[^\s/]+\/\S*api\.php$/.test( url ) ) {
+			throw new ConfigError( name + ' must be the address of a MediaWiki api.php, not "' + url + '"' );
+		}
+	}
 	return {
 		plan: plan,
 		wiki: {
@@ -282,9 +315,9 @@ export function configFromEnv(
 			username: oauth2Token ? undefined : username,
 			password: oauth2Token ? undefined : password,
 			oauth2Token: oauth2Token,
-			userAgent: 'HelpdeskBot/' + versions.bot + ' (' + PROJECT_PAGE + '; ' + contact + ') mwn/' + versions.mwn,
+			userAgent: userAgent,
 			editSpacingMs: number( env, 'HELPDESK_EDIT_SPACING_MS', local ? 0 : 2000 ),
-			retryPauseMs: number( env, 'HELPDESK_RETRY_PAUSE_MS', 5000 ),
+			retryPauseMs: retryPauseMs,
 			runBudgetSeconds: number( env, 'HELPDESK_RUN_BUDGET_SECONDS', 600 ),
 			schedule: schedule,
 		},

@@ -18,6 +18,7 @@ import type { Attention, BotState, Notice, PageSnapshot, Plan, PlannedEdit, Revi
 import { normaliseUserName } from './plan/wikitext';
 import { dryRunDiff, MAX_TRIES, saveCompiled, saveState } from './own-pages';
 import { EditRefused, HelpdeskWiki, RunStop } from './wiki';
+import { ImpactSources, impactSources, updateImpact } from './impact';
 
 export interface RunOptions {
 	plan: PlanConfig;
@@ -30,6 +31,8 @@ export interface RunOptions {
 	sleep: ( ms: number ) => Promise<void>;
 	/** API requests made so far by the client (login included). */
 	requestCount: () => number;
+	/** The APIs of Commons and Wikidata (for tests); by default made from `plan.impact`. */
+	impact?: ImpactSources;
 	log?: ( line: string ) => void;
 }
 
@@ -57,6 +60,8 @@ export interface RunReport {
 	edits: EditReport[];
 	notices: Notice[];
 	needsAttention: Attention[];
+	/** Requests whose outcomes' impact was counted in this run, and the API requests that took (Commons and Wikidata). */
+	impact: { measured: number; apiRequests: number };
 	durationMs: number;
 }
 
@@ -82,7 +87,7 @@ export async function runOnce( wiki: HelpdeskWiki, options: RunOptions ): Promis
 	const startedAt = options.now();
 	const report: RunReport = {
 		ok: true, dryRun: options.dryRun, stopped: null, fullScan: false, requests: 0, pagesRead: 0, apiRequests: 0, rounds: 0,
-		edits: [], notices: [], needsAttention: [], durationMs: 0,
+		edits: [], notices: [], needsAttention: [], impact: { measured: 0, apiRequests: 0 }, durationMs: 0,
 	};
 	const requestsBefore = options.requestCount();
 	try {
@@ -246,10 +251,33 @@ async function carryOut( wiki: HelpdeskWiki, options: RunOptions, startedAt: Dat
 	report.requests = plan.records.length;
 	report.needsAttention.push( ...plan.needsAttention );
 	inTime();
-	await saveCompiled( wiki, options, report, plan.compiled, state, inTime );
+	// The impact of outcomes: a failure of Commons or Wikidata is a problem of a request, never of the run.
+	const impactConfig = config.impact;
+	let sources: ImpactSources | undefined = options.impact;
+	const impact = impactConfig || sources ? await updateImpact( wiki, () => {
+		sources = sources || impactSources( impactConfig as NonNullable<typeof impactConfig> );
+		return sources;
+	}, {
+		title: config.pages.impact, records: plan.records, pages: pages,
+		kept: !!state && state.compiled.includes( config.pages.impact ), now: now, inTime: inTime,
+	} ) : null;
+	if ( impact ) {
+		report.impact = { measured: impact.measured, apiRequests: sources ? sources.requests() : 0 };
+		report.needsAttention.push( ...impact.attention );
+		impact.attention.filter( ( item ) => /-failed$/.test( item.code || '' ) ).forEach( ( item ) => log( 'Impact of ' + item.page + ': ' + item.reason ) );
+	}
+	const compiled = impact && impact.page ? plan.compiled.concat( [ impact.page ] ) : plan.compiled;
+	await saveCompiled( wiki, options, report, compiled, state, inTime );
 	// After a failed edit the next run looks again, even if nothing else changes.
 	const failed = report.edits.some( ( edit ) => edit.result === 'failed' || edit.result === 'unsure' );
 	const next: BotState = Object.assign( {}, plan.state, { rcid: start.lastRcid }, failed ? { recheck: now } : {} );
+	if ( impact && impact.page ) {
+		next.compiled = next.compiled.concat( [ impact.page.title ] );
+		// The next count of impact is a date a run must come back for, as a reminder is.
+		if ( impact.nextCheck !== '' && ( next.recheck === '' || impact.nextCheck < next.recheck ) ) {
+			next.recheck = impact.nextCheck;
+		}
+	}
 	// A run that found no news (forced, or for a date that came) and changed nothing leaves the state as it is.
 	if ( !state || !sameState( next, state ) || start.changed.length > 0 ) {
 		await saveState( wiki, options, report, next, statePagesRead );

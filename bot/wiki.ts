@@ -414,7 +414,7 @@ export class HelpdeskWiki {
 		const pages = this.site.plan.pages;
 		const prefix = pages.requestsPrefix;
 		return ( title.length > prefix.length && title.slice( 0, prefix.length ) === prefix ) ||
-			isBotPage( pages, title ) || title === pages.routing || this.talkAllowed.includes( title );
+			isBotPage( pages, title ) || title === pages.routing || title === pages.impact || this.talkAllowed.includes( title );
 	}
 
 	/**

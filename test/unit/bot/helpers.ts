@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PLAN_CONFIG, PlanConfig } from '../../../bot/config';
 import { readExportPage, readExportPart } from '../../../bot/plan/pages';
+import type { ImpactSources } from '../../../bot/impact';
 import { RunReport, runOnce } from '../../../bot/run';
 import { HelpdeskWiki, WikiSite } from '../../../bot/wiki';
 import { renderRequestPage } from '../../../shared/codec';
@@ -62,6 +63,8 @@ export interface RunSettings {
 	budgetMs?: number;
 	/** The clock moves by this many milliseconds each time the bot reads it. */
 	msPerTick?: number;
+	/** Stand-ins for the Commons and Wikidata APIs. */
+	impact?: ImpactSources;
 }
 
 /** One run of the bot against the in-memory Action API, at its clock. */
@@ -78,6 +81,7 @@ export async function runBot( wiki: InMemoryActionApi, settings: RunSettings = {
 		now: () => new Date( Date.parse( wiki.clock ) + ( elapsed += settings.msPerTick || 0 ) ),
 		sleep: async () => undefined,
 		requestCount: () => wiki.requests.length - start,
+		impact: settings.impact,
 	} );
 }
 
