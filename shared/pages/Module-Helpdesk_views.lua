@@ -11,8 +11,10 @@
 --   {{#invoke:Helpdesk views|attention}}          the requests needing attention alone
 --
 -- Titles of the data pages are the constants in p.PAGES; each can be given as an
--- argument instead (data=, settings=, statistics=, export=, agendas=, archives=,
+-- argument instead (data=, settings=, statistics=, impact=, export=, agendas=, archives=,
 -- open=, i18n=), and lang= and today= replace the reader's language and today's date.
+-- Impact.json (the figures of requests' outcomes) adds a line under each request it
+-- counts, in the table and the archives, and the totals per year to the statistics.
 --
 -- Everything people typed (titles, names, excerpts, links, status texts) is data: it
 -- is shown escaped and can make no markup, link, template or signature.
@@ -29,6 +31,7 @@ p.PAGES = {
 	table = ROOT .. 'Requests',
 	settings = ROOT .. 'Settings.json',
 	statistics = ROOT .. 'Export/Statistics.json',
+	impact = ROOT .. 'Impact.json',
 	export = ROOT .. 'Export/',
 	agendas = ROOT .. 'Agenda/',
 	archives = ROOT .. 'Archive/',
@@ -479,6 +482,93 @@ local function small( text )
 end
 
 -- ---------------------------------------------------------------------------
+-- Impact of outcomes (Impact.json, written by the bot at most daily per request)
+-- ---------------------------------------------------------------------------
+
+-- The entries of Impact.json by request page, and the totals per year; empty when it is not there yet.
+function Context:impact()
+	if self.impactData == nil then
+		local ok, data = loadJson( self.pages.impact )
+		local byPage = {}
+		if ok and type( data ) == 'table' and data.schema == 1 then
+			for _, entry in ipairs( p.list( data.requests ) ) do
+				if type( entry ) == 'table' and type( entry.page ) == 'string' and byPage[ entry.page ] == nil then
+					byPage[ entry.page ] = entry
+				end
+			end
+		end
+		self.impactData = { byPage = byPage, years = ok and type( data ) == 'table' and data.schema == 1 and p.list( data.years ) or {} }
+	end
+	return self.impactData
+end
+
+-- The line of a request's impact figures under its row, or ''.
+function Context:impactLine( request )
+	local entry = type( request ) == 'table' and type( request.page ) == 'string' and self:impact().byPage[ request.page ]
+	if not entry then
+		return ''
+	end
+	local parts = {}
+	local files = p.num( entry.files )
+	if files then
+		parts[ #parts + 1 ] = self:msg( 'impact-files', files )
+	end
+	local pages = p.num( entry.usagePages )
+	if pages and entry.usage == 'global' then
+		parts[ #parts + 1 ] = self:msg( 'impact-usage', pages )
+	elseif pages and entry.usage == 'same-wiki' then
+		parts[ #parts + 1 ] = self:msg( 'impact-usage-same-wiki', pages )
+	end
+	local items = p.num( entry.items )
+	if items then
+		parts[ #parts + 1 ] = self:msg( 'impact-items', items )
+	end
+	for _, problem in ipairs( p.list( entry.problems ) ) do
+		local code = type( problem ) == 'table' and p.str( problem.code ) or ''
+		if code:match( '%-failed$' ) or code:match( '%-cut$' ) then
+			parts[ #parts + 1 ] = '<span class="helpdesk-impact-problem">' .. self:msg( 'impact-problem' ) .. '</span>'
+			break
+		end
+	end
+	if #parts == 0 then
+		return ''
+	end
+	return '<br>' .. small( '<span class="helpdesk-impact">' .. self:msg( 'impact' ) .. ' ' .. table.concat( parts, ' · ' ) .. '</span>' )
+end
+
+-- The section of the statistics with the impact per year, for the annual report.
+function Context:impactYears()
+	local years = {}
+	for _, year in ipairs( self:impact().years ) do
+		if type( year ) == 'table' and p.str( year.year ) ~= '' then
+			years[ #years + 1 ] = year
+		end
+	end
+	local out = { '== ' .. self:msg( 'stats-impact' ) .. ' ==', '<p>' .. self:msg( 'stats-impact-intro' ) .. '</p>' }
+	if #years == 0 then
+		out[ #out + 1 ] = '<p>' .. self:msg( 'stats-impact-none' ) .. '</p>'
+		return table.concat( out, '\n' )
+	end
+	local rows = {
+		'<table class="wikitable sortable helpdesk-impact-years" style="max-width:100%">',
+		'<tr><th>' .. table.concat( {
+			self:msg( 'col-year' ), self:msg( 'col-outcome-requests' ), self:msg( 'col-files' ), self:msg( 'col-file-usages' ), self:msg( 'col-items' ),
+		}, '</th><th>' ) .. '</th></tr>',
+	}
+	for _, year in ipairs( years ) do
+		local cells = { p.text( year.year ) }
+		for _, field in ipairs( { 'requests', 'files', 'fileUsages', 'items' } ) do
+			local n = p.num( year[ field ] )
+			cells[ #cells + 1 ] = n and self:number( n ) or '–'
+		end
+		rows[ #rows + 1 ] = '<tr><td>' .. table.concat( cells, '</td><td>' ) .. '</td></tr>'
+	end
+	rows[ #rows + 1 ] = '</table>'
+	out[ #out + 1 ] = table.concat( rows, '\n' )
+	return table.concat( out, '\n' )
+end
+
+-- ---------------------------------------------------------------------------
 -- Parts of views
 -- ---------------------------------------------------------------------------
 
@@ -598,7 +688,7 @@ function Context:row( request, compiled )
 	local tally, tallySort = self:tally( request )
 	local order = STATUS_ORDER[ p.str( request.status ) ] or 99
 	return '<tr class="helpdesk-request"><td>' ..
-		self:titleLink( request ) .. ( details ~= '' and '<br>' .. small( details ) or '' ) .. flags ..
+		self:titleLink( request ) .. ( details ~= '' and '<br>' .. small( details ) or '' ) .. self:impactLine( request ) .. flags ..
 		'</td><td data-sort-value="' .. string.format( '%02d%06d', order, 999999 - math.min( days or 0, 999999 ) ) .. '">' .. status ..
 		'</td><td data-sort-value="' .. tallySort .. '">' .. tally .. '</td></tr>'
 end
@@ -810,7 +900,7 @@ function p.renderArchive( self )
 	for _, request in ipairs( p.sortBy( requests, 'since' ) ) do
 		if type( request ) == 'table' then
 			local unreadable = p.str( request.problem ) ~= ''
-			rows[ #rows + 1 ] = '<tr class="helpdesk-request"><td>' .. ( unreadable and p.pageLink( request.page ) or self:titleLink( request ) ) ..
+			rows[ #rows + 1 ] = '<tr class="helpdesk-request"><td>' .. ( unreadable and p.pageLink( request.page ) or self:titleLink( request ) .. self:impactLine( request ) ) ..
 				'</td><td>' .. joined( { self:requester( request ), self:affiliate( request ) }, '<br>' ) ..
 				'</td><td>' .. self:countryName( request.country ) ..
 				'</td><td>' .. self:supportLabels( request.support ) ..
@@ -969,6 +1059,7 @@ function p.renderStatistics( self )
 	end
 	out[ #out + 1 ] = table.concat( yearOut, '\n' )
 	out[ #out + 1 ] = self:verdictYears( data.verdicts )
+	out[ #out + 1 ] = self:impactYears()
 	return self:wrap( table.concat( out, '\n' ), 'helpdesk-views-statistics' )
 end
 

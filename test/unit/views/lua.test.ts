@@ -277,6 +277,54 @@ describe.skipIf( !HAS_LUA )( 'Module:Helpdesk views in Lua 5.1', () => {
 
 	it( 'looks up each country once, however many requests', () => {
 		const out = lua( { [ DATA ]: requestsPage( manyRequests( 400 ) ) }, 'views.table( frame() ) return EXPANDED .. " " .. LOADS' );
-		expect( out ).toBe( '8 2' );
+		// The data, the messages and the impact of outcomes, each once.
+		expect( out ).toBe( '8 3' );
+	} );
+	describe( 'the impact of outcomes (Impact.json)', () => {
+		const IMPACT = HELPDESK + '/Impact.json';
+		const MEDICAL = HELPDESK + '/Requests/Upload of 3,000 medical illustrations (Sweden)';
+		const impactPage = (): Record<string, unknown> => ( {
+			schema: 1,
+			requests: [
+				{ page: MEDICAL, year: '2026', status: 'support-under-way', files: 1234, usage: 'global', usagePages: 56, usageWikis: 7, items: 3, problems: [] },
+				{ page: HELPDESK + '/Requests/Old one (Sweden)', year: '2025', status: 'done', files: 2, usage: 'same-wiki', usagePages: 1, items: null,
+					problems: [ { code: 'impact-wikidata-failed', params: [ 'x' ], text: 'x' } ] },
+				{ page: HELPDESK + '/Requests/Hostile (Kenya)', year: HOSTILE, files: HOSTILE, usage: HOSTILE, usagePages: 'many', items: { a: 1 } },
+				'not an entry', { page: 42 },
+			],
+			years: [
+				{ year: '2026', requests: 1, files: 1234, fileUsages: 56, items: 3 },
+				{ year: HOSTILE, requests: 'x', files: 2, fileUsages: null, items: 0 },
+				'x',
+			],
+		} );
+
+		it( 'adds a line of figures under the requests counted, in the table and the archives', () => {
+			const pages = Object.assign( standard(), { [ IMPACT ]: impactPage() } );
+			const out = lua( pages, 'return views.table( frame() )' );
+			expect( out ).toContain( '<span class="helpdesk-impact">Impact: 1,234 files · used on 56 pages · 3 Wikidata items</span>' );
+			expect( out.match( /helpdesk-impact"/g ) ).toHaveLength( 1 );
+			expectInert( out );
+			const archive = lua( pages, 'return views.archive( frame( { year = "2025" } ) )' );
+			expect( archive ).toContain( 'Impact: 2 files · used on 1 page of the same wiki · <span class="helpdesk-impact-problem">not all counted</span>' );
+			// (The stub's Swedish thousands separator is not the wiki's: the numbers after it are checked.)
+			expect( lua( pages, 'return views.table( frame() )', 'sv' ) ).toContain( '234 filer · används på 56 sidor · 3 Wikidata-objekt</span>' );
+		} );
+
+		it( 'shows the totals per year on the statistics, hostile data as text', () => {
+			const out = lua( Object.assign( standard(), { [ IMPACT ]: impactPage() } ), 'return views.statistics( frame() )' );
+			expect( out ).toContain( '== Impact of the outcomes ==' );
+			expect( out ).toContain( '<tr><th>Year</th><th>Requests with outcomes</th><th>Files</th><th>Pages using them</th><th>Wikidata items</th></tr>' );
+			expect( out ).toContain( '<tr><td>2026</td><td>1</td><td>1,234</td><td>56</td><td>3</td></tr>' );
+			expect( out ).toContain( '</td><td>–</td><td>2</td><td>–</td><td>0</td></tr>' );
+			expectInert( out );
+		} );
+
+		it( 'says when nothing was counted, and changes nothing else without the page', () => {
+			expect( lua( standard(), 'return views.statistics( frame() )' ) ).toContain( 'No outcomes have been counted yet.' );
+			expect( lua( Object.assign( standard(), { [ IMPACT ]: { schema: 2, requests: [], years: [ { year: '2026', files: 1 } ] } } ), 'return views.statistics( frame() )' ) )
+				.toContain( 'No outcomes have been counted yet.' );
+			expect( lua( standard(), 'return views.table( frame() )' ) ).not.toContain( 'helpdesk-impact' );
+		} );
 	} );
 } );
