@@ -43,6 +43,9 @@ $wgFavicon = "$wgResourceBasePath/resources/assets/change-your-logo-icon.svg";
 
 $wgDefaultSkin = 'vector-2022';
 $wgUseInstantCommons = false;
+# Files can be uploaded (into this folder): the tests of outcomes' impact use this
+# wiki as a stand-in for Wikimedia Commons. Files are shown unscaled (no image library).
+$wgEnableUploads = true;
 $wgEnableEmail = false;
 $wgEnableUserEmail = false;
 $wgRawHtml = false;
