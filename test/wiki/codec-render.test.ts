@@ -99,8 +99,9 @@ const REQUEST_PAGE_TEMPLATES = [
 	'Template:' + TEMPLATES.request, 'Template:Helpdesk request/lang', 'Template:' + TEMPLATES.countryName,
 	'Template:' + TEMPLATES.statusBadge, 'Template:Helpdesk status/badge', 'Template:Helpdesk status/code',
 	'Module:Helpdesk request',
-	// The request page's messages and, for the next meeting, the process settings (mw.loadJsonData).
-	'Module:Helpdesk request/i18n.json', 'Module:Helpdesk request/countries.json', SETTINGS_PAGE,
+	// The request page's messages, the country names, for the next meeting the process settings, and the routing
+	// hints (mw.loadJsonData).
+	'Module:Helpdesk request/i18n.json', 'Module:Helpdesk request/countries.json', SETTINGS_PAGE, 'Content Partnerships Hub/Helpdesk/Routing.json',
 ];
 
 const HEADINGS: Readonly<Record<string, string>> = {
