@@ -73,25 +73,17 @@ export interface ImpactFigures {
 	problems: Problem[];
 }
 
-export interface ImpactEntry {
+/** What Impact.json holds of one request: what was measured, and of what, when. */
+export interface ImpactEntry extends ImpactFigures {
 	page: string;
 	year: string;
 	status: Status;
 	hash: string;
 	checked: string;
 	category: string;
-	files: number | null;
-	filesCut: boolean;
-	subcategories: number | null;
-	usage: UsageScope | null;
-	usagePages: number | null;
-	usageWikis: number | null;
 	itemsListed: number;
-	items: number | null;
-	itemsMissing: string[];
 	query: string;
 	pages: number;
-	problems: Problem[];
 }
 
 export interface YearTotal {

@@ -536,36 +536,46 @@ function Context:impactLine( request )
 	return '<br>' .. small( '<span class="helpdesk-impact">' .. self:msg( 'impact' ) .. ' ' .. table.concat( parts, ' · ' ) .. '</span>' )
 end
 
--- The section of the statistics with the impact per year, for the annual report.
-function Context:impactYears()
+-- A section of the statistics per year: its heading and intro, then a table of
+-- `head` with a row of `cells( year )` per year that has one, or `none` when none has.
+function Context:yearSection( list, keys, class, head, cells )
 	local years = {}
-	for _, year in ipairs( self:impact().years ) do
+	for _, year in ipairs( p.list( list ) ) do
 		if type( year ) == 'table' and p.str( year.year ) ~= '' then
 			years[ #years + 1 ] = year
 		end
 	end
-	local out = { '== ' .. self:msg( 'stats-impact' ) .. ' ==', '<p>' .. self:msg( 'stats-impact-intro' ) .. '</p>' }
+	local out = { '== ' .. self:msg( keys.heading ) .. ' ==', '<p>' .. self:msg( keys.intro ) .. '</p>' }
 	if #years == 0 then
-		out[ #out + 1 ] = '<p>' .. self:msg( 'stats-impact-none' ) .. '</p>'
+		out[ #out + 1 ] = '<p>' .. self:msg( keys.none ) .. '</p>'
 		return table.concat( out, '\n' )
 	end
 	local rows = {
-		'<table class="wikitable sortable helpdesk-impact-years" style="max-width:100%">',
-		'<tr><th>' .. table.concat( {
-			self:msg( 'col-year' ), self:msg( 'col-outcome-requests' ), self:msg( 'col-files' ), self:msg( 'col-file-usages' ), self:msg( 'col-items' ),
-		}, '</th><th>' ) .. '</th></tr>',
+		'<table class="wikitable sortable ' .. class .. '" style="max-width:100%">',
+		'<tr><th>' .. table.concat( head, '</th><th>' ) .. '</th></tr>',
 	}
 	for _, year in ipairs( years ) do
-		local cells = { p.text( year.year ) }
-		for _, field in ipairs( { 'requests', 'files', 'fileUsages', 'items' } ) do
-			local n = p.num( year[ field ] )
-			cells[ #cells + 1 ] = n and self:number( n ) or '–'
-		end
-		rows[ #rows + 1 ] = '<tr><td>' .. table.concat( cells, '</td><td>' ) .. '</td></tr>'
+		rows[ #rows + 1 ] = '<tr><td>' .. table.concat( cells( year ), '</td><td>' ) .. '</td></tr>'
 	end
 	rows[ #rows + 1 ] = '</table>'
 	out[ #out + 1 ] = table.concat( rows, '\n' )
 	return table.concat( out, '\n' )
+end
+
+-- The section of the statistics with the impact per year, for the annual report.
+function Context:impactYears()
+	local head = {
+		self:msg( 'col-year' ), self:msg( 'col-outcome-requests' ), self:msg( 'col-files' ), self:msg( 'col-file-usages' ), self:msg( 'col-items' ),
+	}
+	return self:yearSection( self:impact().years, { heading = 'stats-impact', intro = 'stats-impact-intro', none = 'stats-impact-none' },
+		'helpdesk-impact-years', head, function ( year )
+			local cells = { p.text( year.year ) }
+			for _, field in ipairs( { 'requests', 'files', 'fileUsages', 'items' } ) do
+				local n = p.num( year[ field ] )
+				cells[ #cells + 1 ] = n and self:number( n ) or '–'
+			end
+			return cells
+		end )
 end
 
 -- ---------------------------------------------------------------------------
@@ -966,38 +976,21 @@ end
 -- The requesters' verdicts per year in which requests were done or declined: how
 -- many were asked, how many answered, the average rating and each rating's count.
 function Context:verdictYears( list )
-	local years = {}
-	for _, year in ipairs( p.list( list ) ) do
-		if type( year ) == 'table' and p.str( year.year ) ~= '' then
-			years[ #years + 1 ] = year
-		end
-	end
-	local out = { '== ' .. self:msg( 'stats-verdicts' ) .. ' ==', '<p>' .. self:msg( 'stats-verdicts-intro' ) .. '</p>' }
-	if #years == 0 then
-		out[ #out + 1 ] = '<p>' .. self:msg( 'stats-no-data' ) .. '</p>'
-		return table.concat( out, '\n' )
-	end
 	local head = { self:msg( 'col-year' ), self:msg( 'col-asked' ), self:msg( 'col-answered' ), self:msg( 'col-average' ) }
 	for rating = 1, 5 do
 		head[ #head + 1 ] = self:msg( 'col-rating', rating )
 	end
-	local rows = {
-		'<table class="wikitable sortable helpdesk-verdicts" style="max-width:100%">',
-		'<tr><th>' .. table.concat( head, '</th><th>' ) .. '</th></tr>',
-	}
-	for _, year in ipairs( years ) do
-		local average = p.num( year.average )
-		local cells = { p.text( year.year ), self:number( p.num( year.asked ) or 0 ), self:number( p.num( year.answered ) or 0 ),
-			average and self:number( average ) or '–' }
-		local ratings = p.list( year.ratings )
-		for rating = 1, 5 do
-			cells[ #cells + 1 ] = self:number( p.num( ratings[ rating ] ) or 0 )
-		end
-		rows[ #rows + 1 ] = '<tr><td>' .. table.concat( cells, '</td><td>' ) .. '</td></tr>'
-	end
-	rows[ #rows + 1 ] = '</table>'
-	out[ #out + 1 ] = table.concat( rows, '\n' )
-	return table.concat( out, '\n' )
+	return self:yearSection( list, { heading = 'stats-verdicts', intro = 'stats-verdicts-intro', none = 'stats-no-data' },
+		'helpdesk-verdicts', head, function ( year )
+			local average = p.num( year.average )
+			local cells = { p.text( year.year ), self:number( p.num( year.asked ) or 0 ), self:number( p.num( year.answered ) or 0 ),
+				average and self:number( average ) or '–' }
+			local ratings = p.list( year.ratings )
+			for rating = 1, 5 do
+				cells[ #cells + 1 ] = self:number( p.num( ratings[ rating ] ) or 0 )
+			end
+			return cells
+		end )
 end
 
 function p.renderStatistics( self )
