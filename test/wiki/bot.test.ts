@@ -76,6 +76,9 @@ function botEnvironment( extra: Record<string, string> = {} ): NodeJS.ProcessEnv
 		HELPDESK_BOT_PASSWORD: wiki.credentials.bot.botPassword,
 		HELPDESK_BOT_CONTACT: 'helpdesk@example.org',
 		HELPDESK_EDIT_SPACING_MS: '0',
+		// Outcomes left by other test files are counted on this wiki, never on Commons or Wikidata.
+		HELPDESK_COMMONS_API_URL: wiki.apiUrl,
+		HELPDESK_WIKIDATA_API_URL: wiki.apiUrl,
 	}, extra );
 }
 
@@ -698,6 +701,7 @@ describe( 'the bot on a real wiki', () => {
 			edits: expect.any( Array ),
 			notices: expect.any( Array ),
 			needsAttention: expect.any( Array ),
+			impact: { measured: expect.any( Number ), apiRequests: expect.any( Number ) },
 			durationMs: expect.any( Number ),
 		} );
 		expect( report.requests ).toBeGreaterThanOrEqual( 7 );

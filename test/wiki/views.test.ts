@@ -228,6 +228,26 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 		expect( broken.text ).not.toContain( 'scribunto-error' );
 	} );
 
+	it( 'shows the impact of outcomes under the requests counted and per year on the statistics', async () => {
+		const impact = 'Helpdesk views test/Impact.json';
+		await saveJson( impact, {
+			schema: 1,
+			requests: [ { page: HELPDESK + '/Requests/Upload of 3,000 medical illustrations (Sweden)', year: '2026', status: 'support-under-way',
+				files: 1234, usage: 'global', usagePages: 56, usageWikis: 7, items: 3, problems: [] } ],
+			years: [ { year: '2026', requests: 1, files: 1234, fileUsages: 56, items: 3 }, { year: HOSTILE, requests: 1, files: 0, fileUsages: 0, items: 0 } ],
+		} );
+		const parsed = await parsePage( reader, { title: 'Views test', uselang: 'en', contentmodel: 'wikitext',
+			text: '{{#invoke:Helpdesk views|table|impact=' + impact + '}}{{#invoke:Helpdesk views|statistics|impact=' + impact + '}}' } );
+		const document = new JSDOM( parsed.text ).window.document;
+		expect( document.querySelector( '.scribunto-error' ) ).toBeNull();
+		expect( Array.from( document.querySelectorAll( '.helpdesk-impact' ), textOf ) ).toEqual( [ 'Impact: 1,234 files · used on 56 pages · 3 Wikidata items' ] );
+		const rows = Array.from( document.querySelectorAll( 'table.helpdesk-impact-years tr' ), ( row ) => Array.from( row.children, textOf ) );
+		expect( rows ).toEqual( [
+			[ 'Year', 'Requests with outcomes', 'Files', 'Pages using them', 'Wikidata items' ], [ '2026', '1', '1,234', '56', '3' ], [ HOSTILE, '1', '0', '0', '0' ],
+		] );
+		expect( document.querySelector( 'script' ) ).toBeNull();
+	} );
+
 	it( 'renders 2,500 open requests within the parser\'s limits', async () => {
 		const requests = manyRequests( 2500 );
 		const base = 'Helpdesk views test/Big/';
