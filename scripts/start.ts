@@ -8,14 +8,17 @@
  * running stays up); a failure exits non-zero. A second run reuses the wiki.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Mwn } from 'mwn';
 import { assertWikiFolder, localCredentialsFile, localWikiDir, localWikiPort, stopWiki, wikiStatus } from './local-wiki/index';
 import { SERVER_LOG } from './local-wiki/server';
 import { deploy } from './deploy';
 import { importRequests } from './import';
 import { connect, targetFromEnvironment, TargetWiki } from './lib/target';
+import { solidPng } from './lib/solid-png';
 import { Stopped, Supervisor } from './lib/supervisor';
 import {
 	AGENDA_PAGE, COMMITTEE_PAGE, HELPDESK_PAGE, REQUEST_TABLE_PAGE, REQUESTS_PREFIX, SETTINGS_PAGE, SHUTOFF_PAGE, STATISTICS_PAGE,
@@ -71,6 +74,8 @@ async function volunteersPage( people: string[] ): Promise<string> {
 
 /** The demo's FAQ page, under the prefix the bot lists for the FAQ candidates. */
 export const DEMO_FAQ_PAGE = DEFAULT_PLAN_CONFIG.pages.faqPrefix + 'Mass upload';
+/** The outcome category of the demo's mass upload (scripts/demo-requests.json), on the local wiki. */
+const DEMO_OUTCOME_CATEGORY = 'Medical illustrations by Servier Medical Art';
 const DEMO_FAQ_TEXT = 'How to prepare a mass upload of media files to Wikimedia Commons: the files, their metadata, the licence ' +
 	'and the tools (Pattypan, OpenRefine). A demo page of the local wiki.';
 
@@ -101,25 +106,73 @@ async function prepareLocalWiki( target: TargetWiki, users: DemoUser[] ): Promis
 		[ DEMO_FAQ_PAGE, DEMO_FAQ_TEXT, 'wikitext' ],
 	];
 	for ( const [ title, text, model ] of pages ) {
-		try {
-			await bot.request( {
-				action: 'edit', title: title, text: text, contentmodel: model, createonly: true, token: bot.csrfToken,
-				summary: 'Local wiki: the demo committee, its volunteers, its staff, an FAQ page and the bot switched on',
-			} );
-		} catch ( error ) {
-			if ( ( error as { code?: string } ).code !== 'articleexists' ) {
-				throw error;
-			}
+		await createOnce( bot, title, text, model, 'Local wiki: the demo committee, its volunteers, its staff, an FAQ page and the bot switched on' );
+	}
+	// The staff's account uploads: the deploy's bot password has no right to.
+	const uploader = users.find( ( user ) => user.role === 'staff' );
+	if ( uploader ) {
+		const asStaff = Object.assign( {}, target, { username: uploader.username, password: uploader.password, oauth2Token: undefined } );
+		await uploadDemoOutcome( await connect( asStaff ) );
+	}
+}
+
+async function createOnce( bot: Mwn, title: string, text: string, model: string, summary: string ): Promise<void> {
+	try {
+		await bot.request( { action: 'edit', title: title, text: text, contentmodel: model, createonly: true, token: bot.csrfToken, summary: summary } );
+	} catch ( error ) {
+		if ( ( error as { code?: string } ).code !== 'articleexists' ) {
+			throw error;
 		}
 	}
 }
 
 /**
+ * The outcome of the demo's mass upload, with the local wiki standing in for
+ * Commons: three small files in its category and a subcategory, used on a page,
+ * so that the bot's impact figures count something. Uploaded once.
+ */
+async function uploadDemoOutcome( bot: Mwn ): Promise<void> {
+	const category = 'Category:' + DEMO_OUTCOME_CATEGORY;
+	const existing = await bot.read( category );
+	if ( !existing.missing ) {
+		return;
+	}
+	const folder = await mkdtemp( join( tmpdir(), 'helpdesk-demo-files-' ) );
+	try {
+		const colours: [ number, number, number ][] = [ [ 180, 40, 40 ], [ 40, 140, 60 ], [ 40, 70, 170 ] ];
+		for ( const [ index, colour ] of colours.entries() ) {
+			const path = join( folder, index + '.png' );
+			await writeFile( path, solidPng( ...colour ) );
+			const inCategory = index === 2 ? DEMO_OUTCOME_CATEGORY + ' (details)' : DEMO_OUTCOME_CATEGORY;
+			await bot.upload( path, 'Demo medical illustration ' + ( index + 1 ) + '.png',
+				'A demo file of the local wiki, standing in for a file on Commons.\n[[Category:' + inCategory + ']]', { ignorewarnings: true } )
+				.catch( ( error: { code?: string } ) => {
+					// Uploaded by an earlier start that stopped before the category page: the same file again.
+					if ( error.code !== 'fileexists-no-change' ) {
+						throw error;
+					}
+				} );
+		}
+		await createOnce( bot, category + ' (details)', 'Details of the demo files.\n[[' + category + ']]', 'wikitext', 'Local wiki: demo outcome' );
+		await createOnce( bot, 'Servier Medical Art', 'A demo article using the files.\n[[File:Demo medical illustration 1.png]] ' +
+			'[[File:Demo medical illustration 3.png]]', 'wikitext', 'Local wiki: demo outcome' );
+		await createOnce( bot, category, 'The files of the demo mass upload.', 'wikitext', 'Local wiki: demo outcome' );
+	} finally {
+		await rm( folder, { recursive: true, force: true } );
+	}
+}
+
+/**
  * The environment of the processes npm start runs: the local wiki's folder and
- * port, and no other wiki's bot settings.
+ * port, no other wiki's bot settings, and the local wiki standing in for Commons
+ * and Wikidata when the impact of outcomes is counted (unless set otherwise).
  */
 export function childEnvironment( env: NodeJS.ProcessEnv, dir: string, port: number ): NodeJS.ProcessEnv {
-	const copy: NodeJS.ProcessEnv = { ...env, HELPDESK_WIKI_DIR: dir, HELPDESK_WIKI_PORT: String( port ) };
+	const localApi = 'http://127.0.0.1:' + port + '/api.php';
+	const copy: NodeJS.ProcessEnv = {
+		HELPDESK_COMMONS_API_URL: localApi, HELPDESK_WIKIDATA_API_URL: localApi,
+		...env, HELPDESK_WIKI_DIR: dir, HELPDESK_WIKI_PORT: String( port ),
+	};
 	for ( const name of OTHER_WIKI ) {
 		delete copy[ name ];
 	}

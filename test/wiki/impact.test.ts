@@ -9,7 +9,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { Mwn } from 'mwn';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -21,6 +20,7 @@ import { renderRequestPage } from '../../shared/codec';
 import { REQUESTS_PREFIX, SHUTOFF_PAGE } from '../../shared/pages';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
+import { solidPng } from '../../scripts/lib/solid-png';
 import { sampleRequest } from '../../scripts/lib/sample-request';
 import { sharedTestWiki } from './setup/shared-wiki';
 import { freePort, TEST_USER_AGENT } from './setup/test-wiki';
@@ -34,28 +34,6 @@ const ITEM_NUMBER = 900000000 + ( Date.now() % 90000000 );
 const ITEMS = [ 'Q' + ITEM_NUMBER, 'Q' + ( ITEM_NUMBER + 1 ) ];
 const MISSING_ITEM = 'Q' + ( ITEM_NUMBER + 2 );
 const REQUEST = REQUESTS_PREFIX + 'Impact of the test uploads ' + RUN;
-
-/** A PNG of 2 × 2 pixels of one colour: each file its own bytes. */
-function png( red: number, green: number, blue: number ): Buffer {
-	const chunk = ( type: string, data: Buffer ): Buffer => {
-		const length = Buffer.alloc( 4 );
-		length.writeUInt32BE( data.length );
-		const body = Buffer.concat( [ Buffer.from( type, 'ascii' ), data ] );
-		const sum = Buffer.alloc( 4 );
-		sum.writeUInt32BE( crc32( body ) );
-		return Buffer.concat( [ length, body, sum ] );
-	};
-	const header = Buffer.alloc( 13 );
-	header.writeUInt32BE( 2, 0 );
-	header.writeUInt32BE( 2, 4 );
-	header[ 8 ] = 8;
-	header[ 9 ] = 2;
-	const row = Buffer.from( [ 0, red, green, blue, red, green, blue ] );
-	return Buffer.concat( [
-		Buffer.from( [ 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a ] ),
-		chunk( 'IHDR', header ), chunk( 'IDAT', deflateSync( Buffer.concat( [ row, row ] ) ) ), chunk( 'IEND', Buffer.alloc( 0 ) ),
-	] );
-}
 
 describe( 'outcomes with impact on a real wiki', () => {
 	let wiki: LocalWiki;
@@ -127,7 +105,7 @@ describe( 'outcomes with impact on a real wiki', () => {
 		const colours: [ number, number, number ][] = [ [ 200, 30, 30 ], [ 30, 200, 30 ], [ 30, 30, ( Date.now() % 200 ) + 20 ] ];
 		for ( const [ index, file ] of FILES.entries() ) {
 			const path = join( folder, index + '.png' );
-			await writeFile( path, png( ...colours[ index ] ) );
+			await writeFile( path, solidPng( ...colours[ index ] ) );
 			const category = index === 0 ? CATEGORY : SUBCATEGORY;
 			await staff.upload( path, file, 'A test upload.\n[[Category:' + category + ']]', { ignorewarnings: true } );
 		}

@@ -63,6 +63,10 @@ describe( 'the local wiki\'s folder and port', () => {
 		}, '/tmp/second-wiki', 8090 );
 		expect( env ).toEqual( {
 			PATH: '/usr/bin', HELPDESK_THRESHOLDS: 'submitted:1', HELPDESK_WIKI_DIR: '/tmp/second-wiki', HELPDESK_WIKI_PORT: '8090',
+			// The local wiki stands in for Commons and Wikidata, unless they are set.
+			HELPDESK_COMMONS_API_URL: 'http://127.0.0.1:8090/api.php', HELPDESK_WIKIDATA_API_URL: 'http://127.0.0.1:8090/api.php',
 		} );
+		expect( childEnvironment( { HELPDESK_COMMONS_API_URL: 'https://commons.wikimedia.org/w/api.php' }, '/tmp/w', 8090 ).HELPDESK_COMMONS_API_URL )
+			.toBe( 'https://commons.wikimedia.org/w/api.php' );
 	} );
 } );
