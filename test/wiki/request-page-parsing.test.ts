@@ -18,7 +18,8 @@ import { TEST_USER_AGENT } from './setup/test-wiki';
 
 /** Stands in for the real template: every value at a line start and after a table `|`/`!`. */
 const PROBE_TEMPLATE = 'Helpdesk request codec probe';
-const OTHER_PARAMS = PARAMS.filter( ( param ) => param.kind !== 'list' ).map( ( param ) => param.name );
+/** The parameters written on one line (lists and outcome item ids are written one `* ` line per entry). */
+const OTHER_PARAMS = PARAMS.filter( ( param ) => param.kind !== 'list' && param.kind !== 'ids' ).map( ( param ) => param.name );
 const PROBE_TEXT = '<div>\n' + PARAMS.map( ( param ) => '{{{' + param.name + '}}}' ).join( '\n\n' ) + '\n</div>\n' +
 	'{|\n' + OTHER_PARAMS.map( ( name ) => '|{{{' + name + '}}}\n!{{{' + name + '}}}' ).join( '\n|-\n' ) + '\n|}\n';
 
@@ -88,7 +89,8 @@ describe( 'request pages read by MediaWiki', () => {
 			expect( parse.properties ).toStrictEqual( {} );
 			const tags = ( parse.text.match( /<[a-z][a-z0-9]*/g ) || [] ).map( ( tag ) => tag.slice( 1 ) );
 			expect( tags.filter( ( tag ) => !ALLOWED_TAGS.includes( tag ) ) ).toStrictEqual( [] );
-			expect( tagCount( parse.text, 'li' ) ).toBe( request.partners.length + request.languages.length + request.links.length );
+			const outcomeEntries = ( request.outcomeItems || [] ).length + ( request.outcomePages || [] ).length;
+			expect( tagCount( parse.text, 'li' ) ).toBe( request.partners.length + request.languages.length + request.links.length + outcomeEntries );
 			expect( tagCount( parse.text, 'tr' ) ).toBe( OTHER_PARAMS.length );
 			expect( tagCount( parse.text, 'h2' ) ).toBe( 1 );
 		} ), { numRuns: 300 } );
