@@ -41,38 +41,46 @@ interface Param {
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const CODE = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * The parameter of a field: its name is the field's in snake case (`contentType`
+ * is `content_type`). Written this way, the form module that bundles the codec stays small.
+ */
+function fieldParam( field: keyof HelpdeskRequest, kind: FieldKind, plain?: RegExp, optional?: true ): Param {
+	return { field: field, name: field.replace( /[A-Z]/g, ( letter ) => '_' + letter.toLowerCase() ), kind: kind, plain: plain, optional: optional };
+}
+
 /** Template parameters in the order they are written. */
 export const PARAMS: readonly Param[] = [
-	{ field: 'title', name: 'title', kind: 'text' },
-	{ field: 'status', name: 'status', kind: 'text', plain: CODE },
-	{ field: 'statusSince', name: 'status_since', kind: 'text', plain: TIMESTAMP },
-	{ field: 'workingGroup', name: 'working_group', kind: 'text', plain: CODE },
-	{ field: 'requester', name: 'requester', kind: 'text' },
-	{ field: 'filed', name: 'filed', kind: 'text', plain: TIMESTAMP },
-	{ field: 'language', name: 'language', kind: 'text', plain: CODE },
-	{ field: 'affiliate', name: 'affiliate', kind: 'text' },
-	{ field: 'individual', name: 'individual', kind: 'flag' },
-	{ field: 'country', name: 'country', kind: 'text', plain: /^[A-Z]{2}$/ },
-	{ field: 'partners', name: 'partners', kind: 'list' },
-	{ field: 'support', name: 'support', kind: 'codes' },
-	{ field: 'stage', name: 'stage', kind: 'text', plain: CODE },
-	{ field: 'contentType', name: 'content_type', kind: 'text' },
-	{ field: 'volume', name: 'volume', kind: 'text' },
-	{ field: 'projects', name: 'projects', kind: 'codes' },
-	{ field: 'languages', name: 'languages', kind: 'list' },
-	{ field: 'timeline', name: 'timeline', kind: 'text' },
-	{ field: 'description', name: 'description', kind: 'text' },
-	{ field: 'links', name: 'links', kind: 'list' },
-	{ field: 'outcomeCategory', name: 'outcome_category', kind: 'text', optional: true },
-	{ field: 'outcomeItems', name: 'outcome_items', kind: 'ids', optional: true },
-	{ field: 'outcomeQuery', name: 'outcome_query', kind: 'text', optional: true },
-	{ field: 'outcomePages', name: 'outcome_pages', kind: 'list', optional: true },
+	fieldParam( 'title', 'text' ),
+	fieldParam( 'status', 'text', CODE ),
+	fieldParam( 'statusSince', 'text', TIMESTAMP ),
+	fieldParam( 'workingGroup', 'text', CODE ),
+	fieldParam( 'requester', 'text' ),
+	fieldParam( 'filed', 'text', TIMESTAMP ),
+	fieldParam( 'language', 'text', CODE ),
+	fieldParam( 'affiliate', 'text' ),
+	fieldParam( 'individual', 'flag' ),
+	fieldParam( 'country', 'text', /^[A-Z]{2}$/ ),
+	fieldParam( 'partners', 'list' ),
+	fieldParam( 'support', 'codes' ),
+	fieldParam( 'stage', 'text', CODE ),
+	fieldParam( 'contentType', 'text' ),
+	fieldParam( 'volume', 'text' ),
+	fieldParam( 'projects', 'codes' ),
+	fieldParam( 'languages', 'list' ),
+	fieldParam( 'timeline', 'text' ),
+	fieldParam( 'description', 'text' ),
+	fieldParam( 'links', 'list' ),
+	fieldParam( 'outcomeCategory', 'text', undefined, true ),
+	fieldParam( 'outcomeItems', 'ids', undefined, true ),
+	fieldParam( 'outcomeQuery', 'text', undefined, true ),
+	fieldParam( 'outcomePages', 'list', undefined, true ),
 ];
 
 /** Whether a parameter is written: always, or, for the optional ones, when filled. */
 export function isWritten( param: Param, request: HelpdeskRequest ): boolean {
-	const value = request[ param.field ];
-	return !param.optional || ( Array.isArray( value ) ? value.length > 0 : value !== undefined && value !== '' );
+	// The optional fields are texts and lists: filled when they have a length.
+	return !param.optional || ( ( request[ param.field ] || '' ) as string | string[] ).length > 0;
 }
 
 export interface RenderOptions {
