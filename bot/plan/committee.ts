@@ -7,11 +7,30 @@ import type { Committee, CommitteeMember, Revision, SignOff, SignOffKind, Tally 
 import { parseTimestamp, shortened, userNameProblem } from '../../shared/wikitext';
 import { addedBy, KeysOf } from './added-by';
 import { verdictKeys } from './verdict';
-import { findTemplates, normaliseUserName, paramValue } from './wikitext';
+import { findTemplates, normaliseUserName, paramValue, TemplateCall } from './wikitext';
 
 /** A real calendar day, YYYY-MM-DD. */
 function isDay( text: string ): boolean {
 	return /^\d{4}-\d\d-\d\d$/.test( text ) && parseTimestamp( text ) !== null;
+}
+
+/**
+ * The user a line of a list of people (the committee, the volunteers) names, or why
+ * it counts for nobody: it names no user, something that is no user name, or someone
+ * already `listed` (`twice` is what is said then, after the name).
+ */
+export function personOfLine(
+	call: TemplateCall, templateName: string, listed: string[], twice: string,
+): { name: string } | { problem: string } {
+	const name = normaliseUserName( paramValue( call, 'user' ) || paramValue( call, '1' ) );
+	if ( name === '' ) {
+		return { problem: 'A {{' + templateName + '}} line names no user.' };
+	}
+	const invalid = userNameProblem( name );
+	if ( invalid !== '' ) {
+		return { problem: 'A {{' + templateName + '}} line names "' + shortened( name, 80 ) + '", which is not a user name (' + invalid + ').' };
+	}
+	return listed.includes( name ) ? { problem: name + twice } : { name: name };
 }
 
 /** One member per `{{Helpdesk committee member|user=…|notify=…|away_until=…|languages=…}}`. */
@@ -22,20 +41,12 @@ export function parseCommittee( text: string | null, templateName: string ): Com
 		return committee;
 	}
 	for ( const call of findTemplates( text, templateName ) ) {
-		const name = normaliseUserName( paramValue( call, 'user' ) || paramValue( call, '1' ) );
-		if ( name === '' ) {
-			committee.problems.push( 'A {{' + templateName + '}} line names no user.' );
+		const person = personOfLine( call, templateName, committee.members.map( ( listed ) => listed.name ), ' is listed twice.' );
+		if ( 'problem' in person ) {
+			committee.problems.push( person.problem );
 			continue;
 		}
-		const invalid = userNameProblem( name );
-		if ( invalid !== '' ) {
-			committee.problems.push( 'A {{' + templateName + '}} line names "' + shortened( name, 80 ) + '", which is not a user name (' + invalid + ').' );
-			continue;
-		}
-		if ( committee.members.some( ( listed ) => listed.name === name ) ) {
-			committee.problems.push( name + ' is listed twice.' );
-			continue;
-		}
+		const name = person.name;
 		const notify = paramValue( call, 'notify' ).toLowerCase();
 		if ( notify !== '' && notify !== 'mention' && notify !== 'talk' ) {
 			committee.problems.push( name + ': notify=' + shortened( notify, 40 ) + ' is neither "mention" nor "talk"; mentioning instead.' );

@@ -9,8 +9,9 @@ import { CONTINENTS, Continent, isCountryCode } from '../../shared/countries';
 import { SUPPORT_KINDS, SupportKind } from '../../shared/request';
 import { ProcessSettings, workingGroupByName } from '../../shared/settings';
 import { LANGUAGE_CODE_PATTERN } from '../../shared/validation';
-import { decodeReferences, parseTimestamp, shortened, userNameProblem } from '../../shared/wikitext';
-import { findTemplates, normaliseUserName, paramValue } from './wikitext';
+import { decodeReferences, parseTimestamp, shortened } from '../../shared/wikitext';
+import { personOfLine } from './committee';
+import { findTemplates, paramValue } from './wikitext';
 
 export interface Volunteer {
 	/** User name, normalised. */
@@ -69,22 +70,14 @@ export function parseVolunteers( text: string | null, templateName: string, sett
 	if ( text === null ) {
 		return volunteers;
 	}
-	const line = '{{' + templateName + '}}';
 	for ( const call of findTemplates( text, templateName ) ) {
-		const name = normaliseUserName( paramValue( call, 'user' ) || paramValue( call, '1' ) );
-		if ( name === '' ) {
-			volunteers.problems.push( 'A ' + line + ' line names no user.' );
+		const listed = volunteers.people.map( ( volunteer ) => volunteer.name );
+		const found = personOfLine( call, templateName, listed, ' is listed twice on the volunteers\' page; the first line counts.' );
+		if ( 'problem' in found ) {
+			volunteers.problems.push( found.problem );
 			continue;
 		}
-		const invalid = userNameProblem( name );
-		if ( invalid !== '' ) {
-			volunteers.problems.push( 'A ' + line + ' line names "' + shortened( name, 80 ) + '", which is not a user name (' + invalid + ').' );
-			continue;
-		}
-		if ( volunteers.people.some( ( listed ) => listed.name === name ) ) {
-			volunteers.problems.push( name + ' is listed twice on the volunteers\' page; the first line counts.' );
-			continue;
-		}
+		const name = found.name;
 		const person: Volunteer = { name: name, support: [], groups: [], languages: [], continents: [], countries: [], until: '' };
 		const unread: Record<string, string[]> = { areas: [], languages: [], regions: [] };
 		for ( const entry of entries( paramValue( call, 'areas' ) ) ) {
