@@ -46,7 +46,8 @@ local p = {}
 -- yet, or not JSON) still becomes a dependency of the page shown (a templatelink,
 -- through getContent), so that the view is rendered again once the page is
 -- created or corrected instead of staying cached without it.
-local function loadJson( title )
+-- Module:Helpdesk views loads its pages with it too.
+function p.loadJson( title )
 	local ok, data = pcall( mw.loadJsonData, title )
 	if not ok then
 		pcall( function ()
@@ -56,6 +57,7 @@ local function loadJson( title )
 	end
 	return ok, data
 end
+local loadJson = p.loadJson
 
 p.LABELS = {
 	support = {

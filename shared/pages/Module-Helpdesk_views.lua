@@ -386,19 +386,14 @@ function Context:workingGroupName( code )
 	return requestLabels( 'working_group' )[ c ] or p.text( c )
 end
 
--- mw.loadJsonData of a page, with pcall. A page that cannot be read (not there
--- yet, or not JSON) still becomes a dependency of the page shown (a templatelink,
--- through getContent), so that the view is rendered again once the page is
--- created or corrected instead of staying cached without it.
+-- mw.loadJsonData of a page, with pcall, as Module:Helpdesk request loads its pages
+-- (a page that cannot be read yet still becomes a dependency of the view).
 local function loadJson( title )
-	local ok, data = pcall( mw.loadJsonData, title )
-	if not ok then
-		pcall( function ()
-			local page = mw.title.new( title )
-			return page and page:getContent()
-		end )
+	local module = requestModuleOf()
+	if module then
+		return module.loadJson( title )
 	end
-	return ok, data
+	return pcall( mw.loadJsonData, title )
 end
 
 -- A data page: the table, or nil and a short message saying what is wrong.
