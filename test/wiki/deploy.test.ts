@@ -16,7 +16,7 @@ import { ROOT } from '../../scripts/build';
 import { deploy, DeployResult, runDeploy } from '../../scripts/deploy';
 import { gadgetDefinitionLines, OnWikiPage, onWikiPages } from '../../scripts/onwiki-pages';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
-import { createTestWiki, TEST_USER_AGENT, TestWiki } from './setup/test-wiki';
+import { adminSession, createTestWiki, TEST_USER_AGENT, TestWiki } from './setup/test-wiki';
 import { deployTarget } from '../../scripts/lib/install-helpdesk';
 
 const GADGETS_DEFINITION = 'MediaWiki:Gadgets-definition';
@@ -132,10 +132,7 @@ describe( 'deploy', () => {
 	beforeAll( async () => {
 		testWiki = await createTestWiki( 'Helpdesk deploy test wiki' );
 		wiki = testWiki.wiki;
-		admin = await Mwn.init( {
-			apiUrl: wiki.apiUrl, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
-			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
-		} );
+		admin = await adminSession( wiki );
 		person = await Mwn.init( {
 			apiUrl: wiki.apiUrl, username: wiki.credentials.bot.botUsername, password: wiki.credentials.bot.botPassword,
 			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },

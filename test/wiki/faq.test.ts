@@ -12,7 +12,7 @@ import { installHelpdesk } from '../../scripts/lib/install-helpdesk';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { FAQ_PREFIX, readRequests, yearOfRequests } from '../unit/views/faq-fixtures';
 import { sharedTestWiki } from './setup/shared-wiki';
-import { TEST_USER_AGENT } from './setup/test-wiki';
+import { adminSession, TEST_USER_AGENT } from './setup/test-wiki';
 import { parsePage } from './support/rendering';
 
 const FAQ_PAGES = [ FAQ_PREFIX + 'Mass uploads', FAQ_PREFIX + 'Copyright and licences' ];
@@ -33,10 +33,7 @@ describe( 'the FAQ candidates on the wiki', () => {
 	beforeAll( async () => {
 		wiki = sharedTestWiki();
 		await installHelpdesk( wiki );
-		const admin = await Mwn.init( {
-			apiUrl: wiki.apiUrl, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
-			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
-		} );
+		const admin = await adminSession( wiki );
 		reader = new Mwn( { apiUrl: wiki.apiUrl, userAgent: TEST_USER_AGENT, silent: true } );
 		const [ data, view ] = renderFaqCandidates( readRequests( yearOfRequests() ), FAQ_PAGES );
 		await admin.save( data.title, data.text, 'FAQ candidates test data', { contentmodel: 'json' } );

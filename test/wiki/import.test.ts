@@ -20,7 +20,7 @@ import { HelpdeskRequest, RequestFormFields } from '../../shared/request';
 import { FORM_FIELDS } from '../../shared/validation';
 import type { LocalWiki } from '../../scripts/local-wiki/index';
 import { sharedTestWiki } from './setup/shared-wiki';
-import { TEST_USER_AGENT } from './setup/test-wiki';
+import { adminSession } from './setup/test-wiki';
 import { deployTarget } from '../../scripts/lib/install-helpdesk';
 import { sampleFields } from '../../scripts/lib/sample-request';
 
@@ -126,10 +126,7 @@ describe( 'import of requests received by e-mail', () => {
 
 	beforeAll( async () => {
 		wiki = sharedTestWiki();
-		admin = await Mwn.init( {
-			apiUrl: wiki.apiUrl, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
-			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
-		} );
+		admin = await adminSession( wiki );
 	} );
 
 	afterAll( async () => {

@@ -18,7 +18,7 @@ import { sampleRequest } from '../../scripts/lib/sample-request';
 import { REQUEST_I18N_PAGE, requestMessages, wikiJson } from '../../scripts/onwiki-pages';
 import { settingsPage } from '../fixtures/views-data';
 import { sharedTestWiki } from './setup/shared-wiki';
-import { TEST_USER_AGENT } from './setup/test-wiki';
+import { adminSession, TEST_USER_AGENT } from './setup/test-wiki';
 import { parsePage, ParsedPage } from './support/rendering';
 
 const SETTINGS = 'Content Partnerships Hub/Helpdesk/Settings.json';
@@ -83,10 +83,7 @@ describe( 'a request page in the reader\'s language', () => {
 		wiki = sharedTestWiki();
 		await installHelpdesk( wiki );
 		messages = await requestMessages();
-		admin = await Mwn.init( {
-			apiUrl: wiki.apiUrl, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
-			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
-		} );
+		admin = await adminSession( wiki );
 		reader = new Mwn( { apiUrl: wiki.apiUrl, userAgent: TEST_USER_AGENT, silent: true } );
 		const settings = await admin.read( SETTINGS );
 		settingsBefore = settings.missing ? null : settings.revisions?.[ 0 ].content ?? null;

@@ -19,7 +19,7 @@ import {
 	requestsPage, SCRIPT_URL, settingsPage, statisticsPage, ViewRequest,
 } from '../fixtures/views-data';
 import { sharedTestWiki } from './setup/shared-wiki';
-import { TEST_USER_AGENT } from './setup/test-wiki';
+import { adminSession, TEST_USER_AGENT } from './setup/test-wiki';
 import { parsePage } from './support/rendering';
 import { viewportScreenshot } from './support/screenshots';
 
@@ -58,10 +58,7 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 	beforeAll( async () => {
 		wiki = sharedTestWiki();
 		await installHelpdesk( wiki );
-		admin = await Mwn.init( {
-			apiUrl: wiki.apiUrl, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
-			userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
-		} );
+		admin = await adminSession( wiki );
 		reader = new Mwn( { apiUrl: wiki.apiUrl, userAgent: TEST_USER_AGENT, silent: true } );
 		const settings = await admin.read( SETTINGS );
 		settingsBefore = settings.missing ? null : settings.revisions?.[ 0 ].content ?? null;

@@ -9,11 +9,20 @@ import {
 	createLocalWiki, LocalWiki, LocalWikiError, startWiki, stopWiki,
 } from '../../../scripts/local-wiki/index';
 import { freePort } from '../../../scripts/local-wiki/ports';
+import { Mwn } from 'mwn';
 
 export { freePort };
 
 /** Wikimedia's User-Agent policy, kept locally too: name the tool and a contact. */
 export const TEST_USER_AGENT = 'HelpdeskTests (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub/Helpdesk; helpdesk@wikimedia.se) mwn';
+
+/** The local wiki's administrator, logged in with its bot password (formatversion 2). */
+export function adminSession( wiki: LocalWiki ): Promise<Mwn> {
+	return Mwn.init( {
+		apiUrl: wiki.apiUrl, username: wiki.credentials.admin.botUsername, password: wiki.credentials.admin.botPassword,
+		userAgent: TEST_USER_AGENT, silent: true, defaultParams: { formatversion: 2 },
+	} );
+}
 
 export interface TestWiki {
 	wiki: LocalWiki;
