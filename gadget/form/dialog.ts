@@ -14,9 +14,7 @@ import { ApiFailure, FilingProblem, problemFor } from '../filing/problems';
 import {
 	CaptchaChallenge, editorTitle, fileRequest, FilingTexts, previewRequest, RequestApi, RequestPreview, requestWikitext,
 } from '../filing/save';
-import {
-	countryControl, FieldControl, individualControl, listControl, projectsControl, stageControl, supportControl, textControl,
-} from './field-controls';
+import { FieldControl, requestControls } from './field-controls';
 import { SimilarApi, SimilarRequest, SimilarRequestsWatcher } from '../filing/similar';
 import { html, msg } from './text';
 
@@ -178,25 +176,7 @@ export class RequestDialog extends OO.ui.ProcessDialog {
 		// Read out when it appears or changes, without taking the focus from the field.
 		this.similarNotice.$element.attr( 'role', 'status' );
 
-		const required = requiredFields();
-		const isRequired = ( name: FieldName ): boolean => required.includes( name );
-		const choices = countryChoices( this.env.languages );
-		this.controls = [
-			textControl( 'title', isRequired( 'title' ) ),
-			supportControl( isRequired( 'support' ) ),
-			textControl( 'description', isRequired( 'description' ), true ),
-			textControl( 'affiliate', isRequired( 'affiliate' ) ),
-			individualControl(),
-			countryControl( choices, this.$overlay, isRequired( 'country' ) ),
-			listControl( 'partners', isRequired( 'partners' ) ),
-			stageControl( isRequired( 'stage' ) ),
-			textControl( 'contentType', isRequired( 'contentType' ) ),
-			textControl( 'volume', isRequired( 'volume' ) ),
-			projectsControl( isRequired( 'projects' ) ),
-			listControl( 'languages', isRequired( 'languages' ) ),
-			textControl( 'timeline', isRequired( 'timeline' ) ),
-			listControl( 'links', isRequired( 'links' ) ),
-		];
+		this.controls = requestControls( countryChoices( this.env.languages ), this.$overlay );
 		this.controls.forEach( ( control ) => {
 			this.byName[ control.name ] = control;
 			control.onChange( () => this.onFieldChange( control.name ) );

@@ -6,7 +6,7 @@
  */
 import { PARTNERSHIP_STAGES, RequestFormFields, SUPPORT_KINDS, TARGET_PROJECTS } from '../../shared/request';
 import { CountryChoice, countryFromText, countryMatches, countryText } from '../filing/country-names';
-import { FieldName, fieldKey, linesToList, listToLines } from '../filing/fields';
+import { FieldName, fieldKey, linesToList, listToLines, requiredFields } from '../filing/fields';
 import { msg } from './text';
 
 export interface FieldControl {
@@ -384,4 +384,29 @@ export function stageControl( required: boolean ): FieldControl {
 		},
 		required: required,
 	} );
+}
+
+/**
+ * The controls of every field the requester fills in, in the form's order, each
+ * marked required as `requiredFields()` says: the request form and "Edit my request" both show these.
+ */
+export function requestControls( choices: readonly CountryChoice[], $overlay: JQuery ): FieldControl[] {
+	const required = requiredFields();
+	const is = ( name: FieldName ): boolean => required.includes( name );
+	return [
+		textControl( 'title', is( 'title' ) ),
+		supportControl( is( 'support' ) ),
+		textControl( 'description', is( 'description' ), true ),
+		textControl( 'affiliate', is( 'affiliate' ) ),
+		individualControl(),
+		countryControl( choices, $overlay, is( 'country' ) ),
+		listControl( 'partners', is( 'partners' ) ),
+		stageControl( is( 'stage' ) ),
+		textControl( 'contentType', is( 'contentType' ) ),
+		textControl( 'volume', is( 'volume' ) ),
+		projectsControl( is( 'projects' ) ),
+		listControl( 'languages', is( 'languages' ) ),
+		textControl( 'timeline', is( 'timeline' ) ),
+		listControl( 'links', is( 'links' ) ),
+	];
 }

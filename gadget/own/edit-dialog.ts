@@ -5,11 +5,9 @@
  */
 import type { RequestFormFields } from '../../shared/request';
 import { countryChoices } from '../filing/country-names';
-import { FieldName, fieldMessageText, fieldProblems, messagesByField, requiredFields } from '../filing/fields';
+import { fieldMessageText, fieldProblems, messagesByField } from '../filing/fields';
 import { problemFor } from '../filing/problems';
-import {
-	countryControl, FieldControl, individualControl, listControl, projectsControl, stageControl, supportControl, textControl,
-} from '../form/field-controls';
+import { FieldControl, requestControls } from '../form/field-controls';
 import { html, msg } from '../form/text';
 import { EditableRequest, editableRequest, PageApi, PageRevision, saveEdit } from './edit';
 
@@ -32,24 +30,7 @@ class EditDialog extends OO.ui.ProcessDialog {
 		super.initialize();
 		const language = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
 		this.$element.attr( { dir: $( 'html' ).attr( 'dir' ) || 'ltr', lang: language } );
-		const required = requiredFields();
-		const is = ( name: FieldName ): boolean => required.includes( name );
-		this.controls = [
-			textControl( 'title', is( 'title' ) ),
-			supportControl( is( 'support' ) ),
-			textControl( 'description', is( 'description' ), true ),
-			textControl( 'affiliate', is( 'affiliate' ) ),
-			individualControl(),
-			countryControl( countryChoices( [ language, 'en' ] ), this.$overlay, is( 'country' ) ),
-			listControl( 'partners', is( 'partners' ) ),
-			stageControl( is( 'stage' ) ),
-			textControl( 'contentType', is( 'contentType' ) ),
-			textControl( 'volume', is( 'volume' ) ),
-			projectsControl( is( 'projects' ) ),
-			listControl( 'languages', is( 'languages' ) ),
-			textControl( 'timeline', is( 'timeline' ) ),
-			listControl( 'links', is( 'links' ) ),
-		];
+		this.controls = requestControls( countryChoices( [ language, 'en' ] ), this.$overlay );
 		this.problem = new OO.ui.MessageWidget( { type: 'error', classes: [ 'helpdesk-error', 'helpdesk-own-edit-problem' ] } );
 		this.problem.$element.attr( { role: 'alert', tabindex: '-1' } );
 		this.problem.toggle( false );
