@@ -5,8 +5,7 @@
  * language, then English), the messages and their parameters, typed text kept inert,
  * and the box "What happens next" with the next meeting.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,11 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTRY_NAMES_PAGE, REQUEST_I18N_DIR, REQUEST_I18N_PAGE, requestMessages, onWikiPages, VIEWS_LANG_MESSAGE } from '../../../scripts/onwiki-pages';
 import { escapeText } from '../../../shared/escape';
 import { STATUSES } from '../../../shared/status';
-import { toLua } from '../lua/to-lua';
+import { HAS_LUA, runLua, toLua } from '../lua/to-lua';
 
 const ROOT = resolve( __dirname, '../../..' );
-const LUALIB = '/usr/share/mediawiki/extensions-core/Scribunto/includes/engines/LuaCommon/lualib';
-const HAS_LUA = spawnSync( 'lua5.1', [ '-v' ] ).status === 0 && existsSync( LUALIB );
 const SETTINGS = 'Content Partnerships Hub/Helpdesk/Settings.json';
 const HOSTILE = ']]{{x}}<script>alert(1)</script>[[Category:X]] ~~~~ \'\'b\'\' __NOTOC__';
 
@@ -38,25 +35,18 @@ interface Run {
 
 /** Run `body` (Lua; its `return` value is printed) with the module loaded as `request`. */
 function lua( body: string, run: Run = {} ): string {
-	const file = join( dir, 'run.lua' );
-	writeFileSync( file, [
-		'LUALIB = ' + toLua( LUALIB ),
-		'MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ) ),
-		'READER = ' + toLua( run.reader ?? 'en' ),
-		'JANUARY = ' + toLua( run.january ?? 'January' ),
-		'TODAY = ' + toLua( run.today ?? '2026-11-30' ),
-		'PARENT_ARGS = ' + toLua( run.parent ?? {} ),
-		'PAGES = ' + toLua( run.pages ?? { [ REQUEST_I18N_PAGE ]: messages } ),
-		'SCRIBUNTO_STUBS = ' + toLua( resolve( __dirname, '../lua/scribunto.lua' ) ),
+	return runLua( dir, {
+		MODULE: resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ),
+		READER: run.reader ?? 'en',
+		JANUARY: run.january ?? 'January',
+		TODAY: run.today ?? '2026-11-30',
+		PARENT_ARGS: run.parent ?? {},
+		PAGES: run.pages ?? { [ REQUEST_I18N_PAGE ]: messages },
+	}, [
 		'dofile( ' + toLua( resolve( __dirname, 'harness.lua' ) ) + ' )',
 		'local out = ( function () ' + body + ' end )()',
 		'io.write( tostring( out ) )',
-	].join( '\n' ), 'latin1' );
-	const result = spawnSync( 'lua5.1', [ file ], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 } );
-	if ( result.status !== 0 ) {
-		throw new Error( 'Lua failed: ' + result.stderr );
-	}
-	return result.stdout;
+	] );
 }
 
 /** `{{#invoke:Helpdesk request|name|…}}` with these arguments. */

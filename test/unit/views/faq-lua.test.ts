@@ -4,19 +4,16 @@
  * rendered from the data page the bot writes, in English and in Arabic, and
  * hostile text in the data kept as text.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderFaqCandidates } from '../../../bot/plan/faq';
 import { REQUEST_I18N_PAGE, requestMessages, VIEWS_I18N_PAGE, viewsMessages } from '../../../scripts/onwiki-pages';
-import { toLua } from '../lua/to-lua';
+import { HAS_LUA, runLua, toLua } from '../lua/to-lua';
 import { FAQ_PAGES, FAQ_PREFIX, PREFIX, readRequests, yearOfRequests } from './faq-fixtures';
 
 const ROOT = resolve( __dirname, '../../..' );
-const LUALIB = '/usr/share/mediawiki/extensions-core/Scribunto/includes/engines/LuaCommon/lualib';
-const HAS_LUA = spawnSync( 'lua5.1', [ '-v' ] ).status === 0 && existsSync( LUALIB );
 const DATA = 'Content Partnerships Hub/Helpdesk/FAQ candidates.json';
 const FAQ_I18N_PAGE = 'Module:Helpdesk views/faq/i18n.json';
 const NAMES = { en: { sv: 'Swedish', ar: 'Arabic', fr: 'French', en: 'English' }, ar: { sv: 'السويدية', ar: 'العربية', fr: 'الفرنسية', en: 'الإنجليزية' } };
@@ -38,25 +35,18 @@ function faqMessages(): Record<string, Record<string, string>> {
 
 /** Render the view with `data` as the data page (none: missing), in `lang`. */
 function render( data: unknown, lang = 'en' ): string {
-	const file = join( dir, 'run.lua' );
-	writeFileSync( file, [
-		'LUALIB = ' + toLua( LUALIB ),
-		'MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_views.lua' ) ),
-		'REQUEST_MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ) ),
-		'FAQ_MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_views--faq.lua' ) ),
-		'LANG = ' + toLua( lang ),
-		'NAMES = ' + toLua( NAMES ),
-		'PAGES = ' + toLua( { ...i18n, ...( data === undefined ? {} : { [ DATA ]: data } ) } ),
-		'SCRIBUNTO_STUBS = ' + toLua( resolve( __dirname, '../lua/scribunto.lua' ) ),
-		'HARNESS = ' + toLua( resolve( __dirname, 'harness.lua' ) ),
+	return runLua( dir, {
+		MODULE: resolve( ROOT, 'shared/pages/Module-Helpdesk_views.lua' ),
+		REQUEST_MODULE: resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ),
+		FAQ_MODULE: resolve( ROOT, 'shared/pages/Module-Helpdesk_views--faq.lua' ),
+		LANG: lang,
+		NAMES: NAMES,
+		PAGES: { ...i18n, ...( data === undefined ? {} : { [ DATA ]: data } ) },
+		HARNESS: resolve( __dirname, 'harness.lua' ),
+	}, [
 		'dofile( ' + toLua( resolve( __dirname, 'faq-harness.lua' ) ) + ' )',
 		'io.write( faq.faq( frame( {} ) ) )',
-	].join( '\n' ), 'latin1' );
-	const result = spawnSync( 'lua5.1', [ file ], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 } );
-	if ( result.status !== 0 ) {
-		throw new Error( 'Lua failed: ' + result.stderr );
-	}
-	return result.stdout;
+	] );
 }
 
 function yearData(): unknown {

@@ -4,8 +4,7 @@
  * parts that need no wiki (escaping of hostile data, defaults of omitted fields,
  * formatting, sorting, bar widths, broken data pages).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,34 +13,25 @@ import {
 	agendaPage, archivePage, caseRequests, emptyAgendaPage, HELPDESK, HOSTILE, manyRequests, openPart2, requestsPage,
 	SCRIPT_URL, settingsPage, statisticsPage, viewRequest,
 } from '../../fixtures/views-data';
-import { toLua } from '../lua/to-lua';
+import { HAS_LUA, runLua, toLua } from '../lua/to-lua';
 
 const ROOT = resolve( __dirname, '../../..' );
-const LUALIB = '/usr/share/mediawiki/extensions-core/Scribunto/includes/engines/LuaCommon/lualib';
-const HAS_LUA = spawnSync( 'lua5.1', [ '-v' ] ).status === 0 && existsSync( LUALIB );
 
 let dir: string;
 let messages: Record<string, Record<string, string>>;
 
 /** Run `body` (Lua; its `return` value is printed) with the data pages `pages`. */
 function lua( pages: Record<string, unknown>, body: string, lang = 'en' ): string {
-	const file = join( dir, 'run.lua' );
-	writeFileSync( file, [
-		'LUALIB = ' + toLua( LUALIB ),
-		'MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_views.lua' ) ),
-		'REQUEST_MODULE = ' + toLua( resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ) ),
-		'LANG = ' + toLua( lang ),
-		'PAGES = ' + toLua( { [ VIEWS_I18N_PAGE ]: messages, ...pages } ),
-		'SCRIBUNTO_STUBS = ' + toLua( resolve( __dirname, '../lua/scribunto.lua' ) ),
+	return runLua( dir, {
+		MODULE: resolve( ROOT, 'shared/pages/Module-Helpdesk_views.lua' ),
+		REQUEST_MODULE: resolve( ROOT, 'shared/pages/Module-Helpdesk_request.lua' ),
+		LANG: lang,
+		PAGES: { [ VIEWS_I18N_PAGE ]: messages, ...pages },
+	}, [
 		'dofile( ' + toLua( resolve( __dirname, 'harness.lua' ) ) + ' )',
 		'local out = ( function () ' + body + ' end )()',
 		'io.write( tostring( out ) )',
-	].join( '\n' ), 'latin1' );
-	const result = spawnSync( 'lua5.1', [ file ], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 } );
-	if ( result.status !== 0 ) {
-		throw new Error( 'Lua failed: ' + result.stderr );
-	}
-	return result.stdout;
+	] );
 }
 
 const DATA = HELPDESK + '/Requests.json';
