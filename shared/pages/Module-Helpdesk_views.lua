@@ -546,13 +546,13 @@ function Context:yearSection( list, keys, class, head, cells )
 		return table.concat( out, '\n' )
 	end
 	local rows = {
-		'<table class="wikitable sortable ' .. class .. '" style="max-width:100%">',
+		'<div class="helpdesk-scroll" style="overflow-x:auto"><table class="wikitable sortable ' .. class .. '">',
 		'<tr><th>' .. table.concat( head, '</th><th>' ) .. '</th></tr>',
 	}
 	for _, year in ipairs( years ) do
 		rows[ #rows + 1 ] = '<tr><td>' .. table.concat( cells( year ), '</td><td>' ) .. '</td></tr>'
 	end
-	rows[ #rows + 1 ] = '</table>'
+	rows[ #rows + 1 ] = '</table></div>'
 	out[ #out + 1 ] = table.concat( rows, '\n' )
 	return table.concat( out, '\n' )
 end
@@ -1024,7 +1024,8 @@ function p.renderStatistics( self )
 		yearOut[ #yearOut + 1 ] = '<p>' .. self:msg( 'stats-no-data' ) .. '</p>'
 	else
 		local sentences, rows = {}, {
-			'<table class="wikitable sortable helpdesk-years" style="max-width:100%">',
+			-- A table wider than the screen scrolls; the page does not.
+			'<div class="helpdesk-scroll" style="overflow-x:auto"><table class="wikitable sortable helpdesk-years">',
 			'<tr><th>' .. table.concat( {
 				self:msg( 'col-year' ), self:msg( 'col-requests' ), self:msg( 'col-countries' ), self:msg( 'col-continents' ),
 				self:msg( 'status-approved' ), self:msg( 'status-declined' ), self:msg( 'status-withdrawn' ),
@@ -1041,7 +1042,7 @@ function p.renderStatistics( self )
 			sentences[ #sentences + 1 ] = '<li class="helpdesk-year-sentence">' .. self:msg( 'stats-year-sentence', p.text( year.year ),
 				p.num( year.filed ) or 0, p.num( year.countries ) or 0, p.num( year.continents ) or 0 ) .. '</li>'
 		end
-		rows[ #rows + 1 ] = '</table>'
+		rows[ #rows + 1 ] = '</table></div>'
 		yearOut[ #yearOut + 1 ] = '<ul>' .. table.concat( sentences, '\n' ) .. '</ul>'
 		yearOut[ #yearOut + 1 ] = table.concat( rows, '\n' )
 	end

@@ -352,7 +352,7 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 			await browser?.close();
 		} );
 
-		it.each( [ 'vector-2022', 'minerva' ] as const )( 'fits the table and the agenda into the screen in %s', async ( skin ) => {
+		it.each( [ 'vector-2022', 'minerva' ] as const )( 'fits the table, the agenda and the statistics into the screen in %s', async ( skin ) => {
 			const mobile = skin === 'minerva';
 			const context = await newSession( browser, { mobile: mobile } );
 			try {
@@ -393,6 +393,17 @@ describe( 'Module:Helpdesk views on the wiki', () => {
 				} ) );
 				expect( agenda.scrollWidth ).toBeLessThanOrEqual( agenda.innerWidth );
 				await viewportScreenshot( page, 'views-agenda-' + skin );
+				// The statistics too, on a narrower window: a table wider than the screen scrolls on its own, not the page.
+				if ( !mobile ) {
+					await page.setViewportSize( { width: 900, height: 800 } );
+				}
+				await page.goto( wikiPageUrl( wiki, STATISTICS, { skin: skin } ) );
+				await page.waitForSelector( 'table.helpdesk-years' );
+				const statistics = await page.evaluate( () => ( {
+					innerWidth: window.innerWidth,
+					scrollWidth: ( document.scrollingElement as Element ).scrollWidth,
+				} ) );
+				expect( statistics.scrollWidth ).toBeLessThanOrEqual( statistics.innerWidth );
 			} finally {
 				await context.close();
 			}
